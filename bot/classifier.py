@@ -1,0 +1,37 @@
+"""The one small interface between the application and the theme classifier in ``models/``.
+
+The service only ever sees :class:`ThemeClassifier`; tests hand in a fake, the CLI hands in the
+real encoder-backed classifier (or the n-gram fallback when the encoder cannot be loaded).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+ThemeScores = dict[str, float]
+"""Scores for every theme (``policy``, ``civic``, ``system``, ``other``), summing to 1."""
+
+
+@runtime_checkable
+class ThemeClassifier(Protocol):
+    """Blocking, thread-safe classifier. The service calls it off the event loop, in batches."""
+
+    name: str
+
+    def classify(self, texts: Sequence[str]) -> list[ThemeScores]:
+        """Return one score dict per text, in order."""
+        ...
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray | None:
+        """Return L2-normalised sentence embeddings (n, d), or None if the model has none."""
+        ...
+
+
+def top_theme(scores: ThemeScores) -> str:
+    """The highest-scoring theme; ties go to the first in the fixed theme order."""
+    from bot.core.model import THEMES
+
+    return max(THEMES, key=lambda t: scores.get(t, 0.0))
