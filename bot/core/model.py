@@ -51,7 +51,12 @@ TRANSITIONS: dict[QuestionState, frozenset[QuestionState]] = {
         {QuestionState.ANSWERED, QuestionState.DISMISSED, QuestionState.HELD, QuestionState.MERGED}
     ),
     QuestionState.HELD: frozenset(
-        {QuestionState.QUEUED, QuestionState.DISMISSED, QuestionState.ANSWERED, QuestionState.MERGED}
+        {
+            QuestionState.QUEUED,
+            QuestionState.DISMISSED,
+            QuestionState.ANSWERED,
+            QuestionState.MERGED,
+        }
     ),
     QuestionState.ANSWERED: frozenset({QuestionState.QUEUED}),
     QuestionState.DISMISSED: frozenset({QuestionState.QUEUED}),

@@ -1,0 +1,109 @@
+"""The composition root's building blocks: config -> store, classifier, service.
+
+The CLI (and the Discord runner) call :func:`build_service`; nothing here runs at import time.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import threading
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from bot.classifier import ThemeClassifier, ThemeScores
+from bot.classify_runner import ClassifierRunner
+from bot.config import Config
+from bot.core.regions import Country, CountryTable
+from bot.language import LanguageDetector
+from bot.service import Service
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+COUNTRY_LIST = "OECD DAC List of ODA Recipients, reporting on 2024 and 2025 flows"
+
+
+@lru_cache(maxsize=1)
+def country_table() -> CountryTable:
+    """The shipped country table (DAC list flags included)."""
+    text = (resources.files("bot") / "data" / "countries.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    reader = csv.DictReader(lines)
+    countries = [
+        Country(
+            iso2=row["iso2"].strip(),
+            name=row["name"].strip(),
+            dac=row["dac"].strip() == "1",
+            aliases=tuple(a.strip() for a in row["aliases"].split("|") if a.strip()),
+        )
+        for row in reader
+    ]
+    return CountryTable(countries, COUNTRY_LIST)
+
+
+def load_theme_classifier(config: Config) -> ThemeClassifier:
+    """The encoder-backed classifier, or the n-gram fallback (with a warning) if it can't load.
+
+    ``[classifier] source = "ngram"`` asks for the n-gram baseline alone (fast start, no torch).
+    """
+    if config.classifier.source == "ngram":
+        from models.ngram import DEFAULT_NGRAM_PATH, NgramClassifier
+
+        return NgramClassifier.load(DEFAULT_NGRAM_PATH)
+    from models.classifier import load_classifier
+
+    head = Path(config.classifier.head) if config.classifier.head else None
+    return load_classifier(
+        source=config.classifier.source, cache_dir=config.encoder_cache(), head_path=head
+    )
+
+
+class LazyClassifier:
+    """Loads the real classifier on first use, so commands that never classify start fast."""
+
+    def __init__(self, config: Config) -> None:
+        self._config = config
+        self._loaded: ThemeClassifier | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def loaded(self) -> ThemeClassifier:
+        """The underlying classifier (loaded now if needed)."""
+        with self._lock:
+            if self._loaded is None:
+                self._loaded = load_theme_classifier(self._config)
+            return self._loaded
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        """Name of the underlying classifier."""
+        return self.loaded.name
+
+    def classify(self, texts: Sequence[str]) -> list[ThemeScores]:
+        """Delegate to the loaded classifier."""
+        return self.loaded.classify(texts)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray | None:
+        """Delegate to the loaded classifier."""
+        return self.loaded.embed(texts)
+
+
+@asynccontextmanager
+async def open_service(
+    config: Config, db_path: Path, classifier: ThemeClassifier | None = None
+) -> AsyncIterator[Service]:
+    """A ready :class:`Service` over the database at ``db_path``; closes the store on exit."""
+    store = await Store.open(db_path)
+    try:
+        runner = ClassifierRunner(
+            classifier or LazyClassifier(config), batch_size=config.classifier.batch_size
+        )
+        yield Service(store, runner, config, country_table(), LanguageDetector())
+    finally:
+        await store.close()

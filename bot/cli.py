@@ -1,0 +1,155 @@
+"""The ``baraza`` command line: the composition root of the application.
+
+Every command takes ``--config PATH`` and ``--db PATH`` (or ``BARAZA_CONFIG`` / ``BARAZA_DB``).
+Errors a user can cause print one line on stderr and exit with code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Callable, Coroutine, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.config import Config, load_config, resolve_paths
+from bot.errors import BarazaError
+
+log = logging.getLogger("baraza")
+
+IMPORT_BATCH = 200  # messages per transaction when importing a file
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", metavar="PATH", help="TOML config file (env BARAZA_CONFIG)")
+    parser.add_argument("--db", metavar="PATH", help="SQLite database file (env BARAZA_DB)")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="baraza",
+        description="Webinar dialogue bot: a fair, themed question queue from the chat.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("import-zoom", help="import a saved Zoom chat file")
+    p.add_argument("chat", type=Path, help="meeting_saved_chat.txt")
+    p.add_argument("--registrants", type=Path, help="Zoom registration report (CSV)")
+    p.add_argument("--event", help="event name (default: from the Zoom folder or file name)")
+    p.add_argument("--date", type=_parse_date, help="meeting date if not in the folder name")
+    _common(p)
+
+    p = sub.add_parser("follow-zoom", help="follow a chat file Zoom is still writing, live board")
+    p.add_argument("chat", type=Path)
+    p.add_argument("--registrants", type=Path)
+    p.add_argument("--event")
+    p.add_argument("--date", type=_parse_date)
+    p.add_argument("--top", type=int, default=None, help="questions on the board")
+    p.add_argument("--no-board", action="store_true", help="print ingest counts instead")
+    _common(p)
+
+    p = sub.add_parser("queue", help="the moderator's ranked list")
+    p.add_argument("--event", type=int, help="event id (default: the most recent)")
+    p.add_argument("--top", type=int, default=None)
+    p.add_argument("--json", action="store_true", help="JSON array, best first")
+    _common(p)
+
+    p = sub.add_parser("classify", help="theme of each line of text (JSON lines out)")
+    p.add_argument("file", nargs="?", default="-", help="text file, or - for stdin")
+    _common(p)
+
+    p = sub.add_parser("export", help="themed transcript for the ministry")
+    p.add_argument("--event", type=int)
+    p.add_argument("--format", choices=("json", "md", "csv"), default="md")
+    p.add_argument("--out", type=Path, help="output file (default: in the exports folder)")
+    p.add_argument("--names", action="store_true", help="include names (personal data)")
+    _common(p)
+
+    p = sub.add_parser("events", help="list events")
+    _common(p)
+
+    p = sub.add_parser("demo", help="replay a bundled sample webinar through the whole pipeline")
+    p.add_argument("--speed", type=float, default=1.0, help="2 = twice as fast, 0 = no pauses")
+    p.add_argument("--no-board", action="store_true", help="no live board, just the result")
+    _common(p)
+
+    p = sub.add_parser("train", help="train the theme classifier heads (deterministic)")
+    _common(p)
+    p = sub.add_parser("evaluate", help="evaluate the classifier on held-out data")
+    p.add_argument("--write-card", action="store_true", help="update models/MODEL_CARD.md")
+    _common(p)
+
+    return parser
+
+
+def _setup_logging(verbose: int) -> None:
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(
+        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
+    # langdetect and transformers are chatty at INFO
+    for noisy in ("transformers", "urllib3", "discord.gateway", "aiosqlite"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+
+
+Handler = Callable[[argparse.Namespace, Config, Path], Coroutine[Any, Any, int]]
+
+
+def _handlers() -> dict[str, Handler]:
+    from bot import commands
+
+    return {
+        "import-zoom": commands.import_zoom,
+        "follow-zoom": commands.follow_zoom,
+        "queue": commands.queue,
+        "classify": commands.classify,
+        "export": commands.export,
+        "events": commands.events,
+        "demo": commands.demo,
+        "train": commands.train,
+        "evaluate": commands.evaluate,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``baraza`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _setup_logging(args.verbose)
+    try:
+        config_path, db_path = resolve_paths(args.config, args.db)
+        config = load_config(config_path)
+        return asyncio.run(_handlers()[args.command](args, config, db_path))
+    except BarazaError as exc:
+        print(f"baraza: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("baraza: interrupted", file=sys.stderr)
+        return 130
+
+
+def print_json(value: object) -> None:
+    """Print JSON (UTF-8, not ASCII-escaped)."""
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def now_local() -> datetime:
+    """Local wall-clock time (for default event dates)."""
+    return datetime.now()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

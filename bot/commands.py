@@ -1,0 +1,272 @@
+"""The ``baraza`` sub-commands. Each validates its input files before anything slow starts."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import re
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from rich.console import Console
+
+from bot.app import open_service
+from bot.boards.terminal import render_board, settings_line
+from bot.cli import IMPORT_BATCH, print_json
+from bot.config import Config
+from bot.core.model import ChatMessage
+from bot.errors import BarazaError, InputError
+from bot.export.transcript import write_export
+from bot.service import IngestResult, Service
+from bot.sources.zoom import (
+    Registrant,
+    date_from_path,
+    event_name_from_path,
+    follow_chat_file,
+    parse_chat_text,
+    read_registration_report,
+    read_text_file,
+)
+
+
+def _summary(result: IngestResult, event_id: int, name: str) -> str:
+    return (
+        f"Event {event_id} '{name}': {result.new} new messages ({result.already_known} already "
+        f"imported); {result.questions} questions queued, {result.merged} merged as duplicates, "
+        f"{result.held} held for review, {result.logistics} logistics, {result.chatter} chatter, "
+        f"{result.private} private (kept out of queue and export); "
+        f"{result.votes_added} votes added, {result.votes_removed} taken back."
+    )
+
+
+def _registrant_rows(
+    rows: Sequence[Registrant],
+) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(r.display_name, r.email, r.country, r.organisation) for r in rows]
+
+
+async def ingest_in_batches(
+    service: Service, event_id: int, messages: Sequence[ChatMessage]
+) -> IngestResult:
+    """Ingest a long list in transactions of :data:`IMPORT_BATCH` messages each."""
+    total = IngestResult()
+    for start in range(0, len(messages), IMPORT_BATCH):
+        total.add(await service.ingest(event_id, messages[start : start + IMPORT_BATCH]))
+    return total
+
+
+async def _open_zoom_event(
+    service: Service, args: argparse.Namespace, config: Config, chat: Path
+) -> tuple[int, str, date]:
+    name = args.event or config.event.name or event_name_from_path(chat)
+    wanted = args.date or date_from_path(chat) or datetime.now().date()
+    event = await service.open_event(name, "zoom", wanted)
+    return event.id, event.name, await service.store.event_date(event.id)
+
+
+async def import_zoom(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+    """``baraza import-zoom CHAT.txt [--registrants REPORT.csv] [--event NAME]``."""
+    text = read_text_file(args.chat, "chat file")
+    parse_chat_text(text, date.today(), str(args.chat))  # fail fast on a malformed file
+    registrants = read_registration_report(args.registrants) if args.registrants else []
+    async with open_service(config, db_path) as service:
+        event_id, name, event_date = await _open_zoom_event(service, args, config, args.chat)
+        if registrants:
+            await service.import_registrants(event_id, _registrant_rows(registrants))
+        messages = parse_chat_text(text, event_date, str(args.chat), config.chat_timezone())
+        result = await ingest_in_batches(service, event_id, messages)
+        print(_summary(result, event_id, name))
+    return 0
+
+
+async def follow_zoom(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+    """``baraza follow-zoom CHAT.txt``: tail a chat file Zoom is writing, with a live board."""
+    if not args.chat.exists():
+        raise InputError(f"chat file not found: {args.chat}")
+    registrants = read_registration_report(args.registrants) if args.registrants else []
+    top = args.top or config.board.top
+    console = Console()
+    async with open_service(config, db_path) as service:
+        event_id, name, event_date = await _open_zoom_event(service, args, config, args.chat)
+        if registrants:
+            await service.import_registrants(event_id, _registrant_rows(registrants))
+        board = None if args.no_board else LiveBoard(service, event_id, name, top, console)
+        if board:
+            await board.start()
+        try:
+            async for batch in follow_chat_file(args.chat, event_date, tz=config.chat_timezone()):
+                result = await service.ingest(event_id, batch)
+                if board is None:
+                    print(_summary(result, event_id, name), flush=True)
+        finally:
+            if board:
+                await board.stop()
+    return 0
+
+
+class LiveBoard:
+    """A rich Live board that re-renders (debounced) whenever the service reports a change."""
+
+    def __init__(
+        self,
+        service: Service,
+        event_id: int,
+        title: str,
+        top: int,
+        console: Console,
+        debounce: float = 0.25,
+    ) -> None:
+        from rich.live import Live
+
+        self.service = service
+        self.event_id = event_id
+        self.title = title
+        self.top = top
+        self.footer = ""
+        self._live = Live(console=console, auto_refresh=False, transient=False)
+        self._dirty = asyncio.Event()
+        self._debounce = debounce
+        self._task: asyncio.Task[None] | None = None
+        service.add_listener(self._on_change)
+
+    def _on_change(self, event_id: int) -> None:
+        if event_id == self.event_id:
+            self._dirty.set()
+
+    async def start(self) -> None:
+        """Show the board and keep it current."""
+        self._live.start()
+        await self.render()
+        self._task = asyncio.create_task(self._loop())
+
+    async def render(self) -> None:
+        """Draw the current queue now."""
+        entries = await self.service.ranked(self.event_id, top=self.top)
+        settings = await self.service.ranking_settings(self.event_id)
+        title = f"Baraza: {self.title}"
+        self._live.update(
+            render_board(entries, settings, title=title, footer=self.footer), refresh=True
+        )
+
+    async def _loop(self) -> None:
+        while True:
+            await self._dirty.wait()
+            await asyncio.sleep(self._debounce)
+            self._dirty.clear()
+            await self.render()
+
+    async def stop(self) -> None:
+        """Final render, then stop."""
+        if self._task:
+            self._task.cancel()
+        await self.render()
+        self._live.stop()
+
+
+async def queue(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+    """``baraza queue [--event ID] [--top N] [--json]``: the moderator's ranked list."""
+    if args.top is not None and args.top < 1:
+        raise BarazaError("--top must be at least 1")
+    async with open_service(config, db_path) as service:
+        event = await service.event(args.event)
+        entries = await service.ranked(event.id, top=args.top)
+        settings = await service.ranking_settings(event.id)
+        if args.json:
+            print_json([e.as_json() for e in entries])
+            return 0
+        console = Console()
+        console.print(f"[bold]{event.name}[/bold] (event {event.id}): {settings_line(settings)}")
+        console.print(render_board(entries, settings, title=f"Baraza: {event.name}"))
+        logistics = await service.logistics(event.id)
+        held = await service.held(event.id)
+        if logistics or held:
+            console.print(f"{len(logistics)} logistics questions, {len(held)} held for review.")
+    return 0
+
+
+async def classify(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+    """``baraza classify [FILE|-]``: one text per line in, one JSON object per line out."""
+    if args.file == "-":
+        text = sys.stdin.read()
+    else:
+        text = read_text_file(Path(args.file), "text file")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    from bot.app import load_theme_classifier
+    from bot.classify_runner import ClassifierRunner
+    from bot.language import LanguageDetector
+
+    runner = ClassifierRunner(
+        load_theme_classifier(config), batch_size=config.classifier.batch_size
+    )
+    detector = LanguageDetector()
+    analyses = await runner.analyse(lines)
+    from bot.classifier import top_theme
+
+    for line, analysis in zip(lines, analyses, strict=True):
+        scores = {k: round(float(v), 4) for k, v in analysis.scores.items()}
+        record = {
+            "text": line,
+            "theme": top_theme(analysis.scores),
+            "scores": scores,
+            "language": detector.detect(line),
+        }
+        print(json.dumps(record, ensure_ascii=False))
+    return 0
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:60] or "event"
+
+
+async def export(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+    """``baraza export [--event ID] [--format md|json|csv] [--out PATH] [--names]``."""
+    async with open_service(config, db_path) as service:
+        event = await service.event(args.event)
+        doc = await service.export(event.id, include_names=True if args.names else None)
+    out = args.out or config.export_folder() / (
+        f"{_slug(event.name)}-{datetime.now():%Y%m%d-%H%M%S}.{args.format}"
+    )
+    try:
+        path = write_export(doc, args.format, Path(out))
+    except OSError as exc:
+        raise BarazaError(f"cannot write the export to {out}: {exc.strerror}") from None
+    print(f"Export written to {path}")
+    return 0
+
+
+async def events(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+    """``baraza events``: list events in the database."""
+    async with open_service(config, db_path) as service:
+        for event in await service.store.list_events():
+            print(f"{event.id}\t{event.created_at:%Y-%m-%d %H:%M}\t{event.source}\t{event.name}")
+    return 0
+
+
+async def demo(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+    """``baraza demo``: replay the bundled sample webinar (see :mod:`bot.demo`)."""
+    from bot.demo.replay import run_demo
+
+    return await run_demo(args, config, db_path)
+
+
+async def train(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+    """``baraza train``: train the classifier heads on the bundled corpus (deterministic)."""
+    from models.train import train_all
+
+    report = train_all(source=config.classifier.source, cache_dir=config.encoder_cache())
+    print(json.dumps(report, indent=2, default=str))
+    return 0
+
+
+async def evaluate(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+    """``baraza evaluate``: held-out and leave-one-language-out scores."""
+    from models.train import evaluate_all, format_report, write_model_card
+
+    report = evaluate_all(source=config.classifier.source, cache_dir=config.encoder_cache())
+    print(format_report(report))
+    if args.write_card:
+        write_model_card(report)
+    return 0

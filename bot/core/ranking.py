@@ -1,0 +1,650 @@
+"""Fair, explainable ranking of the moderator's question queue (pure: no I/O).
+
+Base score
+----------
+::
+
+    score = vote_term(votes) * 2 ** (-age_minutes / half_life) * 2 ** (-extra)
+    vote_term(v) = 1 + log2(1 + v)          # 0 -> 1, 1 -> 2, 3 -> 3, 7 -> 4, 15 -> 5
+    extra = max(0, author_seq - per_person_cap + 1)
+
+* Votes are **log-damped with a +1 prior**. Small counts are noisy and the earliest askers collect
+  votes simply by being early ("fastest gun"), so each *doubling* of votes is worth one step,
+  the first votes count most, and a question with no votes yet still has a score of 1, so that
+  recency can bring it up. (A Wilson bound needs exposures we do not have; a linear count would let
+  one early question sit on top for over an hour.)
+* Recency decays with the half-life from the settings (default 15 minutes): a question asked 2 min
+  ago with 1 vote (2 * 0.91 = 1.83) beats one asked 40 min ago with 2 votes (2.58 * 0.16 = 0.41).
+  Ages in the future (clock skew) count as zero.
+* Per-person cap: from a person's ``(cap+1)``-th question on, each further question halves the
+  score, so a third question (cap 2) loses to anyone's first at equal votes and age.
+
+All three factors are powers of two, so in log2 terms one doubling of votes, one half-life of age
+and one question beyond the cap weigh the same. The code works with the natural log of the score
+(``_log_key``) and reports ``exp`` of it; ties are broken by earlier ``asked_at``, then lower id.
+
+Order
+-----
+Pinned questions come first, oldest pin first, and are never moved; they do count in every prefix.
+The rest is a greedy merge of groups (Southern / not Southern; ``unknown`` is not Southern), each
+kept in base order. At each position: if the Southern count so far is below the minimum for this
+prefix length (``floor(p*k)`` in mode ``floor``, the FA*IR table in mode ``fair``) and Southern items
+remain, the best Southern item is taken; otherwise the better head of the two groups.
+
+Theme balance (``balance_themes=True``) is a DetConstSort-style floor: with ``G`` themes present
+(pins included), every prefix ``k`` should hold ``floor(k/G)`` items of each theme that still has
+items. The merge then works on (region, theme) cells and, after the Southern rule has narrowed the
+candidates, applies an earliest-deadline-first rule: if the themes that must get their next item
+within the next ``s`` positions number ``s`` or more, only those themes may be taken. When the two
+rules cannot both be met, the Southern one wins. Theme balance is independent of ``mode``; with
+``mode="off"`` it balances themes only.
+
+Why line
+--------
+``"3 votes, 4 min ago"``, ``"no votes, just now; 3rd question from this person (capped)"``,
+``"pinned by moderator"``. An item placed above its base rank by a balance rule says so with the
+count in the prefix it was placed in, i.e. the top list down to and including itself:
+``"...; moved up from #9 to keep 3 of the top 6 Southern"`` or
+``"...; moved up from #7 to balance themes: 2 of the top 8 are civic"``.
+
+Cost
+----
+Full order: ``O(n log n)`` (sorting per group; the merge is linear). With ``top=k``: ``O(n)``
+passes plus a ``heapq`` partial selection of ``k`` per group; only candidates near the top get
+their score exponentiated, tuple-built and sorted.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from heapq import nlargest
+from itertools import chain, count, islice, repeat
+
+from bot.core.model import Region
+
+__all__ = [
+    "MODES",
+    "RankItem",
+    "Ranked",
+    "RankingSettings",
+    "base_score",
+    "fair_minimums",
+    "floor_minimums",
+    "rank_queue",
+]
+
+MODES: frozenset[str] = frozenset({"floor", "fair", "off"})
+
+_LN2 = math.log(2.0)
+#: Questions beyond this many per person all get the same (already negligible) penalty.
+_SEQ_LIMIT = 1024
+#: Log-keys this far apart always give strictly ordered scores (float noise is ~1e-13 here).
+_EPS = 1e-9
+#: Below this log-key ``exp`` nears underflow; such cells are ranked by exact scores.
+_SAFE_LOG = -700.0
+#: Absorbs binary rounding of ``p`` in ``floor(p*k)`` (0.29 * 100 == 28.999...96).
+_FLOOR_SLACK = 1e-9
+
+_SOUTH = "south"
+_THEME = "theme"
+
+# (-score, asked_at timestamp, id, item): sorts best first, ties by earlier asked_at, lower id.
+_Entry = tuple[float, float, int, "RankItem"]
+
+
+@dataclass(frozen=True, slots=True)
+class RankItem:
+    """One queued question as the ranking sees it."""
+
+    id: int
+    author_key: str  # one person (participant id as str)
+    region: Region  # UNKNOWN counts as not Southern
+    theme: str  # "policy" | "civic" | "system" | "other"
+    votes: int  # distinct voters (merged duplicates already pooled by the caller)
+    asked_at: datetime  # timezone-aware
+    pinned: bool = False
+    held: bool = False  # held questions are not ranked
+    author_seq: int = 0  # 0 = this person's first question in the event, 1 = second, ...
+    # Derived once here so that ranking 10,000 items stays within a few milliseconds.
+    _ts: float = field(init=False, repr=False, compare=False)
+    _lv: float = field(init=False, repr=False, compare=False)
+    _seqc: int = field(init=False, repr=False, compare=False)
+    _south: bool = field(init=False, repr=False, compare=False)
+    _plain: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.asked_at.utcoffset() is None:
+            raise ValueError(f"RankItem {self.id}: asked_at must be timezone-aware")
+        if self.votes < 0:
+            raise ValueError(f"RankItem {self.id}: votes must be >= 0, got {self.votes}")
+        if self.author_seq < 0:
+            raise ValueError(f"RankItem {self.id}: author_seq must be >= 0, got {self.author_seq}")
+        setattr_ = object.__setattr__
+        setattr_(self, "_ts", self.asked_at.timestamp())
+        setattr_(self, "_lv", math.log(1.0 + math.log2(1.0 + self.votes)))
+        setattr_(self, "_seqc", min(self.author_seq, _SEQ_LIMIT))
+        setattr_(self, "_south", self.region == Region.SOUTH)
+        setattr_(self, "_plain", not (self.pinned or self.held))
+
+
+@dataclass(frozen=True, slots=True)
+class RankingSettings:
+    """How the queue is ranked; every field is validated on construction."""
+
+    southern_share: float = 0.5  # p
+    mode: str = "floor"  # "floor" | "fair" | "off"
+    alpha: float = 0.1
+    half_life_minutes: float = 15.0  # recency decay
+    per_person_cap: int = 2  # from this person's (cap+1)-th question on, a penalty applies
+    balance_themes: bool = False  # optional theme balance (DetConstSort style, >2 groups)
+
+    def __post_init__(self) -> None:
+        p = self.southern_share
+        if not 0.0 <= p <= 1.0:
+            raise ValueError(f"RankingSettings.southern_share must be between 0 and 1, got {p!r}")
+        if self.mode not in MODES:
+            raise ValueError(
+                f"RankingSettings.mode must be one of {', '.join(sorted(MODES))}, got {self.mode!r}"
+            )
+        if not 0.0 < self.alpha < 1.0:
+            raise ValueError(
+                f"RankingSettings.alpha must be strictly between 0 and 1, got {self.alpha!r}"
+            )
+        h = self.half_life_minutes
+        if not (h > 0.0 and math.isfinite(h)):
+            raise ValueError(
+                f"RankingSettings.half_life_minutes must be a positive number, got {h!r}"
+            )
+        cap = self.per_person_cap
+        if isinstance(cap, bool) or not isinstance(cap, int) or cap < 1:
+            raise ValueError(f"RankingSettings.per_person_cap must be an integer >= 1, got {cap!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """One line of the ranked queue."""
+
+    item: RankItem
+    rank: int  # 1-based
+    score: float  # base score
+    base_rank: int  # 1-based position in the plain base order (pins first)
+    why: str  # one line a moderator understands at a glance
+
+
+# --------------------------------------------------------------------------- minimum tables
+
+
+def floor_minimums(k: int, p: float) -> list[int]:
+    """Return ``floor(p*i)`` for prefixes ``i = 1..k`` (Southern minimum in mode ``floor``)."""
+    _check_table_args(k, p)
+    return list(islice(_floor_iter(p), k))
+
+
+def fair_minimums(k: int, p: float, alpha: float) -> list[int]:
+    """Return the unadjusted FA*IR table for prefixes ``1..k``.
+
+    ``m(i)`` is the smallest ``m`` with ``BinomCDF(m; i, p) > alpha``: the alpha-quantile of the
+    number of protected items a fair coin-flip ranking would put in the top ``i``.
+    """
+    _check_table_args(k, p)
+    if not 0.0 < alpha < 1.0:
+        raise ValueError(f"alpha must be strictly between 0 and 1, got {alpha!r}")
+    return list(_fair_table(k, p, alpha))
+
+
+def _check_table_args(k: int, p: float) -> None:
+    if k < 0:
+        raise ValueError(f"k must be >= 0, got {k!r}")
+    if not 0.0 <= p <= 1.0:
+        raise ValueError(f"p must be between 0 and 1, got {p!r}")
+
+
+def _floor_iter(p: float) -> Iterator[int]:
+    for i in count(1):
+        yield int(p * i + _FLOOR_SLACK)
+
+
+@lru_cache(maxsize=32)
+def _fair_table(k: int, p: float, alpha: float) -> tuple[int, ...]:
+    return tuple(islice(_fair_iter(p, alpha), k))
+
+
+def _fair_iter(p: float, alpha: float) -> Iterator[int]:
+    """Yield ``m(1), m(2), ...`` in O(1) amortised steps.
+
+    Tracks ``cdf = F(m; i)`` and ``pmf = P(X_i = m)`` for X_i ~ Binomial(i, p) with the exact
+    recurrences ``F(m; i+1) = F(m; i) - p * P(X_i = m)``,
+    ``P(X_{i+1} = m) = P(X_i = m) * (i+1) / (i+1-m) * (1-p)`` and
+    ``P(X_i = m+1) = P(X_i = m) * (i-m) / (m+1) * p / (1-p)``: ratios only, so nothing overflows
+    or underflows near the quantile, and ``m(i+1)`` is ``m(i)`` or ``m(i) + 1``.
+    """
+    if p <= 0.0:
+        yield from repeat(0)
+        return
+    if p >= 1.0:
+        yield from count(1)
+        return
+    q = 1.0 - p
+    odds = p / q
+    i, m, pmf, cdf = 1, 0, q, q
+    while True:
+        while cdf <= alpha and m < i:
+            m += 1
+            pmf *= (i - m + 1) / m * odds
+            cdf += pmf
+        yield m
+        cdf -= p * pmf
+        pmf *= (i + 1) / (i + 1 - m) * q
+        i += 1
+
+
+def _minimum_iter(settings: RankingSettings) -> Iterator[int] | None:
+    if settings.mode == "floor":
+        return _floor_iter(settings.southern_share)
+    if settings.mode == "fair":
+        return _fair_iter(settings.southern_share, settings.alpha)
+    return None
+
+
+# --------------------------------------------------------------------------- base score
+
+
+@lru_cache(maxsize=16)
+def _penalty_table(cap: int) -> tuple[float, ...]:
+    return tuple(_LN2 * max(0, j - cap + 1) for j in range(_SEQ_LIMIT + 1))
+
+
+def _decay_rate(settings: RankingSettings) -> float:
+    """Natural-log decay per second of age."""
+    return _LN2 / (settings.half_life_minutes * 60.0)
+
+
+def _log_key(item: RankItem, now_ts: float, rate: float, pen: tuple[float, ...]) -> float:
+    # Keep this expression identical to the comprehension in ``_Cell.__init__``.
+    return (
+        item._lv + ((t if (t := item._ts) < now_ts else now_ts) - now_ts) * rate - pen[item._seqc]
+    )
+
+
+def _timestamp(now: datetime) -> float:
+    if now.utcoffset() is None:
+        raise ValueError("now must be timezone-aware")
+    return now.timestamp()
+
+
+def base_score(item: RankItem, now: datetime, settings: RankingSettings) -> float:
+    """Return the base score: log-damped votes x recency half-life decay x per-person penalty.
+
+    See the module docstring for the formula. ``rank_queue`` reports exactly this value.
+    """
+    key = _log_key(
+        item, _timestamp(now), _decay_rate(settings), _penalty_table(settings.per_person_cap)
+    )
+    return math.exp(key)
+
+
+# --------------------------------------------------------------------------- groups
+
+
+class _Cell:
+    """One group of the merge (a region, or a region and a theme), kept in base order.
+
+    ``entries`` is the whole group sorted (``complete``) or just its best ``k``.
+    """
+
+    __slots__ = ("complete", "entries", "items", "keys", "south", "theme")
+
+    def __init__(
+        self,
+        items: list[RankItem],
+        south: bool,
+        theme: str | None,
+        limit: int | None,
+        now_ts: float,
+        rate: float,
+        pen: tuple[float, ...],
+    ) -> None:
+        self.items = items
+        self.south = south
+        self.theme = theme
+        # Same expression as ``_log_key``, inlined: this loop is the hot path.
+        self.keys = [
+            it._lv + ((t if (t := it._ts) < now_ts else now_ts) - now_ts) * rate - pen[it._seqc]
+            for it in items
+        ]
+        self.complete = True
+        if limit is not None and limit < len(items):
+            self.entries = self._select(limit)
+        else:
+            self.entries = self._sorted_all()
+
+    def _sorted_all(self) -> list[_Entry]:
+        exp = math.exp
+        entries = [
+            (-exp(v), it._ts, it.id, it) for v, it in zip(self.keys, self.items, strict=True)
+        ]
+        entries.sort()
+        return entries
+
+    def _select(self, k: int) -> list[_Entry]:
+        """The best ``k`` entries: threshold on log-keys, then exact scores for the few near it."""
+        threshold = nlargest(k, self.keys)[-1] - _EPS
+        if threshold < _SAFE_LOG:
+            return self._sorted_all()
+        exp, items, keys = math.exp, self.items, self.keys
+        near = [i for i, v in enumerate(keys) if v >= threshold]
+        entries = [(-exp(keys[i]), items[i]._ts, items[i].id, items[i]) for i in near]
+        entries.sort()
+        self.complete = False
+        return entries[:k]
+
+    def ensure_complete(self) -> None:
+        if not self.complete:
+            self.entries = self._sorted_all()
+            self.complete = True
+
+    def count_better(self, queries: list[tuple[_Entry, float]]) -> list[int]:
+        """For each (entry, log-key) of an item outside this cell: how many here rank above it."""
+        out = [0] * len(queries)
+        deep: list[int] = []
+        last = self.entries[-1] if self.entries else None
+        for n, (entry, key) in enumerate(queries):
+            if self.complete or last is None or entry < last:
+                out[n] = bisect_left(self.entries, entry)
+            elif key < _SAFE_LOG + _EPS:
+                self.ensure_complete()
+                out[n] = bisect_left(self.entries, entry)
+            else:
+                deep.append(n)
+        if deep:
+            lowest = min(queries[n][1] for n in deep) - _EPS
+            big = sorted(v for v in self.keys if v >= lowest)
+            for n in deep:
+                entry, key = queries[n]
+                lo, hi = bisect_left(big, key - _EPS), bisect_right(big, key + _EPS)
+                out[n] = len(big) - hi
+                if hi > lo:  # scores this close need the exact comparison
+                    out[n] += self._count_exact(entry, key)
+        return out
+
+    def _count_exact(self, entry: _Entry, key: float) -> int:
+        exp = math.exp
+        return sum(
+            1
+            for v, it in zip(self.keys, self.items, strict=True)
+            if abs(v - key) <= _EPS and (-exp(v), it._ts, it.id) < entry[:3]
+        )
+
+
+def _build_cells(
+    plain: list[RankItem],
+    settings: RankingSettings,
+    limit: int | None,
+    now_ts: float,
+    rate: float,
+) -> list[_Cell]:
+    pen = _penalty_table(settings.per_person_cap)
+    by_region = settings.mode != "off"
+    if not settings.balance_themes:
+        if not by_region:
+            return [_Cell(plain, False, None, limit, now_ts, rate, pen)]
+        south = [it for it in plain if it._south]
+        north = [it for it in plain if not it._south]
+        return [
+            _Cell(south, True, None, limit, now_ts, rate, pen),
+            _Cell(north, False, None, limit, now_ts, rate, pen),
+        ]
+    groups: dict[tuple[bool, str], list[RankItem]] = {}
+    for it in plain:
+        groups.setdefault((by_region and it._south, it.theme), []).append(it)
+    return [
+        _Cell(groups[key], key[0], key[1], limit, now_ts, rate, pen)
+        for key in sorted(groups, key=lambda g: (not g[0], g[1]))
+    ]
+
+
+# --------------------------------------------------------------------------- merge
+
+
+@dataclass(slots=True)
+class _Placed:
+    entry: _Entry
+    cell: _Cell
+    index: int  # position inside its cell
+    reason: str | None  # which balance rule narrowed the choice, if any
+
+
+def _merge_two(
+    south: _Cell, north: _Cell, n_out: int, south_so_far: int, minimums: Iterator[int]
+) -> list[_Placed]:
+    """Southern floor over two groups: the default, kept lean."""
+    s_list, n_list = south.entries, north.entries
+    s_len, n_len = len(s_list), len(n_list)
+    si = ni = 0
+    out: list[_Placed] = []
+    while len(out) < n_out and (si < s_len or ni < n_len):
+        forced = south_so_far < next(minimums)
+        if si < s_len and (forced or ni >= n_len or s_list[si] < n_list[ni]):
+            out.append(_Placed(s_list[si], south, si, _SOUTH if forced else None))
+            si += 1
+            south_so_far += 1
+        else:
+            out.append(_Placed(n_list[ni], north, ni, None))
+            ni += 1
+    return out
+
+
+def _merge_cells(
+    cells: list[_Cell],
+    n_out: int,
+    start: int,
+    south_so_far: int,
+    minimums: Iterator[int] | None,
+    theme_counts: dict[str, int] | None,
+) -> list[_Placed]:
+    """General merge: Southern floor first, then the theme floor (earliest deadline first)."""
+    heads = [0] * len(cells)
+    n_themes = len(theme_counts) if theme_counts is not None else 0
+    out: list[_Placed] = []
+    position = start
+    while len(out) < n_out:
+        position += 1
+        minimum = next(minimums) if minimums is not None else 0
+        live = [c for c in range(len(cells)) if heads[c] < len(cells[c].entries)]
+        if not live:
+            break
+        reason: str | None = None
+        if south_so_far < minimum:
+            southern = [c for c in live if cells[c].south]
+            if southern:
+                live, reason = southern, _SOUTH
+        if theme_counts is not None:
+            remaining = {
+                cells[c].theme for c in range(len(cells)) if heads[c] < len(cells[c].entries)
+            }
+            urgent = _urgent_themes(theme_counts, remaining, n_themes, position)
+            if urgent is not None:
+                narrowed = [c for c in live if cells[c].theme in urgent]
+                if narrowed:
+                    live, reason = narrowed, reason or _THEME
+        best = min(live, key=lambda c: cells[c].entries[heads[c]])
+        cell = cells[best]
+        out.append(_Placed(cell.entries[heads[best]], cell, heads[best], reason))
+        heads[best] += 1
+        south_so_far += cell.south
+        if theme_counts is not None and cell.theme is not None:
+            theme_counts[cell.theme] += 1
+    return out
+
+
+def _urgent_themes(
+    counts: dict[str, int], remaining: set[str | None], n_themes: int, position: int
+) -> set[str] | None:
+    """Themes that must be served now for every later prefix to keep ``floor(k/G)`` of each.
+
+    A theme holding ``c`` items needs its next one by prefix ``G*(c+1)`` (overdue: now). If the
+    themes due by some prefix ``d`` are at least the ``d - position + 1`` free slots, only those may
+    be taken (earliest deadline first); ``None`` when the choice is free.
+    """
+    due = sorted((max(n_themes * (counts[t] + 1), position), t) for t in remaining if t is not None)
+    for n, (deadline, _) in enumerate(due, start=1):
+        if n >= deadline - position + 1:
+            return {t for d, t in due if d <= deadline}
+    return None
+
+
+# --------------------------------------------------------------------------- ranking
+
+
+def rank_queue(
+    items: Sequence[RankItem],
+    now: datetime,
+    settings: RankingSettings,
+    top: int | None = None,
+) -> list[Ranked]:
+    """Rank the queue: pins first, then the balanced merge of the base order (see module doc).
+
+    Held items are left out. With ``top`` only the first ``top`` lines are computed, in
+    ``O(n + top log n)``; they equal the first ``top`` lines of the full ranking. ``id`` must be
+    unique. The result does not depend on the order of ``items``.
+    """
+    if top is not None and top < 0:
+        raise ValueError(f"top must be >= 0, got {top!r}")
+    now_ts = _timestamp(now)
+    if len({it.id for it in items}) != len(items):
+        raise ValueError("rank_queue: item ids must be unique")
+    rate = _decay_rate(settings)
+    special = [it for it in items if not it._plain]
+    plain = [it for it in items if it._plain] if special else list(items)
+    pins = sorted((it for it in special if not it.held), key=lambda it: (it._ts, it.id))
+    if top is not None:
+        pins = pins[:top]
+    n_out = len(plain) if top is None else min(len(plain), top - len(pins))
+    limit = None if top is None else n_out
+    cells = _build_cells(plain, settings, limit, now_ts, rate) if n_out > 0 else []
+    placed = _place(cells, pins, n_out, settings)
+    return _explain(pins, placed, cells, now, now_ts, rate, settings)
+
+
+def _place(
+    cells: list[_Cell], pins: list[RankItem], n_out: int, settings: RankingSettings
+) -> list[_Placed]:
+    if n_out <= 0:
+        return []
+    minimums = _minimum_iter(settings)
+    if minimums is not None:
+        minimums = islice(minimums, len(pins), None)  # pins fill the first prefixes
+    south_so_far = sum(it._south for it in pins)
+    if not settings.balance_themes:
+        if len(cells) == 1:
+            entries = cells[0].entries[:n_out]
+            return [_Placed(e, cells[0], n, None) for n, e in enumerate(entries)]
+        assert minimums is not None
+        return _merge_two(cells[0], cells[1], n_out, south_so_far, minimums)
+    theme_counts = {c.theme: 0 for c in cells if c.theme is not None}
+    for it in pins:
+        theme_counts[it.theme] = theme_counts.get(it.theme, 0) + 1
+    return _merge_cells(cells, n_out, len(pins), south_so_far, minimums, theme_counts)
+
+
+def _base_ranks(
+    cells: list[_Cell],
+    placed: list[_Placed],
+    n_pins: int,
+    now_ts: float,
+    rate: float,
+    pen: tuple[float, ...],
+) -> list[int]:
+    """1-based base rank of each placed item: pins, then all groups merged by base score."""
+    if all(c.complete for c in cells):
+        merged = sorted(chain.from_iterable(c.entries for c in cells))
+        where = {e[2]: n for n, e in enumerate(merged, start=n_pins + 1)}
+        return [where[p.entry[2]] for p in placed]
+    ranks = [n_pins + 1 + p.index for p in placed]
+    keys = [_log_key(p.entry[3], now_ts, rate, pen) for p in placed]
+    for cell in cells:
+        others = [n for n, p in enumerate(placed) if p.cell is not cell]
+        if others:
+            better = cell.count_better([(placed[n].entry, keys[n]) for n in others])
+            for n, b in zip(others, better, strict=True):
+                ranks[n] += b
+    return ranks
+
+
+def _explain(
+    pins: list[RankItem],
+    placed: list[_Placed],
+    cells: list[_Cell],
+    now: datetime,
+    now_ts: float,
+    rate: float,
+    settings: RankingSettings,
+) -> list[Ranked]:
+    pen = _penalty_table(settings.per_person_cap)
+    out = [
+        Ranked(it, n, math.exp(_log_key(it, now_ts, rate, pen)), n, "pinned by moderator")
+        for n, it in enumerate(pins, start=1)
+    ]
+    base_ranks = _base_ranks(cells, placed, len(pins), now_ts, rate, pen)
+    south = sum(it._south for it in pins)
+    themes: dict[str, int] = {}
+    for it in pins:
+        themes[it.theme] = themes.get(it.theme, 0) + 1
+    for n, (p, base_rank) in enumerate(zip(placed, base_ranks, strict=True), start=len(pins) + 1):
+        it = p.entry[3]
+        south += it._south
+        themes[it.theme] = themes.get(it.theme, 0) + 1
+        why = _describe(it, now, settings.per_person_cap)
+        if n < base_rank:
+            why += "; " + _moved_up(p.reason, it, base_rank, n, south, themes[it.theme])
+        out.append(Ranked(it, n, -p.entry[0], base_rank, why))
+    return out
+
+
+# --------------------------------------------------------------------------- wording
+
+
+def _describe(item: RankItem, now: datetime, cap: int) -> str:
+    parts = [f"{_votes_text(item.votes)}, {_age_text(item, now)}"]
+    if item.author_seq >= cap:
+        parts.append(f"{_ordinal(item.author_seq + 1)} question from this person (capped)")
+    return "; ".join(parts)
+
+
+def _moved_up(
+    reason: str | None, item: RankItem, base_rank: int, rank: int, south: int, same_theme: int
+) -> str:
+    if reason == _SOUTH:
+        return f"moved up from #{base_rank} to keep {south} of the top {rank} Southern"
+    if reason == _THEME:
+        return (
+            f"moved up from #{base_rank} to balance themes: "
+            f"{same_theme} of the top {rank} are {item.theme}"
+        )
+    return f"moved up from #{base_rank} to balance the queue"  # not reachable by design
+
+
+def _votes_text(votes: int) -> str:
+    if votes == 0:
+        return "no votes"
+    return "1 vote" if votes == 1 else f"{votes} votes"
+
+
+def _age_text(item: RankItem, now: datetime) -> str:
+    minutes = int((now - item.asked_at).total_seconds() // 60)
+    if minutes < 1:
+        return "just now"
+    if minutes < 60:
+        return f"{minutes} min ago"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest} min ago" if rest else f"{hours} h ago"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -1,0 +1,99 @@
+"""``baraza demo``: replay a bundled sample webinar through the whole pipeline.
+
+The sample (``webinar_chat.txt`` in Zoom's newer saved-chat format, plus a registration report)
+has Southern and Northern participants writing in six languages, Northerners upvoting each other
+while Southern partners ask without votes, a cross-language duplicate, a repeated question, a
+private message, logistics questions, spam with a link and an @everyone. Forty minutes of chat are
+replayed in about forty seconds (``--speed 2`` halves that, ``--speed 0`` skips the pauses), with
+the live terminal board; at the end the themed transcript is exported and its path printed.
+Each run replaces the previous demo event, so the demo can be run again and again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from datetime import date, datetime
+from importlib import resources
+from pathlib import Path
+
+from rich.console import Console
+
+from bot.app import open_service
+from bot.config import Config, EventConfig, replace
+from bot.export.transcript import write_export
+from bot.sources.zoom import parse_chat_text, parse_registration_report
+
+DEMO_EVENT = "Baraza demo: civil society partnerships dialogue"
+DEMO_HOSTS = ["Moderator - Partos"]
+COMPRESSION = 60.0  # one minute of webinar per second at --speed 1
+
+
+def demo_files() -> tuple[str, str]:
+    """The bundled chat file and registration report, as text."""
+    folder = resources.files("bot.demo")
+    chat = (folder / "webinar_chat.txt").read_text(encoding="utf-8")
+    registrants = (folder / "registrants.csv").read_text(encoding="utf-8")
+    return chat, registrants
+
+
+async def run_demo(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+    """Replay the demo webinar; returns the exit code."""
+    console = Console()
+    chat, report = demo_files()
+    config = replace(config, event=EventConfig(name=DEMO_EVENT, hosts=DEMO_HOSTS))
+    messages = parse_chat_text(chat, date.today(), "demo chat")
+    registrants = parse_registration_report(report, "demo registration report")
+    speed = max(0.0, float(args.speed))
+    async with open_service(config, db_path) as service:
+        old = await service.store.find_event(DEMO_EVENT)
+        if old is not None:
+            await service.store.delete_event(old.id)
+        event = await service.open_event(DEMO_EVENT, "demo", date.today())
+        await service.import_registrants(
+            event.id, [(r.display_name, r.email, r.country, r.organisation) for r in registrants]
+        )
+        with console.status("Loading the multilingual theme classifier…"):
+            name = await asyncio.to_thread(lambda: service.runner.classifier.name)
+        console.print(f"Theme classifier: [bold]{name}[/bold]. Database: {db_path}")
+        virtual = {"now": messages[0].sent_at}
+        service.clock = lambda: virtual["now"]  # the board ages questions in webinar time
+
+        from bot.commands import LiveBoard
+
+        board = None
+        if not args.no_board:
+            board = LiveBoard(service, event.id, "demo webinar (replay)", 10, console, debounce=0.1)
+            await board.start()
+        try:
+            previous: datetime | None = None
+            for message in messages:
+                if previous is not None and speed > 0:
+                    gap = (message.sent_at - previous).total_seconds() / COMPRESSION / speed
+                    await asyncio.sleep(min(gap, 3.0))
+                previous = message.sent_at
+                virtual["now"] = message.sent_at
+                await service.ingest(event.id, [message])
+                if board is not None:
+                    board.footer = f"webinar time {message.sent_at:%H:%M:%S}; {message.author_name[:1]}… posted"
+        finally:
+            if board is not None:
+                board.footer = "replay finished"
+                await board.stop()
+        entries = await service.ranked(event.id, top=10)
+        southern = sum(1 for e in entries if e.question.region.value == "south")
+        logistics = await service.logistics(event.id)
+        held = await service.held(event.id)
+        counts = await service.store.message_counts(event.id)
+        doc = await service.export(event.id)
+    out_dir = config.export_folder()
+    md = write_export(doc, "md", out_dir / "baraza-demo-transcript.md")
+    js = write_export(doc, "json", out_dir / "baraza-demo-transcript.json")
+    console.print(
+        f"{sum(counts.values())} chat messages kept ({counts.get('private', 0)} private, never "
+        f"shown); top 10 holds {southern} Southern questions; {len(logistics)} logistics "
+        f"questions; {len(held)} held for review (links, @everyone)."
+    )
+    console.print(f"Export written to {md}\n              and {js}")
+    console.print("Next: `baraza queue` shows the ranked list again, `baraza export` re-exports.")
+    return 0
