@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -116,6 +117,8 @@ class RankItem:
     _seqc: int = field(init=False, repr=False, compare=False)
     _south: bool = field(init=False, repr=False, compare=False)
     _plain: bool = field(init=False, repr=False, compare=False)
+    _plain_south: bool = field(init=False, repr=False, compare=False)
+    _plain_north: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.asked_at.utcoffset() is None:
@@ -128,8 +131,12 @@ class RankItem:
         setattr_(self, "_ts", self.asked_at.timestamp())
         setattr_(self, "_lv", math.log(1.0 + math.log2(1.0 + self.votes)))
         setattr_(self, "_seqc", min(self.author_seq, _SEQ_LIMIT))
-        setattr_(self, "_south", self.region == Region.SOUTH)
-        setattr_(self, "_plain", not (self.pinned or self.held))
+        south = self.region == Region.SOUTH
+        plain = not (self.pinned or self.held)
+        setattr_(self, "_south", south)
+        setattr_(self, "_plain", plain)
+        setattr_(self, "_plain_south", plain and south)
+        setattr_(self, "_plain_north", plain and not south)
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,7 +389,7 @@ class _Cell:
 
 
 def _build_cells(
-    plain: list[RankItem],
+    items: Sequence[RankItem],
     settings: RankingSettings,
     limit: int | None,
     now_ts: float,
@@ -392,16 +399,18 @@ def _build_cells(
     by_region = settings.mode != "off"
     if not settings.balance_themes:
         if not by_region:
+            plain = [it for it in items if it._plain]
             return [_Cell(plain, False, None, limit, now_ts, rate, pen)]
-        south = [it for it in plain if it._south]
-        north = [it for it in plain if not it._south]
+        south = [it for it in items if it._plain_south]
+        north = [it for it in items if it._plain_north]
         return [
             _Cell(south, True, None, limit, now_ts, rate, pen),
             _Cell(north, False, None, limit, now_ts, rate, pen),
         ]
     groups: dict[tuple[bool, str], list[RankItem]] = {}
-    for it in plain:
-        groups.setdefault((by_region and it._south, it.theme), []).append(it)
+    for it in items:
+        if it._plain:
+            groups.setdefault((by_region and it._south, it.theme), []).append(it)
     return [
         _Cell(groups[key], key[0], key[1], limit, now_ts, rate, pen)
         for key in sorted(groups, key=lambda g: (not g[0], g[1]))
@@ -410,31 +419,27 @@ def _build_cells(
 
 # --------------------------------------------------------------------------- merge
 
-
-@dataclass(slots=True)
-class _Placed:
-    entry: _Entry
-    cell: _Cell
-    index: int  # position inside its cell
-    reason: str | None  # which balance rule narrowed the choice, if any
+# (entry, its cell, its index in the cell, the balance rule that narrowed the choice, if any)
+_Placed = tuple[_Entry, _Cell, int, str | None]
 
 
 def _merge_two(
     south: _Cell, north: _Cell, n_out: int, south_so_far: int, minimums: Iterator[int]
 ) -> list[_Placed]:
-    """Southern floor over two groups: the default, kept lean."""
+    """Southern minimum over two groups: the default, kept lean."""
     s_list, n_list = south.entries, north.entries
     s_len, n_len = len(s_list), len(n_list)
     si = ni = 0
     out: list[_Placed] = []
-    while len(out) < n_out and (si < s_len or ni < n_len):
-        forced = south_so_far < next(minimums)
+    append = out.append
+    for minimum in islice(minimums, min(n_out, s_len + n_len)):
+        forced = south_so_far < minimum
         if si < s_len and (forced or ni >= n_len or s_list[si] < n_list[ni]):
-            out.append(_Placed(s_list[si], south, si, _SOUTH if forced else None))
+            append((s_list[si], south, si, _SOUTH if forced else None))
             si += 1
             south_so_far += 1
         else:
-            out.append(_Placed(n_list[ni], north, ni, None))
+            append((n_list[ni], north, ni, None))
             ni += 1
     return out
 
@@ -445,15 +450,13 @@ def _merge_cells(
     start: int,
     south_so_far: int,
     minimums: Iterator[int] | None,
-    theme_counts: dict[str, int] | None,
+    theme_counts: dict[str, int],
 ) -> list[_Placed]:
-    """General merge: Southern floor first, then the theme floor (earliest deadline first)."""
+    """General merge: the Southern minimum first, then the theme floor (earliest deadline)."""
     heads = [0] * len(cells)
-    n_themes = len(theme_counts) if theme_counts is not None else 0
+    n_themes = len(theme_counts)
     out: list[_Placed] = []
-    position = start
-    while len(out) < n_out:
-        position += 1
+    for position in range(start + 1, start + n_out + 1):
         minimum = next(minimums) if minimums is not None else 0
         live = [c for c in range(len(cells)) if heads[c] < len(cells[c].entries)]
         if not live:
@@ -463,27 +466,28 @@ def _merge_cells(
             southern = [c for c in live if cells[c].south]
             if southern:
                 live, reason = southern, _SOUTH
-        if theme_counts is not None:
-            remaining = {
-                cells[c].theme for c in range(len(cells)) if heads[c] < len(cells[c].entries)
-            }
-            urgent = _urgent_themes(theme_counts, remaining, n_themes, position)
-            if urgent is not None:
-                narrowed = [c for c in live if cells[c].theme in urgent]
-                if narrowed:
-                    live, reason = narrowed, reason or _THEME
+        remaining = {
+            t
+            for c in range(len(cells))
+            if heads[c] < len(cells[c].entries) and (t := cells[c].theme)
+        }
+        urgent = _urgent_themes(theme_counts, remaining, n_themes, position)
+        if urgent is not None:
+            narrowed = [c for c in live if cells[c].theme in urgent]
+            if narrowed:  # empty only when the Southern rule already chose: it wins
+                live, reason = narrowed, reason or _THEME
         best = min(live, key=lambda c: cells[c].entries[heads[c]])
         cell = cells[best]
-        out.append(_Placed(cell.entries[heads[best]], cell, heads[best], reason))
+        out.append((cell.entries[heads[best]], cell, heads[best], reason))
         heads[best] += 1
         south_so_far += cell.south
-        if theme_counts is not None and cell.theme is not None:
+        if cell.theme is not None:
             theme_counts[cell.theme] += 1
     return out
 
 
 def _urgent_themes(
-    counts: dict[str, int], remaining: set[str | None], n_themes: int, position: int
+    counts: dict[str, int], remaining: set[str], n_themes: int, position: int
 ) -> set[str] | None:
     """Themes that must be served now for every later prefix to keep ``floor(k/G)`` of each.
 
@@ -491,7 +495,7 @@ def _urgent_themes(
     themes due by some prefix ``d`` are at least the ``d - position + 1`` free slots, only those may
     be taken (earliest deadline first); ``None`` when the choice is free.
     """
-    due = sorted((max(n_themes * (counts[t] + 1), position), t) for t in remaining if t is not None)
+    due = sorted((max(n_themes * (counts[t] + 1), position), t) for t in remaining)
     for n, (deadline, _) in enumerate(due, start=1):
         if n >= deadline - position + 1:
             return {t for d, t in due if d <= deadline}
@@ -510,8 +514,8 @@ def rank_queue(
     """Rank the queue: pins first, then the balanced merge of the base order (see module doc).
 
     Held items are left out. With ``top`` only the first ``top`` lines are computed, in
-    ``O(n + top log n)``; they equal the first ``top`` lines of the full ranking. ``id`` must be
-    unique. The result does not depend on the order of ``items``.
+    ``O(n + top log n)``; they equal the first ``top`` lines of the full ranking. Ids must be
+    unique (``ValueError`` otherwise). The result does not depend on the order of ``items``.
     """
     if top is not None and top < 0:
         raise ValueError(f"top must be >= 0, got {top!r}")
@@ -520,36 +524,36 @@ def rank_queue(
         raise ValueError("rank_queue: item ids must be unique")
     rate = _decay_rate(settings)
     special = [it for it in items if not it._plain]
-    plain = [it for it in items if it._plain] if special else list(items)
     pins = sorted((it for it in special if not it.held), key=lambda it: (it._ts, it.id))
-    if top is not None:
+    n_plain = len(items) - len(special)
+    if top is None:
+        n_out, limit = n_plain, None
+    else:
         pins = pins[:top]
-    n_out = len(plain) if top is None else min(len(plain), top - len(pins))
-    limit = None if top is None else n_out
-    cells = _build_cells(plain, settings, limit, now_ts, rate) if n_out > 0 else []
+        n_out = limit = max(0, min(n_plain, top - len(pins)))
+    cells = _build_cells(items, settings, limit, now_ts, rate) if n_out else []
     placed = _place(cells, pins, n_out, settings)
-    return _explain(pins, placed, cells, now, now_ts, rate, settings)
+    return _explain(pins, placed, cells, now_ts, rate, settings)
 
 
 def _place(
     cells: list[_Cell], pins: list[RankItem], n_out: int, settings: RankingSettings
 ) -> list[_Placed]:
-    if n_out <= 0:
+    if not n_out:
         return []
     minimums = _minimum_iter(settings)
     if minimums is not None:
         minimums = islice(minimums, len(pins), None)  # pins fill the first prefixes
     south_so_far = sum(it._south for it in pins)
-    if not settings.balance_themes:
-        if len(cells) == 1:
-            entries = cells[0].entries[:n_out]
-            return [_Placed(e, cells[0], n, None) for n, e in enumerate(entries)]
-        assert minimums is not None
-        return _merge_two(cells[0], cells[1], n_out, south_so_far, minimums)
-    theme_counts = {c.theme: 0 for c in cells if c.theme is not None}
-    for it in pins:
-        theme_counts[it.theme] = theme_counts.get(it.theme, 0) + 1
-    return _merge_cells(cells, n_out, len(pins), south_so_far, minimums, theme_counts)
+    if settings.balance_themes:
+        theme_counts = {c.theme: 0 for c in cells if c.theme is not None}
+        for it in pins:
+            theme_counts[it.theme] = theme_counts.get(it.theme, 0) + 1
+        return _merge_cells(cells, n_out, len(pins), south_so_far, minimums, theme_counts)
+    if minimums is None:  # mode "off": one group, the plain base order
+        (cell,) = cells
+        return [(e, cell, n, None) for n, e in enumerate(cell.entries[:n_out])]
+    return _merge_two(cells[0], cells[1], n_out, south_so_far, minimums)
 
 
 def _base_ranks(
@@ -561,16 +565,18 @@ def _base_ranks(
     pen: tuple[float, ...],
 ) -> list[int]:
     """1-based base rank of each placed item: pins, then all groups merged by base score."""
+    if len(cells) == 1:
+        return [n_pins + 1 + p[2] for p in placed]
     if all(c.complete for c in cells):
         merged = sorted(chain.from_iterable(c.entries for c in cells))
         where = {e[2]: n for n, e in enumerate(merged, start=n_pins + 1)}
-        return [where[p.entry[2]] for p in placed]
-    ranks = [n_pins + 1 + p.index for p in placed]
-    keys = [_log_key(p.entry[3], now_ts, rate, pen) for p in placed]
+        return [where[p[0][2]] for p in placed]
+    ranks = [n_pins + 1 + p[2] for p in placed]
+    keys = [_log_key(p[0][3], now_ts, rate, pen) for p in placed]
     for cell in cells:
-        others = [n for n, p in enumerate(placed) if p.cell is not cell]
+        others = [n for n, p in enumerate(placed) if p[1] is not cell]
         if others:
-            better = cell.count_better([(placed[n].entry, keys[n]) for n in others])
+            better = cell.count_better([(placed[n][0], keys[n]) for n in others])
             for n, b in zip(others, better, strict=True):
                 ranks[n] += b
     return ranks
@@ -580,40 +586,46 @@ def _explain(
     pins: list[RankItem],
     placed: list[_Placed],
     cells: list[_Cell],
-    now: datetime,
     now_ts: float,
     rate: float,
     settings: RankingSettings,
 ) -> list[Ranked]:
-    pen = _penalty_table(settings.per_person_cap)
+    cap = settings.per_person_cap
+    pen = _penalty_table(cap)
     out = [
         Ranked(it, n, math.exp(_log_key(it, now_ts, rate, pen)), n, "pinned by moderator")
         for n, it in enumerate(pins, start=1)
     ]
     base_ranks = _base_ranks(cells, placed, len(pins), now_ts, rate, pen)
     south = sum(it._south for it in pins)
-    themes: dict[str, int] = {}
-    for it in pins:
-        themes[it.theme] = themes.get(it.theme, 0) + 1
+    themes = Counter(it.theme for it in pins)
+    lines: dict[tuple[int, int, int], str] = {}  # most items share their plain why line
+    append = out.append
     for n, (p, base_rank) in enumerate(zip(placed, base_ranks, strict=True), start=len(pins) + 1):
-        it = p.entry[3]
+        entry = p[0]
+        it = entry[3]
         south += it._south
-        themes[it.theme] = themes.get(it.theme, 0) + 1
-        why = _describe(it, now, settings.per_person_cap)
+        themes[it.theme] += 1
+        # A millisecond of slack so that float timestamps never show 3 min for 4 min.
+        seq = it.author_seq
+        line_key = (it.votes, int((now_ts - entry[1] + 1e-3) // 60), seq if seq >= cap else -1)
+        why = lines.get(line_key)
+        if why is None:
+            why = lines[line_key] = _describe(*line_key)
         if n < base_rank:
-            why += "; " + _moved_up(p.reason, it, base_rank, n, south, themes[it.theme])
-        out.append(Ranked(it, n, -p.entry[0], base_rank, why))
+            why += "; " + _moved_up(p[3], it, base_rank, n, south, themes[it.theme])
+        append(Ranked(it, n, -entry[0], base_rank, why))
     return out
 
 
 # --------------------------------------------------------------------------- wording
 
 
-def _describe(item: RankItem, now: datetime, cap: int) -> str:
-    parts = [f"{_votes_text(item.votes)}, {_age_text(item, now)}"]
-    if item.author_seq >= cap:
-        parts.append(f"{_ordinal(item.author_seq + 1)} question from this person (capped)")
-    return "; ".join(parts)
+def _describe(votes: int, minutes: int, capped_seq: int) -> str:
+    why = f"{_votes_text(votes)}, {_age_text(minutes)}"
+    if capped_seq >= 0:
+        why += f"; {_ordinal(capped_seq + 1)} question from this person (capped)"
+    return why
 
 
 def _moved_up(
@@ -635,8 +647,7 @@ def _votes_text(votes: int) -> str:
     return "1 vote" if votes == 1 else f"{votes} votes"
 
 
-def _age_text(item: RankItem, now: datetime) -> str:
-    minutes = int((now - item.asked_at).total_seconds() // 60)
+def _age_text(minutes: int) -> str:
     if minutes < 1:
         return "just now"
     if minutes < 60:

@@ -1,0 +1,68 @@
+"""User errors on the command line: exit code 2, one line on stderr, no traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES
+
+
+def run_cli(*args: str, cwd: Path, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "BARAZA_CONFIG"}
+    env.update({"BARAZA_DB": str(cwd / "db.sqlite3"), **(env_extra or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args],
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], needle: str) -> None:
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert lines[0].startswith("baraza: error:") and needle in lines[0], lines[0]
+
+
+def test_missing_chat_file(tmp_path: Path) -> None:
+    assert_one_line_error(run_cli("import-zoom", str(tmp_path / "nope.txt"), cwd=tmp_path), "not found")
+
+
+def test_binary_chat_file(tmp_path: Path) -> None:
+    binary = tmp_path / "chat.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    assert_one_line_error(run_cli("import-zoom", str(binary), cwd=tmp_path), "binary")
+
+
+def test_malformed_registration_report(tmp_path: Path) -> None:
+    result = run_cli(
+        "import-zoom", str(FIXTURES / "zoom_new.txt"),
+        "--registrants", str(FIXTURES / "registrants_malformed.csv"), cwd=tmp_path,
+    )
+    assert_one_line_error(result, "no registrant header row")
+
+
+@pytest.mark.parametrize("flag", ["--config", "env"])
+def test_bad_config_key(tmp_path: Path, flag: str) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[ranking]\nsouthern_shares = 0.4\n")
+    if flag == "env":
+        result = run_cli("queue", cwd=tmp_path, env_extra={"BARAZA_CONFIG": str(config)})
+    else:
+        result = run_cli("queue", "--config", str(config), cwd=tmp_path)
+    assert_one_line_error(result, "ranking.southern_shares")
+
+
+def test_queue_without_any_event(tmp_path: Path) -> None:
+    assert_one_line_error(run_cli("queue", cwd=tmp_path), "no event yet")
+
+
+def test_database_that_is_not_sqlite(tmp_path: Path) -> None:
+    (tmp_path / "db.sqlite3").write_text("hello, I am not a database" * 100)
+    assert_one_line_error(run_cli("queue", cwd=tmp_path), "not a Baraza database")

@@ -1,0 +1,207 @@
+"""The question pipeline end to end on a real SQLite file: chat in, ranked tagged queue out."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date
+from pathlib import Path
+
+from bot.core.model import QuestionState, Region
+from bot.service import Service
+from bot.sources.zoom import parse_chat_text, read_chat_file, read_registration_report
+from tests.conftest import FIXTURES
+
+DAY = date(2026, 11, 20)
+
+
+async def _import(service: Service, name: str = "zoom_new.txt", registrants: bool = True) -> int:
+    event = await service.open_event("Dialogue", "zoom", DAY)
+    if registrants:
+        rows = read_registration_report(FIXTURES / "registrants.csv")
+        await service.import_registrants(
+            event.id, [(r.display_name, r.email, r.country, r.organisation) for r in rows]
+        )
+    await service.ingest(event.id, read_chat_file(FIXTURES / name, DAY, UTC))
+    return event.id
+
+
+async def test_questions_are_queued_tagged_and_explained(service: Service) -> None:
+    event_id = await _import(service)
+    board = await service.ranked(event_id)
+    texts = [e.question.text for e in board]
+    assert any(t.startswith("How can the ministry protect activists") for t in texts)
+    assert any(t.startswith("hoe zorgt het kabinet") for t in texts)  # "Vraag:" prefix stripped
+    for entry in board:
+        data = entry.as_json()
+        for key in ("rank", "id", "text", "author", "region", "country", "language", "theme",
+                    "theme_scores", "votes", "state", "why"):
+            assert key in data
+        assert data["why"]
+        assert data["theme"] in ("policy", "civic", "system", "other")
+    langs = {e.question.text[:12]: e.question.language for e in board}
+    assert "en" in langs.values() and "nl" in langs.values() and "sw" in langs.values()
+
+
+async def test_private_messages_never_reach_queue_board_or_export(service: Service) -> None:
+    event_id = await _import(service)
+    counts = await service.store.message_counts(event_id)
+    assert counts["private"] == 1  # kept for the record...
+    board = json.dumps([e.as_json() for e in await service.ranked(event_id)])
+    doc = json.dumps(await service.export(event_id), ensure_ascii=False)
+    for text in (board, doc):  # ...but never shown or exported
+        assert "0612345678" not in text and "ask my question first" not in text
+        assert "John Doe" not in text
+
+
+async def test_export_has_no_names_unless_switched_on(service: Service) -> None:
+    event_id = await _import(service)
+    doc = json.dumps(await service.export(event_id), ensure_ascii=False)
+    assert "Pieter" not in doc and "Grace" not in doc and "@example" not in doc
+    assert "Participant 1" in doc
+    named = json.dumps(await service.export(event_id, include_names=True), ensure_ascii=False)
+    assert "Pieter de Vries" in named and "@example" not in named  # emails never
+
+
+async def test_reactions_are_votes_and_removal_takes_them_back(service: Service) -> None:
+    event_id = await _import(service)
+    (entry,) = [e for e in await service.ranked(event_id) if "protect activists" in e.question.text]
+    # Pieter and Emma reacted with 👍, Emma removed hers
+    assert entry.votes == 1
+    assert "1 vote" in entry.why
+
+
+async def test_reply_that_is_a_question_is_queued_and_linked(service: Service) -> None:
+    event_id = await _import(service)
+    questions = await service.store.questions(event_id)
+    target = next(q for q in questions if "protect activists" in q.text)
+    reply = next(q for q in questions if q.text.startswith("Na je, wizara"))
+    assert reply.reply_to == target.id and reply.state is QuestionState.QUEUED
+    assert not any(q.text.startswith("Buenos días") for q in questions)  # chatter reply
+
+
+async def test_logistics_go_to_their_own_list(service: Service) -> None:
+    event_id = await _import(service)
+    logistics = [q.text for q in await service.logistics(event_id)]
+    assert logistics == ["Will the slides be shared after the webinar?"]
+    assert all("slides" not in e.question.text for e in await service.ranked(event_id))
+
+
+async def test_reimport_is_idempotent(service: Service) -> None:
+    event_id = await _import(service)
+    before = await service.store.message_counts(event_id)
+    board = [e.as_json() for e in await service.ranked(event_id)]
+    result = await service.ingest(event_id, read_chat_file(FIXTURES / "zoom_new.txt", DAY, UTC))
+    assert result.new == 0 and result.already_known == result.received > 0
+    assert await service.store.message_counts(event_id) == before
+    assert [e.as_json() for e in await service.ranked(event_id)] == board
+
+
+async def test_regions_from_registration_name_suffix_and_unknown(service: Service) -> None:
+    event_id = await _import(service)
+    people = {p.display_name: p for p in await service.store.participants(event_id)}
+    assert people["Amani Mushi"].region is Region.SOUTH
+    assert people["Amani Mushi"].region_source == "registration"
+    assert people["Pieter de Vries"].region is Region.NORTH
+    assert people["Emma Visser"].country == "NL"  # country found in the organisation
+    assert people["Grace Wanjiru (Kenya)"].region is Region.SOUTH
+    assert people["Grace Wanjiru (Kenya)"].region_source == "name"
+    assert people["Sophie Müller (Germany)"].region is Region.NORTH
+
+
+async def test_invisible_characters_in_names_still_match_registration(service: Service) -> None:
+    event = await service.open_event("Sneaky", "zoom", DAY)
+    await service.import_registrants(event.id, [("Amani Mushi", None, "Tanzania", None)])
+    chat = "10:00:00 From  \u200bAMANI\u2060 mushi\u200e  to  Everyone:\n\tJe, wizara itatoa ufadhili wa moja kwa moja?\n"
+    await service.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
+    (person,) = await service.store.participants(event.id)
+    assert person.region is Region.SOUTH and person.country == "TZ"
+
+
+async def test_unknown_is_never_counted_as_south(service: Service) -> None:
+    event = await service.open_event("Unknowns", "zoom", DAY)
+    chat = "10:00:00 From  iPhone van Kees  to  Everyone:\n\tWaarom krijgen lokale organisaties geen directe financiering?\n"
+    await service.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
+    (entry,) = await service.ranked(event.id)
+    assert entry.question.region is Region.UNKNOWN
+
+
+async def test_registration_imported_later_upgrades_name_based_region(service: Service) -> None:
+    event_id = await _import(service, registrants=False)
+    people = {p.display_name: p for p in await service.store.participants(event_id)}
+    assert people["Amani Mushi"].region is Region.UNKNOWN
+    rows = read_registration_report(FIXTURES / "registrants.csv")
+    await service.import_registrants(
+        event_id, [(r.display_name, r.email, r.country, r.organisation) for r in rows]
+    )
+    people = {p.display_name: p for p in await service.store.participants(event_id)}
+    assert people["Amani Mushi"].region is Region.SOUTH
+
+
+async def test_same_question_twice_is_merged_and_votes_pool(service: Service) -> None:
+    event = await service.open_event("Dupes", "zoom", DAY)
+    chat = (
+        "10:00:00 From  Joseph (Uganda)  to  Everyone:\n\tWill the ministry fund local organisations directly?\n"
+        "10:01:00 From  Aicha (Mali)  to  Everyone:\n\twill the ministry fund local organisations directly??\n"
+        "10:02:00 From  Tom (Netherlands)  to  Everyone:\n\tReacted to \"will the ministry fund local...\" with 👍\n"
+    )
+    result = await service.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
+    assert result.questions == 1 and result.merged == 1
+    (entry,) = await service.ranked(event.id)
+    assert entry.votes == 2  # Aicha (merged asker) + Tom (voted on the duplicate)
+    assert len(entry.question.merged_ids) == 1
+    split = await service.split(entry.question.merged_ids[0])
+    assert split.state is QuestionState.QUEUED
+    assert len(await service.ranked(event.id)) == 2
+
+
+async def test_links_and_mass_mentions_are_held_for_review(service: Service) -> None:
+    event = await service.open_event("Spam", "zoom", DAY)
+    chat = (
+        "10:00:00 From  Spammer  to  Everyone:\n\tWant cheap followers? visit www.spam.example/x\n"
+        "10:01:00 From  Loud  to  Everyone:\n\t@everyone what do you think about our event?\n"
+    )
+    result = await service.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
+    assert result.held == 2
+    assert await service.ranked(event.id) == []
+    assert {q.hold_reason for q in await service.held(event.id)} == {"contains a link", "mass mention"}
+
+
+async def test_flooding_participant_is_held(service: Service) -> None:
+    event = await service.open_event("Flood", "zoom", DAY)
+    chat = "".join(
+        f"10:00:{i:02d} From  Flo  to  Everyone:\n\tWhat about question number {i} on funding?\n"
+        for i in range(5)
+    )
+    result = await service.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
+    assert result.questions == 3 and result.held == 2
+
+
+async def test_classifier_is_called_in_batches(service: Service, classifier) -> None:
+    await _import(service)
+    assert classifier.calls and max(classifier.calls) > 1
+
+
+async def test_moderator_actions(service: Service) -> None:
+    event_id = await _import(service)
+    board = await service.ranked(event_id)
+    last = board[-1].question.id
+    await service.pin(last)
+    assert (await service.ranked(event_id))[0].question.id == last
+    assert "pinned" in (await service.ranked(event_id))[0].why
+    await service.set_state(last, QuestionState.ANSWERED)
+    assert last not in [e.question.id for e in await service.ranked(event_id)]
+    retagged = await service.retag(board[0].question.id, "system")
+    assert retagged.theme == "system"
+
+
+async def test_store_survives_reopen(tmp_path: Path, config, classifier) -> None:
+    from bot.app import open_service
+
+    db = tmp_path / "b.sqlite3"
+    async with open_service(config, db, classifier) as svc:
+        event_id = await _import(svc)
+        before = [e.question.id for e in await svc.ranked(event_id)]
+        version = await svc.store.schema_version()
+    async with open_service(config, db, classifier) as svc:
+        assert [e.question.id for e in await svc.ranked(event_id)] == before
+        assert await svc.store.schema_version() == version >= 1
