@@ -1,0 +1,82 @@
+"""Following a chat file that Zoom is still writing: appends, truncation, replacement."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from datetime import UTC, date
+from pathlib import Path
+
+from bot.core.model import ChatMessage
+from bot.sources.zoom import follow_chat_file
+
+DAY = date(2026, 11, 20)
+
+
+def msg(clock: str, who: str, text: str) -> str:
+    return f"{clock} From  {who}  to  Everyone:\n\t{text}\n"
+
+
+class Follower:
+    def __init__(self, path: Path) -> None:
+        self.stop = asyncio.Event()
+        self.got: asyncio.Queue[ChatMessage] = asyncio.Queue()
+        self.task = asyncio.create_task(self._run(path))
+
+    async def _run(self, path: Path) -> None:
+        async for batch in follow_chat_file(path, DAY, poll_seconds=0.05, settle_seconds=0.3, stop=self.stop, tz=UTC):
+            for m in batch:
+                self.got.put_nowait(m)
+
+    async def next(self, timeout: float = 1.0) -> ChatMessage:
+        return await asyncio.wait_for(self.got.get(), timeout)
+
+    async def close(self) -> None:
+        self.stop.set()
+        await asyncio.wait_for(self.task, 2)
+
+
+async def test_appended_lines_arrive_within_a_second(tmp_path: Path) -> None:
+    path = tmp_path / "meeting_saved_chat.txt"
+    path.write_text(msg("10:00:00", "Ann", "hello"))
+    follower = Follower(path)
+    try:
+        first = await follower.next()
+        assert first.text == "hello"
+        with path.open("a") as handle:
+            handle.write(msg("10:01:00", "Bob", "Q: what about direct funding?"))
+        second = await follower.next(timeout=1.0)
+        assert second.author_name == "Bob"
+    finally:
+        await follower.close()
+
+
+async def test_half_written_body_is_not_cut(tmp_path: Path) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_text("10:00:00 From  Ann  to  Everyone:\n\tfirst line\n")
+    follower = Follower(path)
+    try:
+        await asyncio.sleep(0.1)
+        with path.open("a") as handle:
+            handle.write("\tsecond line\n")
+        got = await follower.next()
+        assert got.text == "first line\nsecond line"
+    finally:
+        await follower.close()
+
+
+async def test_truncated_and_replaced_files_are_read_again(tmp_path: Path) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_text(msg("10:00:00", "Ann", "one") + msg("10:00:05", "Ann", "two"))
+    follower = Follower(path)
+    try:
+        assert [(await follower.next()).text for _ in range(2)] == ["one", "two"]
+        path.write_text(msg("11:00:00", "Cy", "after truncation"))  # shorter: truncated
+        assert (await follower.next()).text == "after truncation"
+        other = tmp_path / "new.txt"
+        other.write_text(msg("12:00:00", "Di", "a replaced file") * 1 + msg("12:00:01", "Di", "more text here"))
+        os.replace(other, path)  # new inode
+        texts = {(await follower.next()).text for _ in range(2)}
+        assert texts == {"a replaced file", "more text here"}
+    finally:
+        await follower.close()
