@@ -81,7 +81,7 @@ class LazyClassifier:
             return self._loaded
 
     @property
-    def name(self) -> str:  # type: ignore[override]
+    def name(self) -> str:
         """Name of the underlying classifier."""
         return self.loaded.name
 

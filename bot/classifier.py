@@ -19,7 +19,10 @@ ThemeScores = dict[str, float]
 class ThemeClassifier(Protocol):
     """Blocking, thread-safe classifier. The service calls it off the event loop, in batches."""
 
-    name: str
+    @property
+    def name(self) -> str:
+        """A short name for logs and reports (``e5``, ``ngram``...)."""
+        ...
 
     def classify(self, texts: Sequence[str]) -> list[ThemeScores]:
         """Return one score dict per text, in order."""

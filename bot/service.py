@@ -35,6 +35,7 @@ from bot.core.model import (
 from bot.core.moderation import hold_reason, is_flooding, is_vote_emoji
 from bot.core.ranking import RankingSettings, RankItem, rank_queue
 from bot.core.regions import (
+    Country,
     CountryTable,
     RegionRules,
     base_display_name,
@@ -230,7 +231,9 @@ class Service:
             is_host=message.is_host or name_key(message.author_name) in self._hosts,
         )
 
-    async def _where_from(self, event_id: int, message: ChatMessage) -> tuple:  # type: ignore[type-arg]
+    async def _where_from(
+        self, event_id: int, message: ChatMessage
+    ) -> tuple[Country | None, str, str | None]:
         """(country, how we know, organisation) for a new participant, strongest source first."""
         for person, value in self.config.regions.participants.items():
             if name_key(person) in (
@@ -275,7 +278,7 @@ class Service:
                 continue
             fake = ChatMessage("", "", self.clock(), participant.display_name, "")
             country, source, organisation = await self._where_from(event_id, fake)
-            if source == "registration":
+            if source == "registration" and country is not None:
                 await self.store.update_participant_region(
                     participant.id,
                     country=country.iso2,

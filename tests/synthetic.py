@@ -5,9 +5,18 @@ from __future__ import annotations
 import random
 
 PEOPLE = [
-    "Grace Wanjiru (Kenya)", "Jean - CARE Burundi", "Lucía Rodríguez (Colombia)", "Amani Mushi",
-    "Pieter de Vries", "Emma Visser", "Tom Jansen - Oxfam Novib", "Sophie Müller (Germany)",
-    "Fátima Cossa (Moçambique)", "Joseph Okello (Uganda)", "Guest 4711", "Ana Quispe - Bolivia",
+    "Grace Wanjiru (Kenya)",
+    "Jean - CARE Burundi",
+    "Lucía Rodríguez (Colombia)",
+    "Amani Mushi",
+    "Pieter de Vries",
+    "Emma Visser",
+    "Tom Jansen - Oxfam Novib",
+    "Sophie Müller (Germany)",
+    "Fátima Cossa (Moçambique)",
+    "Joseph Okello (Uganda)",
+    "Guest 4711",
+    "Ana Quispe - Bolivia",
 ]
 QUESTIONS = [
     "How will the ministry simplify reporting requirements for small partners?",
@@ -19,7 +28,13 @@ QUESTIONS = [
     "Je, wizara itatoa ufadhili wa moja kwa moja kwa mashirika ya ndani?",
     "What is the timeline for the mid-term review of the partnerships?",
 ]
-CHATTER = ["Good morning from Nairobi", "Bedankt!", "Merci beaucoup", "can't hear you", "asante sana"]
+CHATTER = [
+    "Good morning from Nairobi",
+    "Bedankt!",
+    "Merci beaucoup",
+    "can't hear you",
+    "asante sana",
+]
 
 
 def chat_file(n_messages: int, seed: int = 0) -> str:

@@ -11,14 +11,21 @@ import pytest
 from tests.conftest import FIXTURES
 
 
-def run_cli(*args: str, cwd: Path, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path, env_extra: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     import os
 
     env = {k: v for k, v in os.environ.items() if k != "BARAZA_CONFIG"}
     env.update({"BARAZA_DB": str(cwd / "db.sqlite3"), **(env_extra or {})})
     return subprocess.run(
         [sys.executable, "-m", "bot.cli", *args],
-        cwd=cwd, env=env, capture_output=True, text=True, timeout=120, check=False,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -31,7 +38,9 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str], needle: str)
 
 
 def test_missing_chat_file(tmp_path: Path) -> None:
-    assert_one_line_error(run_cli("import-zoom", str(tmp_path / "nope.txt"), cwd=tmp_path), "not found")
+    assert_one_line_error(
+        run_cli("import-zoom", str(tmp_path / "nope.txt"), cwd=tmp_path), "not found"
+    )
 
 
 def test_binary_chat_file(tmp_path: Path) -> None:
@@ -42,8 +51,11 @@ def test_binary_chat_file(tmp_path: Path) -> None:
 
 def test_malformed_registration_report(tmp_path: Path) -> None:
     result = run_cli(
-        "import-zoom", str(FIXTURES / "zoom_new.txt"),
-        "--registrants", str(FIXTURES / "registrants_malformed.csv"), cwd=tmp_path,
+        "import-zoom",
+        str(FIXTURES / "zoom_new.txt"),
+        "--registrants",
+        str(FIXTURES / "registrants_malformed.csv"),
+        cwd=tmp_path,
     )
     assert_one_line_error(result, "no registrant header row")
 

@@ -20,9 +20,25 @@ CONFIG = '[classifier]\nsource = "ngram"\n'
 def _import(chat: Path, db: Path, config: Path) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BARAZA_")}
     return subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "import-zoom", str(chat), "--event", "Crash test",
-         "--date", "2026-11-20", "--db", str(db), "--config", str(config)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "import-zoom",
+            str(chat),
+            "--event",
+            "Crash test",
+            "--date",
+            "2026-11-20",
+            "--db",
+            str(db),
+            "--config",
+            str(config),
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -54,7 +70,9 @@ def test_kill_9_mid_import_loses_nothing_committed(tmp_path: Path) -> None:
         if seen > 0:
             break
         time.sleep(0.02)
-    assert child.poll() is None, "the import finished before it could be killed: make the file larger"
+    assert child.poll() is None, (
+        "the import finished before it could be killed: make the file larger"
+    )
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
     assert child.returncode == -signal.SIGKILL

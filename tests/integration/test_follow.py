@@ -24,12 +24,14 @@ class Follower:
         self.task = asyncio.create_task(self._run(path))
 
     async def _run(self, path: Path) -> None:
-        async for batch in follow_chat_file(path, DAY, poll_seconds=0.05, settle_seconds=0.3, stop=self.stop, tz=UTC):
+        async for batch in follow_chat_file(
+            path, DAY, poll_seconds=0.05, settle_seconds=0.3, stop=self.stop, tz=UTC
+        ):
             for m in batch:
                 self.got.put_nowait(m)
 
-    async def next(self, timeout: float = 1.0) -> ChatMessage:
-        return await asyncio.wait_for(self.got.get(), timeout)
+    async def next(self, wait: float = 1.0) -> ChatMessage:
+        return await asyncio.wait_for(self.got.get(), wait)
 
     async def close(self) -> None:
         self.stop.set()
@@ -45,7 +47,7 @@ async def test_appended_lines_arrive_within_a_second(tmp_path: Path) -> None:
         assert first.text == "hello"
         with path.open("a") as handle:
             handle.write(msg("10:01:00", "Bob", "Q: what about direct funding?"))
-        second = await follower.next(timeout=1.0)
+        second = await follower.next(wait=1.0)
         assert second.author_name == "Bob"
     finally:
         await follower.close()
@@ -74,7 +76,9 @@ async def test_truncated_and_replaced_files_are_read_again(tmp_path: Path) -> No
         path.write_text(msg("11:00:00", "Cy", "after truncation"))  # shorter: truncated
         assert (await follower.next()).text == "after truncation"
         other = tmp_path / "new.txt"
-        other.write_text(msg("12:00:00", "Di", "a replaced file") * 1 + msg("12:00:01", "Di", "more text here"))
+        other.write_text(
+            msg("12:00:00", "Di", "a replaced file") * 1 + msg("12:00:01", "Di", "more text here")
+        )
         os.replace(other, path)  # new inode
         texts = {(await follower.next()).text for _ in range(2)}
         assert texts == {"a replaced file", "more text here"}

@@ -33,8 +33,20 @@ async def test_questions_are_queued_tagged_and_explained(service: Service) -> No
     assert any(t.startswith("hoe zorgt het kabinet") for t in texts)  # "Vraag:" prefix stripped
     for entry in board:
         data = entry.as_json()
-        for key in ("rank", "id", "text", "author", "region", "country", "language", "theme",
-                    "theme_scores", "votes", "state", "why"):
+        for key in (
+            "rank",
+            "id",
+            "text",
+            "author",
+            "region",
+            "country",
+            "language",
+            "theme",
+            "theme_scores",
+            "votes",
+            "state",
+            "why",
+        ):
             assert key in data
         assert data["why"]
         assert data["theme"] in ("policy", "civic", "system", "other")
@@ -142,7 +154,7 @@ async def test_same_question_twice_is_merged_and_votes_pool(service: Service) ->
     chat = (
         "10:00:00 From  Joseph (Uganda)  to  Everyone:\n\tWill the ministry fund local organisations directly?\n"
         "10:01:00 From  Aicha (Mali)  to  Everyone:\n\twill the ministry fund local organisations directly??\n"
-        "10:02:00 From  Tom (Netherlands)  to  Everyone:\n\tReacted to \"will the ministry fund local...\" with 👍\n"
+        '10:02:00 From  Tom (Netherlands)  to  Everyone:\n\tReacted to "will the ministry fund local..." with 👍\n'
     )
     result = await service.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
     assert result.questions == 1 and result.merged == 1
@@ -163,7 +175,10 @@ async def test_links_and_mass_mentions_are_held_for_review(service: Service) -> 
     result = await service.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
     assert result.held == 2
     assert await service.ranked(event.id) == []
-    assert {q.hold_reason for q in await service.held(event.id)} == {"contains a link", "mass mention"}
+    assert {q.hold_reason for q in await service.held(event.id)} == {
+        "contains a link",
+        "mass mention",
+    }
 
 
 async def test_flooding_participant_is_held(service: Service) -> None:

@@ -65,12 +65,20 @@ def test_the_link_between_policies_is_not_logistics() -> None:
 
 
 def test_host_announcements_are_chatter_unless_prefixed() -> None:
-    assert detect("What a great first round, shall we continue?", from_host=True).kind is MessageKind.CHATTER
-    assert detect("Q: what about direct funding for youth?", from_host=True).kind is MessageKind.QUESTION
+    assert (
+        detect("What a great first round, shall we continue?", from_host=True).kind
+        is MessageKind.CHATTER
+    )
+    assert (
+        detect("Q: what about direct funding for youth?", from_host=True).kind
+        is MessageKind.QUESTION
+    )
 
 
 def test_prefix_is_removed_from_the_queued_text() -> None:
     assert strip_prefix("Q: Why so?") == ("Why so?", True)
     assert strip_prefix("Swali 2: Je?") == ("Je?", True)
-    assert detect("Vraag: hoe nu verder met de subsidies?").text == "hoe nu verder met de subsidies?"
+    assert (
+        detect("Vraag: hoe nu verder met de subsidies?").text == "hoe nu verder met de subsidies?"
+    )
     assert strip_prefix("Quality matters") == ("Quality matters", False)

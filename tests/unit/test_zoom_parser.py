@@ -1,6 +1,6 @@
 """Zoom saved-chat parsing: both client formats, cloud format, replies, reactions, privacy."""
 
-from datetime import date, timedelta, timezone
+from datetime import UTC, date, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,14 +17,18 @@ from bot.sources.zoom import (
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 DAY = date(2026, 11, 20)
-UTC = timezone.utc
 
 
 def test_old_format_with_multiline_private_and_reactions() -> None:
     msgs = read_chat_file(FIXTURES / "zoom_old.txt", DAY, UTC)
     assert [m.author_name for m in msgs] == [
-        "Timothy D Wrenn", "Matthew Meidt", "Grace (Kenya)", "Jean - CARE Burundi",
-        "Tim Jansen", "Timothy D Wrenn", "Ann",
+        "Timothy D Wrenn",
+        "Matthew Meidt",
+        "Grace (Kenya)",
+        "Jean - CARE Burundi",
+        "Tim Jansen",
+        "Timothy D Wrenn",
+        "Ann",
     ]
     assert msgs[0].text.startswith("Q: How will the ministry")
     assert msgs[0].sent_at.hour == 13 and msgs[0].sent_at.minute == 35
@@ -109,7 +113,10 @@ def test_missing_binary_and_non_chat_files_are_clear_errors(tmp_path: Path) -> N
 def test_registration_report_header_found_after_preamble() -> None:
     rows = read_registration_report(FIXTURES / "registrants.csv")
     assert [r.display_name for r in rows] == [
-        "Amani Mushi", "Pieter de Vries", "Emma Visser", "Lucía Rodríguez",
+        "Amani Mushi",
+        "Pieter de Vries",
+        "Emma Visser",
+        "Lucía Rodríguez",
     ]
     assert rows[0].country == "Tanzania" and rows[0].organisation == "Haki Elimu"
     assert rows[2].country is None and rows[2].organisation == "Cordaid Nederland"
