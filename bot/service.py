@@ -20,7 +20,7 @@ import numpy as np
 from bot.classifier import ThemeScores, top_theme
 from bot.classify_runner import Analysis, ClassifierRunner
 from bot.config import Config, RankingConfig
-from bot.core.detect import Detection, detect
+from bot.core.detect import Detection, detect, strip_prefix
 from bot.core.model import (
     THEMES,
     ChatMessage,
@@ -42,7 +42,7 @@ from bot.core.regions import (
     country_from_display_name,
     region_of_country,
 )
-from bot.core.text import name_key, snippet_key
+from bot.core.text import clean_text, name_key, snippet_key
 from bot.errors import BarazaError
 from bot.export.transcript import build_transcript
 from bot.language import LanguageDetector
@@ -774,3 +774,120 @@ class Service:
         rows = await self.store.transcript(event.id)
         names = self.config.export.include_names if include_names is None else include_names
         return build_transcript(event, rows, include_names=names)
+
+    # -- live sources (Discord): edits, deletions, reactions, manual additions -------------
+
+    async def edit_message(
+        self, event_id: int, source: str, source_message_id: str, text: str
+    ) -> Question | None:
+        """The author edited a message: the record and its question follow (theme re-scored)."""
+        ref = await self.store.message_by_source_id(event_id, source, source_message_id)
+        if ref is None:
+            return None
+        text = clean_text(text)
+        await self.store.update_message_text(ref.message_id, text, snippet_key(text))
+        if ref.question_id is None:
+            await self._changed(event_id)
+            return None
+        body, _ = strip_prefix(text)
+        (analysis,) = await self.runner.analyse([body])
+        q = await self.question(ref.question_id)
+        await self.store.update_question_text(ref.question_id, body)
+        if not await self.store.theme_set_by_moderator(ref.question_id):
+            scores = {t: float(analysis.scores.get(t, 0.0)) for t in THEMES}
+            await self.store.set_theme(ref.question_id, top_theme(scores), scores, "model")
+        await self._changed(q.event_id)
+        return await self.question(ref.question_id)
+
+    async def withdraw_message(
+        self, event_id: int, source: str, source_message_id: str
+    ) -> Question | None:
+        """The author deleted a message: kept as deleted in the record, its question withdrawn."""
+        ref = await self.store.message_by_source_id(event_id, source, source_message_id)
+        if ref is None:
+            return None
+        await self.store.mark_message_deleted(ref.message_id)
+        if ref.question_id is not None:
+            q = await self.question(ref.question_id)
+            if q.state is not QuestionState.DISMISSED:
+                await self.store.set_state(ref.question_id, QuestionState.DISMISSED)
+        await self._changed(event_id)
+        return await self.question(ref.question_id) if ref.question_id else None
+
+    async def vote_on_message(
+        self,
+        event_id: int,
+        source: str,
+        source_message_id: str,
+        person_key: str,
+        display_name: str,
+        *,
+        add: bool,
+    ) -> int | None:
+        """A reaction on a chat message: the person's vote on its question (None: no question)."""
+        ref = await self.store.message_by_source_id(event_id, source, source_message_id)
+        if ref is None or ref.question_id is None:
+            return None
+        return await self.vote(ref.question_id, person_key, display_name, add=add)
+
+    async def force_question(self, event_id: int, source: str, source_message_id: str) -> Question:
+        """A moderator puts a stored chat message on the queue (it was not detected as one)."""
+        ref = await self.store.message_by_source_id(event_id, source, source_message_id)
+        if ref is None:
+            raise BarazaError("that message is not in Baraza's record")
+        if ref.question_id is not None:
+            q = await self.question(ref.question_id)
+            if q.state in (QuestionState.DISMISSED, QuestionState.HELD):
+                await self.store.set_state(q.id, QuestionState.QUEUED)
+                await self._changed(event_id)
+            return await self.question(q.id)
+        stored = await self.store.message_text(ref.message_id)
+        assert stored is not None
+        text, _, participant_id = stored
+        body, _ = strip_prefix(text)
+        (analysis,) = await self.runner.analyse([body])
+        language = await asyncio.to_thread(self.languages.detect, body)
+        participant = await self.store.get_participant(participant_id)
+        assert participant is not None
+        scores = {t: float(analysis.scores.get(t, 0.0)) for t in THEMES}
+        embedding = (
+            None
+            if analysis.embedding is None
+            else np.asarray(analysis.embedding, dtype=np.float16).tobytes()
+        )
+        async with self.store.transaction():
+            await self.store.set_message_kind(
+                ref.message_id, MessageKind.QUESTION, "added by moderator"
+            )
+            asked = await self.store.message_time(ref.message_id)
+            question_id = await self.store.insert_question(
+                event_id=event_id,
+                message_id=ref.message_id,
+                participant_id=participant.id,
+                text=body,
+                asked_at=asked,
+                language=language,
+                kind=MessageKind.QUESTION,
+                theme=top_theme(scores),
+                theme_scores=scores,
+                state=QuestionState.QUEUED,
+                merged_into=None,
+                reply_to=None,
+                hold_reason=None,
+                embedding=embedding,
+            )
+        await self._changed(event_id)
+        return await self.question(question_id)
+
+    async def questions_of(
+        self, event_id: int, person_key: str
+    ) -> list[tuple[Question, int | None]]:
+        """A participant's own questions with their current rank (None when not queued)."""
+        participant = await self.store.find_participant(event_id, person_key)
+        if participant is None:
+            return []
+        ranks = {e.question.id: e.rank for e in await self.ranked(event_id)}
+        mine = [
+            q for q in await self.store.questions(event_id) if q.participant_id == participant.id
+        ]
+        return [(q, ranks.get(q.merged_into or q.id)) for q in mine]

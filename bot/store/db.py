@@ -470,6 +470,31 @@ class Store:
         )
         return MessageRef(row[0], row[1], row[2]) if row else None
 
+    async def message_text(self, message_id: int) -> tuple[str, str, int] | None:
+        """(text, kind, participant id) of a stored message."""
+        row = await self._one(
+            "SELECT text, kind, participant_id FROM messages WHERE id=?", (message_id,)
+        )
+        return (row[0], row[1], row[2]) if row else None
+
+    async def set_message_kind(self, message_id: int, kind: MessageKind, reason: str) -> None:
+        """Re-label a stored message (a moderator added it to the queue)."""
+        await self._write(
+            "UPDATE messages SET kind=?, reason=? WHERE id=?", (kind.value, reason, message_id)
+        )
+
+    async def message_time(self, message_id: int) -> datetime:
+        """When a stored message was sent."""
+        row = await self._one("SELECT sent_at FROM messages WHERE id=?", (message_id,))
+        if row is None:
+            raise BarazaError(f"no message with id {message_id}")
+        return _dt(row[0])
+
+    async def theme_set_by_moderator(self, question_id: int) -> bool:
+        """Whether a moderator retagged this question (then the model must not overwrite it)."""
+        row = await self._one("SELECT theme_source FROM questions WHERE id=?", (question_id,))
+        return bool(row and row[0] == "moderator")
+
     async def message_by_snippet(self, event_id: int, key: str) -> MessageRef | None:
         """The latest public message whose match key starts with ``key`` (Zoom quote snippets)."""
         if not key:
