@@ -81,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("events", help="list events")
     _common(p)
 
+    p = sub.add_parser("run", help="run the Discord bot (token from env DISCORD_TOKEN)")
+    _common(p)
+
     p = sub.add_parser("demo", help="replay a bundled sample webinar through the whole pipeline")
     p.add_argument("--speed", type=float, default=1.0, help="2 = twice as fast, 0 = no pauses")
     p.add_argument("--no-board", action="store_true", help="no live board, just the result")
@@ -121,6 +124,7 @@ def _handlers() -> dict[str, Handler]:
         "demo": commands.demo,
         "train": commands.train,
         "evaluate": commands.evaluate,
+        "run": commands.run_discord,
     }
 
 

@@ -270,3 +270,10 @@ async def evaluate(args: argparse.Namespace, config: Config, db_path: Path) -> i
     if args.write_card:
         write_model_card(report)
     return 0
+
+
+async def run_discord(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+    """``baraza run``: the Discord bot (see :mod:`bot.discord_runner`)."""
+    from bot.discord_runner import run
+
+    return await run(config, db_path)
