@@ -502,9 +502,10 @@ class Store:
         row = await self._one(
             "SELECT m.id, q.id, m.participant_id FROM messages m"
             " LEFT JOIN questions q ON q.message_id = m.id"
-            " WHERE m.event_id=? AND m.is_private=0 AND m.kind != 'reaction' AND m.deleted=0"
-            " AND substr(m.match_key, 1, ?) = ? ORDER BY (q.id IS NULL), m.id DESC LIMIT 1",
-            (event_id, len(key), key),
+            " WHERE m.event_id=? AND m.match_key >= ? AND m.match_key < ?"
+            " AND m.is_private=0 AND m.kind != 'reaction' AND m.deleted=0"
+            " ORDER BY (q.id IS NULL), m.id DESC LIMIT 1",
+            (event_id, key, key + "\U0010ffff"),
         )
         return MessageRef(row[0], row[1], row[2]) if row else None
 
