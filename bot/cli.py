@@ -78,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--names", action="store_true", help="include names (personal data)")
     _common(p)
 
+    p = sub.add_parser("forget", help="erase a participant's name, email and messages on request")
+    p.add_argument("name", help="display name as it appears in the chat")
+    p.add_argument("--event", type=int, help="event id (default: every event)")
+    _common(p)
+
     p = sub.add_parser("events", help="list events")
     _common(p)
 
@@ -121,6 +126,7 @@ def _handlers() -> dict[str, Handler]:
         "classify": commands.classify,
         "export": commands.export,
         "events": commands.events,
+        "forget": commands.forget,
         "demo": commands.demo,
         "train": commands.train,
         "evaluate": commands.evaluate,

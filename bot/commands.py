@@ -237,6 +237,21 @@ async def export(args: argparse.Namespace, config: Config, db_path: Path) -> int
     return 0
 
 
+async def forget(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+    """``baraza forget NAME [--event ID]``: erase one person's data (a right-to-be-forgotten request)."""
+    async with open_service(config, db_path) as service:
+        event_ids = (
+            [args.event] if args.event else [e.id for e in await service.store.list_events()]
+        )
+        erased = 0
+        for event_id in event_ids:
+            erased += await service.forget(event_id, args.name)
+    if not erased:
+        raise BarazaError(f"no participant called {args.name!r}")
+    print(f"Erased {erased} participant record(s): name, email, organisation and message texts.")
+    return 0
+
+
 async def events(args: argparse.Namespace, config: Config, db_path: Path) -> int:
     """``baraza events``: list events in the database."""
     async with open_service(config, db_path) as service:

@@ -891,3 +891,20 @@ class Service:
             q for q in await self.store.questions(event_id) if q.participant_id == participant.id
         ]
         return [(q, ranks.get(q.merged_into or q.id)) for q in mine]
+
+    async def forget(self, event_id: int, display_name: str) -> int:
+        """Erase a person (matched by name, ignoring case/accents/suffixes); returns how many."""
+        wanted = {name_key(display_name), name_key(base_display_name(display_name))}
+        erased = 0
+        for participant in await self.store.participants(event_id):
+            keys = {
+                participant.name_key,
+                name_key(participant.display_name),
+                name_key(base_display_name(participant.display_name)),
+            }
+            if wanted & keys:
+                await self.store.forget_participant(participant.id)
+                erased += 1
+        if erased:
+            await self._changed(event_id)
+        return erased

@@ -469,7 +469,7 @@ def _merge_cells(
         remaining = {
             t
             for c in range(len(cells))
-            if heads[c] < len(cells[c].entries) and (t := cells[c].theme)
+            if heads[c] < len(cells[c].entries) and (t := cells[c].theme) is not None
         }
         urgent = _urgent_themes(theme_counts, remaining, n_themes, position)
         if urgent is not None:
@@ -513,9 +513,10 @@ def rank_queue(
 ) -> list[Ranked]:
     """Rank the queue: pins first, then the balanced merge of the base order (see module doc).
 
-    Held items are left out. With ``top`` only the first ``top`` lines are computed, in
-    ``O(n + top log n)``; they equal the first ``top`` lines of the full ranking. Ids must be
-    unique (``ValueError`` otherwise). The result does not depend on the order of ``items``.
+    Held items are left out. With ``top`` only the first ``top`` lines are built (a few linear
+    passes plus a partial selection per group); they equal the first ``top`` lines of the full
+    ranking, base ranks and why lines included. Ids must be unique (``ValueError`` otherwise).
+    The result does not depend on the order of ``items``.
     """
     if top is not None and top < 0:
         raise ValueError(f"top must be >= 0, got {top!r}")

@@ -220,3 +220,11 @@ async def test_store_survives_reopen(tmp_path: Path, config, classifier) -> None
     async with open_service(config, db, classifier) as svc:
         assert [e.question.id for e in await svc.ranked(event_id)] == before
         assert await svc.store.schema_version() == version >= 1
+
+
+async def test_forget_erases_a_person_everywhere(service: Service) -> None:
+    event_id = await _import(service)
+    assert await service.forget(event_id, "grace wanjiru") == 1
+    doc = json.dumps(await service.export(event_id, include_names=True), ensure_ascii=False)
+    assert "Grace" not in doc and "protect activists" not in doc
+    assert all("protect activists" not in e.question.text for e in await service.ranked(event_id))

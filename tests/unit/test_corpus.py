@@ -1,0 +1,135 @@
+"""The labelled corpus: it loads, it is big enough, and its splits never leak a template."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from models.corpus import (
+    LANGUAGES,
+    THEMES,
+    Example,
+    leave_one_language_out,
+    load_corpus,
+    split_by_template,
+)
+
+OWN_LANGUAGES = ("en", "nl", "fr")
+MIN_PER_THEME = 60
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[Example]:
+    return load_corpus()
+
+
+def _line(**overrides: str) -> str:
+    row = {"text": "hello", "theme": "other", "lang": "en", "template": "en-other-001"}
+    row["style"] = "chat"
+    row.update(overrides)
+    return json.dumps(row)
+
+
+@pytest.mark.parametrize("lang", OWN_LANGUAGES)
+@pytest.mark.parametrize("theme", THEMES)
+def test_every_theme_has_enough_examples(corpus: list[Example], lang: str, theme: str) -> None:
+    count = sum(ex.lang == lang and ex.theme == theme for ex in corpus)
+    assert count >= MIN_PER_THEME, f"{lang}/{theme} has {count} examples"
+
+
+@pytest.mark.parametrize("lang", OWN_LANGUAGES)
+def test_both_styles_and_no_duplicates_per_language(corpus: list[Example], lang: str) -> None:
+    own = [ex for ex in corpus if ex.lang == lang]
+    for theme in THEMES:
+        styles = {ex.style for ex in own if ex.theme == theme}
+        assert styles == {"chat", "formal"}, (lang, theme, styles)
+    texts = Counter(ex.text.casefold() for ex in own)
+    assert [t for t, n in texts.items() if n > 1] == []
+
+
+def test_templates_never_straddle_language_or_theme(corpus: list[Example]) -> None:
+    owner: dict[str, tuple[str, str]] = {}
+    for ex in corpus:
+        assert owner.setdefault(ex.template, (ex.lang, ex.theme)) == (ex.lang, ex.theme), ex
+
+
+def test_load_only_the_asked_languages(corpus: list[Example]) -> None:
+    only_nl = load_corpus(langs=["nl"])
+    assert only_nl and {ex.lang for ex in only_nl} == {"nl"}
+    assert only_nl == [ex for ex in corpus if ex.lang == "nl"]
+
+
+def test_missing_language_files_are_skipped(tmp_path: Path) -> None:
+    (tmp_path / "nl.jsonl").write_text(
+        _line(text="hoi allemaal", lang="nl", template="nl-other-001") + "\n\n", encoding="utf-8"
+    )
+    loaded = load_corpus(tmp_path)
+    assert loaded == [Example("hoi allemaal", "other", "nl", "nl-other-001", "chat")]
+
+
+def test_unknown_language_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="xx"):
+        load_corpus(tmp_path, langs=["en", "xx"])
+
+
+@pytest.mark.parametrize(
+    ("bad_line", "reason"),
+    [
+        ('{"text": "broken', "not valid JSON"),
+        (_line(theme="economy"), "unknown theme 'economy'"),
+        (_line(style="shouting"), "unknown style"),
+        (_line(text="  "), "text"),
+        (_line(lang="fr"), "lang 'fr'"),
+        ("[1, 2]", "JSON object"),
+    ],
+)
+def test_malformed_line_names_file_and_line(tmp_path: Path, bad_line: str, reason: str) -> None:
+    path = tmp_path / "en.jsonl"
+    path.write_text(_line() + "\n" + bad_line + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"en\.jsonl:2: ") as info:
+        load_corpus(tmp_path)
+    assert reason in str(info.value)
+
+
+def test_split_is_template_disjoint_and_covers_every_stratum(corpus: list[Example]) -> None:
+    train, test = split_by_template(corpus)
+    assert len(train) + len(test) == len(corpus)
+    assert {ex.template for ex in train}.isdisjoint({ex.template for ex in test})
+    for lang in {ex.lang for ex in corpus}:
+        for theme in THEMES:
+            n_all = sum(ex.lang == lang and ex.theme == theme for ex in corpus)
+            n_test = sum(ex.lang == lang and ex.theme == theme for ex in test)
+            if n_all >= 8:
+                assert 0.15 <= n_test / n_all <= 0.35, (lang, theme, n_test, n_all)
+
+
+def test_split_is_deterministic_and_order_independent(corpus: list[Example]) -> None:
+    first = split_by_template(corpus, seed=3)
+    assert split_by_template(corpus, seed=3) == first
+    shuffled = list(corpus)
+    random.Random(7).shuffle(shuffled)
+    again = split_by_template(shuffled, seed=3)
+    assert set(again[1]) == set(first[1])
+    assert split_by_template(corpus, seed=4)[1] != first[1]
+
+
+def test_split_keeps_a_lone_template_in_train() -> None:
+    examples = [Example(f"text {i}", "civic", "en", "en-civic-001", "chat") for i in range(4)]
+    assert split_by_template(examples) == (examples, [])
+
+
+def test_split_rejects_a_silly_fraction(corpus: list[Example]) -> None:
+    with pytest.raises(ValueError):
+        split_by_template(corpus, test_fraction=1.0)
+
+
+def test_leave_one_language_out(corpus: list[Example]) -> None:
+    train, test = leave_one_language_out(corpus, "fr")
+    assert test and {ex.lang for ex in test} == {"fr"}
+    assert "fr" not in {ex.lang for ex in train}
+    assert len(train) + len(test) == len(corpus)
+    assert set(LANGUAGES) >= {ex.lang for ex in corpus}
