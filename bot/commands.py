@@ -14,7 +14,7 @@ from pathlib import Path
 from rich.console import Console
 
 from bot.app import open_service
-from bot.boards.terminal import render_board, settings_line
+from bot.boards.terminal import render_board
 from bot.cli import IMPORT_BATCH, print_json
 from bot.config import Config
 from bot.core.model import ChatMessage
@@ -178,8 +178,9 @@ async def queue(args: argparse.Namespace, config: Config, db_path: Path) -> int:
             print_json([e.as_json() for e in entries])
             return 0
         console = Console()
-        console.print(f"[bold]{event.name}[/bold] (event {event.id}): {settings_line(settings)}")
-        console.print(render_board(entries, settings, title=f"Baraza: {event.name}"))
+        console.print(
+            render_board(entries, settings, title=f"Baraza: {event.name} (event {event.id})")
+        )
         logistics = await service.logistics(event.id)
         held = await service.held(event.id)
         if logistics or held:

@@ -106,6 +106,7 @@ class BarazaBot(commands.Bot):
             ) from None
         log.info("synced %d commands to server %s", len(synced), self.ctx.guild_id)
         # Load the model now, not on the first question of the webinar.
+        log.info("loading the theme classifier")
         await self.ctx.service.runner.analyse(["warm-up"])
         await asyncio.to_thread(self.ctx.service.languages.detect, "warm-up question")
 

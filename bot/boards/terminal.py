@@ -14,7 +14,7 @@ from bot.core.text import shorten
 from bot.service import BoardEntry
 
 REGION_STYLE = {"south": "bold green", "north": "cyan", "unknown": "dim"}
-THEME_LABEL = {"policy": "policy", "civic": "civic power", "system": "system change", "other": "—"}
+THEME_LABEL = {"policy": "policy", "civic": "civic", "system": "system", "other": "—"}
 
 
 def settings_line(settings: RankingSettings) -> str:
@@ -45,11 +45,11 @@ def render_board(
     table = Table(expand=True, show_lines=False, pad_edge=False)
     table.add_column("#", justify="right", width=3)
     table.add_column("question", ratio=5)
-    table.add_column("theme", width=13)
-    table.add_column("who", width=14)
+    table.add_column("theme", width=6)
+    table.add_column("from", width=10)
     table.add_column("lang", width=4)
-    table.add_column("votes", justify="right", width=5)
-    table.add_column("age", justify="right", width=6)
+    table.add_column("👍", justify="right", width=3)
+    table.add_column("age", justify="right", width=4)
     for entry in entries:
         q = entry.question
         body = Text(shorten(q.text, text_width * 2))

@@ -11,8 +11,8 @@ Base score
 * Votes are **log-damped with a +1 prior**. Small counts are noisy and the earliest askers collect
   votes simply by being early ("fastest gun"), so each *doubling* of votes is worth one step,
   the first votes count most, and a question with no votes yet still has a score of 1, so that
-  recency can bring it up. (A Wilson bound needs exposures we do not have; a linear count would let
-  one early question sit on top for over an hour.)
+  recency can bring it up. (A Wilson bound needs exposures we do not have. With a linear count a
+  50-vote question would hold off a fresh 1-vote one for 70 minutes; damped, for 26.)
 * Recency decays with the half-life from the settings (default 15 minutes): a question asked 2 min
   ago with 1 vote (2 * 0.91 = 1.83) beats one asked 40 min ago with 2 votes (2.58 * 0.16 = 0.41).
   Ages in the future (clock skew) count as zero.
@@ -47,11 +47,15 @@ count in the prefix it was placed in, i.e. the top list down to and including it
 ``"...; moved up from #9 to keep 3 of the top 6 Southern"`` or
 ``"...; moved up from #7 to balance themes: 2 of the top 8 are civic"``.
 
+``base_rank`` is the position in the plain base order (pins, then everything else by base score),
+so ``rank == base_rank`` throughout with ``mode="off"`` and no theme balance.
+
 Cost
 ----
-Full order: ``O(n log n)`` (sorting per group; the merge is linear). With ``top=k``: ``O(n)``
-passes plus a ``heapq`` partial selection of ``k`` per group; only candidates near the top get
-their score exponentiated, tuple-built and sorted.
+Full order: ``O(n log n)``, one stable sort of an index list by id, asked_at, then score (no tuple
+per item, which keeps the garbage collector out of the way at 100,000 items) and a linear merge.
+With ``top=k``: a few ``O(n)`` passes and a ``heapq`` partial selection of ``k`` per group; only the
+candidates near the top get their score exponentiated, tuple-built and sorted.
 """
 
 from __future__ import annotations
@@ -262,19 +266,18 @@ def _minimum_iter(settings: RankingSettings) -> Iterator[int] | None:
 
 
 @lru_cache(maxsize=16)
-def _penalty_table(cap: int) -> tuple[float, ...]:
+def _penalty(cap: int) -> tuple[float, ...]:
+    """Log penalty by ``author_seq``: one halving per question from the ``(cap+1)``-th on."""
     return tuple(_LN2 * max(0, j - cap + 1) for j in range(_SEQ_LIMIT + 1))
 
 
-def _decay_rate(settings: RankingSettings) -> float:
-    """Natural-log decay per second of age."""
-    return _LN2 / (settings.half_life_minutes * 60.0)
-
-
-def _log_key(item: RankItem, now_ts: float, rate: float, pen: tuple[float, ...]) -> float:
-    # Keep this expression identical to the comprehension in ``_Cell.__init__``.
+def _log_key(item: RankItem, ctx: _Ctx) -> float:
+    """Natural log of the base score. Keep identical to the expression in ``_Ctx.keys``."""
+    now_ts = ctx.now_ts
     return (
-        item._lv + ((t if (t := item._ts) < now_ts else now_ts) - now_ts) * rate - pen[item._seqc]
+        item._lv
+        + ((t if (t := item._ts) < now_ts else now_ts) - now_ts) * ctx.rate
+        - ctx.pen[item._seqc]
     )
 
 
@@ -289,46 +292,63 @@ def base_score(item: RankItem, now: datetime, settings: RankingSettings) -> floa
 
     See the module docstring for the formula. ``rank_queue`` reports exactly this value.
     """
-    key = _log_key(
-        item, _timestamp(now), _decay_rate(settings), _penalty_table(settings.per_person_cap)
-    )
-    return math.exp(key)
+    return math.exp(_log_key(item, _Ctx.of(now, settings)))
 
 
 # --------------------------------------------------------------------------- groups
 
 
-class _Cell:
-    """One group of the merge (a region, or a region and a theme), kept in base order.
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    """What every score in one call shares."""
 
-    ``entries`` is the whole group sorted (``complete``) or just its best ``k``.
-    """
+    now_ts: float
+    rate: float  # natural-log decay per second of age
+    pen: tuple[float, ...]  # log penalty by author_seq
+    cap: int
 
-    __slots__ = ("complete", "entries", "items", "keys", "south", "theme")
+    @classmethod
+    def of(cls, now: datetime, settings: RankingSettings) -> _Ctx:
+        cap = settings.per_person_cap
+        return cls(_timestamp(now), _LN2 / (settings.half_life_minutes * 60.0), _penalty(cap), cap)
 
-    def __init__(
-        self,
-        items: list[RankItem],
-        south: bool,
-        theme: str | None,
-        limit: int | None,
-        now_ts: float,
-        rate: float,
-        pen: tuple[float, ...],
-    ) -> None:
-        self.items = items
-        self.south = south
-        self.theme = theme
-        # Same expression as ``_log_key``, inlined: this loop is the hot path.
-        self.keys = [
+    def keys(self, items: Sequence[RankItem]) -> list[float]:
+        """Log-scores of ``items``: ``_log_key`` inlined, as this loop is the hot path."""
+        now_ts, rate, pen = self.now_ts, self.rate, self.pen
+        return [
             it._lv + ((t if (t := it._ts) < now_ts else now_ts) - now_ts) * rate - pen[it._seqc]
             for it in items
         ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Spec:
+    """One group of the merge: Southern or not, and with theme balance one theme."""
+
+    south: bool
+    theme: str | None
+
+
+def _splits(settings: RankingSettings) -> tuple[bool, bool]:
+    """Whether groups split by region, and by theme."""
+    return settings.mode != "off", settings.balance_themes
+
+
+class _Top:
+    """The best ``k`` of one group, found without sorting the group.
+
+    ``entries`` holds ``(-score, asked_at timestamp, id, item)`` sorted best first: the whole
+    group (``complete``) or its best ``k``. ``count_better`` answers how many of the group rank
+    above an outside item, which gives base ranks without ranking everything.
+    """
+
+    __slots__ = ("complete", "entries", "items", "keys")
+
+    def __init__(self, items: list[RankItem], k: int, ctx: _Ctx) -> None:
+        self.items = items
+        self.keys = ctx.keys(items)
         self.complete = True
-        if limit is not None and limit < len(items):
-            self.entries = self._select(limit)
-        else:
-            self.entries = self._sorted_all()
+        self.entries = self._select(k) if k < len(items) else self._sorted_all()
 
     def _sorted_all(self) -> list[_Entry]:
         exp = math.exp
@@ -339,7 +359,7 @@ class _Cell:
         return entries
 
     def _select(self, k: int) -> list[_Entry]:
-        """The best ``k`` entries: threshold on log-keys, then exact scores for the few near it."""
+        """Threshold on log-keys, then exact scores only for the few near the top."""
         threshold = nlargest(k, self.keys)[-1] - _EPS
         if threshold < _SAFE_LOG:
             return self._sorted_all()
@@ -352,11 +372,11 @@ class _Cell:
 
     def ensure_complete(self) -> None:
         if not self.complete:
-            self.entries = self._sorted_all()
+            self.entries = self._sorted_all()  # its first k are the selected ones
             self.complete = True
 
     def count_better(self, queries: list[tuple[_Entry, float]]) -> list[int]:
-        """For each (entry, log-key) of an item outside this cell: how many here rank above it."""
+        """For each (entry, log-key) of an item outside this group: how many here rank above it."""
         out = [0] * len(queries)
         deep: list[int] = []
         last = self.entries[-1] if self.entries else None
@@ -388,102 +408,151 @@ class _Cell:
         )
 
 
-def _build_cells(
-    items: Sequence[RankItem],
-    settings: RankingSettings,
-    limit: int | None,
-    now_ts: float,
-    rate: float,
-) -> list[_Cell]:
-    pen = _penalty_table(settings.per_person_cap)
-    by_region = settings.mode != "off"
-    if not settings.balance_themes:
-        if not by_region:
-            plain = [it for it in items if it._plain]
-            return [_Cell(plain, False, None, limit, now_ts, rate, pen)]
-        south = [it for it in items if it._plain_south]
-        north = [it for it in items if it._plain_north]
-        return [
-            _Cell(south, True, None, limit, now_ts, rate, pen),
-            _Cell(north, False, None, limit, now_ts, rate, pen),
+@dataclass(slots=True)
+class _Pool:
+    """The candidates in base order, with each group as a list of positions in the pool.
+
+    Positions compare like base ranks, so the merge compares plain ints.
+    """
+
+    items: list[RankItem]
+    scores: list[float]
+    specs: list[_Spec]
+    picks: list[list[int]]  # per group: pool positions, best first
+    tops: list[_Top] | None = None  # set when the pool is only the best of each group
+
+    def is_base_order(self) -> bool:
+        """Whether pool position + pins + 1 is the base rank."""
+        return self.tops is None or all(t.complete for t in self.tops) or len(self.picks) == 1
+
+
+def _full_pool(plain: list[RankItem], settings: RankingSettings, ctx: _Ctx) -> _Pool:
+    """Everything in base order: stable index sorts by id, asked_at, then score.
+
+    Sorting index lists by float/int keys instead of building a tuple per item keeps the garbage
+    collector quiet, which is most of the cost at 100,000 items.
+    """
+    exp = math.exp
+    neg = [-exp(v) for v in ctx.keys(plain)]
+    order = sorted(range(len(plain)), key=[it.id for it in plain].__getitem__)
+    order.sort(key=[it._ts for it in plain].__getitem__)
+    order.sort(key=neg.__getitem__)
+    items = [plain[i] for i in order]
+    by_region, by_theme = _splits(settings)
+    if not by_region and not by_theme:
+        picks = [list(range(len(items)))]
+        specs = [_Spec(False, None)]
+    elif not by_theme:
+        flags = [it._south for it in items]
+        picks = [[j for j, f in enumerate(flags) if f], [j for j, f in enumerate(flags) if not f]]
+        specs = [_Spec(True, None), _Spec(False, None)]
+    else:
+        groups: dict[tuple[bool, str], list[int]] = {}
+        for j, it in enumerate(items):
+            groups.setdefault((by_region and it._south, it.theme), []).append(j)
+        keys = sorted(groups, key=lambda g: (not g[0], g[1]))
+        specs = [_Spec(*key) for key in keys]
+        picks = [groups[key] for key in keys]
+    return _Pool(items, [-neg[i] for i in order], specs, picks)
+
+
+def _top_pool(items: Sequence[RankItem], settings: RankingSettings, k: int, ctx: _Ctx) -> _Pool:
+    """The best ``k`` of each group (enough for ``k`` lines), merged into base order."""
+    by_region, by_theme = _splits(settings)
+    if not by_region and not by_theme:
+        members = [[it for it in items if it._plain]]
+        specs = [_Spec(False, None)]
+    elif not by_theme:
+        members = [
+            [it for it in items if it._plain_south],
+            [it for it in items if it._plain_north],
         ]
-    groups: dict[tuple[bool, str], list[RankItem]] = {}
-    for it in items:
-        if it._plain:
-            groups.setdefault((by_region and it._south, it.theme), []).append(it)
-    return [
-        _Cell(groups[key], key[0], key[1], limit, now_ts, rate, pen)
-        for key in sorted(groups, key=lambda g: (not g[0], g[1]))
-    ]
+        specs = [_Spec(True, None), _Spec(False, None)]
+    else:
+        groups: dict[tuple[bool, str], list[RankItem]] = {}
+        for it in items:
+            if it._plain:
+                groups.setdefault((by_region and it._south, it.theme), []).append(it)
+        keys = sorted(groups, key=lambda g: (not g[0], g[1]))
+        specs = [_Spec(*key) for key in keys]
+        members = [groups[key] for key in keys]
+    tops = [_Top(m, k, ctx) for m in members]
+    entries = sorted(chain.from_iterable(t.entries for t in tops))
+    where = {e[2]: g for g, t in enumerate(tops) for e in t.entries}
+    picks: list[list[int]] = [[] for _ in tops]
+    for j, e in enumerate(entries):
+        picks[where[e[2]]].append(j)
+    return _Pool([e[3] for e in entries], [-e[0] for e in entries], specs, picks, tops)
 
 
 # --------------------------------------------------------------------------- merge
 
-# (entry, its cell, its index in the cell, the balance rule that narrowed the choice, if any)
-_Placed = tuple[_Entry, _Cell, int, str | None]
-
 
 def _merge_two(
-    south: _Cell, north: _Cell, n_out: int, south_so_far: int, minimums: Iterator[int]
-) -> list[_Placed]:
-    """Southern minimum over two groups: the default, kept lean."""
-    s_list, n_list = south.entries, north.entries
-    s_len, n_len = len(s_list), len(n_list)
+    south: list[int], north: list[int], n_out: int, south_so_far: int, minimums: Iterator[int]
+) -> tuple[list[int], dict[int, str]]:
+    """Southern minimum over two groups: the default, kept lean.
+
+    Returns pool positions in ranked order and, by output index, the picks the rule forced.
+    """
+    s_len, n_len = len(south), len(north)
     si = ni = 0
-    out: list[_Placed] = []
+    out: list[int] = []
+    forced_at: dict[int, str] = {}
     append = out.append
-    for minimum in islice(minimums, min(n_out, s_len + n_len)):
+    for n, minimum in enumerate(islice(minimums, min(n_out, s_len + n_len))):
         forced = south_so_far < minimum
-        if si < s_len and (forced or ni >= n_len or s_list[si] < n_list[ni]):
-            append((s_list[si], south, si, _SOUTH if forced else None))
+        if si < s_len and (forced or ni >= n_len or south[si] < north[ni]):
+            append(south[si])
             si += 1
             south_so_far += 1
+            if forced:
+                forced_at[n] = _SOUTH
         else:
-            append((n_list[ni], north, ni, None))
+            append(north[ni])
             ni += 1
-    return out
+    return out, forced_at
 
 
-def _merge_cells(
-    cells: list[_Cell],
+def _merge_groups(
+    pool: _Pool,
     n_out: int,
     start: int,
     south_so_far: int,
     minimums: Iterator[int] | None,
     theme_counts: dict[str, int],
-) -> list[_Placed]:
+) -> tuple[list[int], dict[int, str]]:
     """General merge: the Southern minimum first, then the theme floor (earliest deadline)."""
-    heads = [0] * len(cells)
+    picks, specs = pool.picks, pool.specs
+    heads = [0] * len(picks)
     n_themes = len(theme_counts)
-    out: list[_Placed] = []
-    for position in range(start + 1, start + n_out + 1):
+    out: list[int] = []
+    forced_at: dict[int, str] = {}
+    for n in range(n_out):
         minimum = next(minimums) if minimums is not None else 0
-        live = [c for c in range(len(cells)) if heads[c] < len(cells[c].entries)]
+        live = [g for g in range(len(picks)) if heads[g] < len(picks[g])]
         if not live:
             break
+        remaining = {t for g in live if (t := specs[g].theme) is not None}
         reason: str | None = None
         if south_so_far < minimum:
-            southern = [c for c in live if cells[c].south]
+            southern = [g for g in live if specs[g].south]
             if southern:
                 live, reason = southern, _SOUTH
-        remaining = {
-            t
-            for c in range(len(cells))
-            if heads[c] < len(cells[c].entries) and (t := cells[c].theme) is not None
-        }
-        urgent = _urgent_themes(theme_counts, remaining, n_themes, position)
+        urgent = _urgent_themes(theme_counts, remaining, n_themes, start + n + 1)
         if urgent is not None:
-            narrowed = [c for c in live if cells[c].theme in urgent]
+            narrowed = [g for g in live if specs[g].theme in urgent]
             if narrowed:  # empty only when the Southern rule already chose: it wins
                 live, reason = narrowed, reason or _THEME
-        best = min(live, key=lambda c: cells[c].entries[heads[c]])
-        cell = cells[best]
-        out.append((cell.entries[heads[best]], cell, heads[best], reason))
+        best = min(live, key=lambda g: picks[g][heads[g]])
+        out.append(picks[best][heads[best]])
         heads[best] += 1
-        south_so_far += cell.south
-        if cell.theme is not None:
-            theme_counts[cell.theme] += 1
-    return out
+        south_so_far += specs[best].south
+        if (theme := specs[best].theme) is not None:
+            theme_counts[theme] += 1
+        if reason is not None:
+            forced_at[n] = reason
+    return out, forced_at
 
 
 def _urgent_themes(
@@ -520,64 +589,59 @@ def rank_queue(
     """
     if top is not None and top < 0:
         raise ValueError(f"top must be >= 0, got {top!r}")
-    now_ts = _timestamp(now)
+    ctx = _Ctx.of(now, settings)
     if len({it.id for it in items}) != len(items):
         raise ValueError("rank_queue: item ids must be unique")
-    rate = _decay_rate(settings)
     special = [it for it in items if not it._plain]
     pins = sorted((it for it in special if not it.held), key=lambda it: (it._ts, it.id))
     n_plain = len(items) - len(special)
-    if top is None:
-        n_out, limit = n_plain, None
-    else:
+    if top is not None and top < len(pins) + n_plain:
         pins = pins[:top]
-        n_out = limit = max(0, min(n_plain, top - len(pins)))
-    cells = _build_cells(items, settings, limit, now_ts, rate) if n_out else []
-    placed = _place(cells, pins, n_out, settings)
-    return _explain(pins, placed, cells, now_ts, rate, settings)
+        n_out = max(0, top - len(pins))
+        pool = _top_pool(items, settings, n_out, ctx) if n_out else _Pool([], [], [], [])
+    else:
+        n_out = n_plain
+        plain = [it for it in items if it._plain] if special else list(items)
+        pool = _full_pool(plain, settings, ctx)
+    order, forced_at = _place(pool, pins, n_out, settings)
+    return _explain(pins, pool, order, forced_at, ctx)
 
 
 def _place(
-    cells: list[_Cell], pins: list[RankItem], n_out: int, settings: RankingSettings
-) -> list[_Placed]:
+    pool: _Pool, pins: list[RankItem], n_out: int, settings: RankingSettings
+) -> tuple[list[int], dict[int, str]]:
     if not n_out:
-        return []
+        return [], {}
     minimums = _minimum_iter(settings)
     if minimums is not None:
         minimums = islice(minimums, len(pins), None)  # pins fill the first prefixes
     south_so_far = sum(it._south for it in pins)
     if settings.balance_themes:
-        theme_counts = {c.theme: 0 for c in cells if c.theme is not None}
+        theme_counts = {t: 0 for s in pool.specs if (t := s.theme) is not None}
         for it in pins:
             theme_counts[it.theme] = theme_counts.get(it.theme, 0) + 1
-        return _merge_cells(cells, n_out, len(pins), south_so_far, minimums, theme_counts)
+        return _merge_groups(pool, n_out, len(pins), south_so_far, minimums, theme_counts)
     if minimums is None:  # mode "off": one group, the plain base order
-        (cell,) = cells
-        return [(e, cell, n, None) for n, e in enumerate(cell.entries[:n_out])]
-    return _merge_two(cells[0], cells[1], n_out, south_so_far, minimums)
+        return pool.picks[0][:n_out], {}
+    return _merge_two(pool.picks[0], pool.picks[1], n_out, south_so_far, minimums)
 
 
-def _base_ranks(
-    cells: list[_Cell],
-    placed: list[_Placed],
-    n_pins: int,
-    now_ts: float,
-    rate: float,
-    pen: tuple[float, ...],
-) -> list[int]:
+def _base_ranks(pool: _Pool, order: list[int], n_pins: int, ctx: _Ctx) -> list[int]:
     """1-based base rank of each placed item: pins, then all groups merged by base score."""
-    if len(cells) == 1:
-        return [n_pins + 1 + p[2] for p in placed]
-    if all(c.complete for c in cells):
-        merged = sorted(chain.from_iterable(c.entries for c in cells))
-        where = {e[2]: n for n, e in enumerate(merged, start=n_pins + 1)}
-        return [where[p[0][2]] for p in placed]
-    ranks = [n_pins + 1 + p[2] for p in placed]
-    keys = [_log_key(p[0][3], now_ts, rate, pen) for p in placed]
-    for cell in cells:
-        others = [n for n, p in enumerate(placed) if p[1] is not cell]
+    if pool.is_base_order():
+        return [n_pins + 1 + j for j in order]
+    assert pool.tops is not None
+    group_of = {j: g for g, picks in enumerate(pool.picks) for j in picks}
+    index_in_group = {j: n for picks in pool.picks for n, j in enumerate(picks)}
+    ranks = [n_pins + 1 + index_in_group[j] for j in order]
+    queries = []
+    for j in order:
+        it = pool.items[j]
+        queries.append(((-pool.scores[j], it._ts, it.id, it), _log_key(it, ctx)))
+    for g, top in enumerate(pool.tops):
+        others = [n for n, j in enumerate(order) if group_of[j] != g]
         if others:
-            better = cell.count_better([(placed[n][0], keys[n]) for n in others])
+            better = top.count_better([queries[n] for n in others])
             for n, b in zip(others, better, strict=True):
                 ranks[n] += b
     return ranks
@@ -585,37 +649,38 @@ def _base_ranks(
 
 def _explain(
     pins: list[RankItem],
-    placed: list[_Placed],
-    cells: list[_Cell],
-    now_ts: float,
-    rate: float,
-    settings: RankingSettings,
+    pool: _Pool,
+    order: list[int],
+    forced_at: dict[int, str],
+    ctx: _Ctx,
 ) -> list[Ranked]:
-    cap = settings.per_person_cap
-    pen = _penalty_table(cap)
+    now_ts, cap = ctx.now_ts, ctx.cap
     out = [
-        Ranked(it, n, math.exp(_log_key(it, now_ts, rate, pen)), n, "pinned by moderator")
+        Ranked(it, n, math.exp(_log_key(it, ctx)), n, "pinned by moderator")
         for n, it in enumerate(pins, start=1)
     ]
-    base_ranks = _base_ranks(cells, placed, len(pins), now_ts, rate, pen)
+    base_ranks = _base_ranks(pool, order, len(pins), ctx)
+    items, scores = pool.items, pool.scores
     south = sum(it._south for it in pins)
     themes = Counter(it.theme for it in pins)
     lines: dict[tuple[int, int, int], str] = {}  # most items share their plain why line
     append = out.append
-    for n, (p, base_rank) in enumerate(zip(placed, base_ranks, strict=True), start=len(pins) + 1):
-        entry = p[0]
-        it = entry[3]
+    start = len(pins) + 1
+    for n, (j, base_rank) in enumerate(zip(order, base_ranks, strict=True)):
+        it = items[j]
         south += it._south
         themes[it.theme] += 1
         # A millisecond of slack so that float timestamps never show 3 min for 4 min.
         seq = it.author_seq
-        line_key = (it.votes, int((now_ts - entry[1] + 1e-3) // 60), seq if seq >= cap else -1)
+        line_key = (it.votes, int((now_ts - it._ts + 1e-3) // 60), seq if seq >= cap else -1)
         why = lines.get(line_key)
         if why is None:
             why = lines[line_key] = _describe(*line_key)
-        if n < base_rank:
-            why += "; " + _moved_up(p[3], it, base_rank, n, south, themes[it.theme])
-        append(Ranked(it, n, -entry[0], base_rank, why))
+        rank = start + n
+        if rank < base_rank:
+            reason = forced_at.get(n)
+            why += "; " + _moved_up(reason, it, base_rank, rank, south, themes[it.theme])
+        append(Ranked(it, rank, scores[j], base_rank, why))
     return out
 
 
