@@ -1,0 +1,209 @@
+"""The webinar chat: every message in an intake channel goes into Baraza's record.
+
+Messages, edits and deletions follow the chat; a 👍 reaction (any skin tone, also ⬆️ and ➕) is
+a vote, taken back when the reaction is removed. Raw gateway events are used, so reactions,
+edits and deletions on messages discord.py no longer caches still count. Feedback is quiet: the
+bot reacts 📥 to a message that was queued and ⏸️ to one held for review; it never replies in
+the channel. Moderators can queue any chat message with the message command *Add to queue*.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import discord_support as support
+from bot.core.model import QuestionState
+from bot.core.moderation import is_vote_emoji
+from bot.service import IngestResult
+from cogs._common import (
+    HELD_EMOJI,
+    QUEUED_EMOJI,
+    SOURCE,
+    BarazaContext,
+    chat_message,
+    reply,
+    require_moderator,
+)
+
+log = logging.getLogger(__name__)
+
+_CHAT_TYPES = (discord.MessageType.default, discord.MessageType.reply)
+
+
+class IntakeCog(commands.Cog, name="Intake"):
+    """Turns the intake channels' messages, edits, deletions and 👍 into service calls."""
+
+    def __init__(self, bot: commands.Bot, ctx: BarazaContext) -> None:
+        self.bot = bot
+        self.ctx = ctx
+        self.channels = frozenset(ctx.config.discord.intake_channels)
+        self.add_to_queue_menu = app_commands.ContextMenu(
+            name="Add to queue", callback=self.add_to_queue
+        )
+
+    async def cog_load(self) -> None:
+        """Register the message command (context menus cannot be declared inside a cog)."""
+        self.bot.tree.add_command(
+            self.add_to_queue_menu, guild=discord.Object(id=self.ctx.guild_id)
+        )
+
+    async def cog_unload(self) -> None:
+        """Unregister the message command."""
+        self.bot.tree.remove_command(
+            self.add_to_queue_menu.name,
+            type=self.add_to_queue_menu.type,
+            guild=discord.Object(id=self.ctx.guild_id),
+        )
+
+    def _is_intake(self, guild_id: int | None, channel_id: int) -> bool:
+        return guild_id == self.ctx.guild_id and channel_id in self.channels
+
+    def _is_me(self, user_id: int) -> bool:
+        return self.bot.user is not None and user_id == self.bot.user.id
+
+    # -- messages ------------------------------------------------------------------------
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        """A chat message: record it (question detection and the rest happen in the service)."""
+        if (
+            message.author.bot
+            or message.guild is None
+            or message.type not in _CHAT_TYPES
+            or not self._is_intake(message.guild.id, message.channel.id)
+        ):
+            return
+        result = await self.ctx.service.ingest(self.ctx.event_id, [chat_message(message)])
+        log.info(
+            "message %s from user %s: %d new, %d queued, %d held",
+            message.id,
+            message.author.id,
+            result.new,
+            result.questions + result.merged + result.logistics,
+            result.held,
+        )
+        await self._feedback(message, result)
+
+    async def _feedback(self, message: discord.Message, result: IngestResult) -> None:
+        """Quiet feedback: 📥 queued, ⏸️ held for review; nothing for chatter."""
+        if result.held:
+            emoji = HELD_EMOJI
+        elif result.questions or result.merged or result.logistics:
+            emoji = QUEUED_EMOJI
+        else:
+            return
+        try:
+            await message.add_reaction(emoji)
+        except discord.HTTPException as exc:
+            log.info("could not react to message %s (%s)", message.id, exc.status)
+
+    @commands.Cog.listener()
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        """The author edited a message: the record and its question follow."""
+        if not self._is_intake(payload.guild_id, payload.channel_id):
+            return
+        if "content" not in payload.data or payload.message.author.bot:
+            return  # embed-only updates (link previews) or our own messages
+        await self.ctx.service.edit_message(
+            self.ctx.event_id, SOURCE, str(payload.message_id), payload.message.content
+        )
+        log.info("message %s edited", payload.message_id)
+
+    @commands.Cog.listener()
+    async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
+        """The message was deleted: kept as deleted in the record, its question withdrawn."""
+        if not self._is_intake(payload.guild_id, payload.channel_id):
+            return
+        await self.ctx.service.withdraw_message(self.ctx.event_id, SOURCE, str(payload.message_id))
+        log.info("message %s deleted", payload.message_id)
+
+    @commands.Cog.listener()
+    async def on_raw_bulk_message_delete(self, payload: discord.RawBulkMessageDeleteEvent) -> None:
+        """A moderator purged messages: each is withdrawn."""
+        if not self._is_intake(payload.guild_id, payload.channel_id):
+            return
+        for message_id in sorted(payload.message_ids):
+            await self.ctx.service.withdraw_message(self.ctx.event_id, SOURCE, str(message_id))
+        log.info("%d messages deleted in bulk", len(payload.message_ids))
+
+    # -- votes ---------------------------------------------------------------------------
+
+    @commands.Cog.listener()
+    async def on_raw_reaction_add(self, payload: discord.RawReactionActionEvent) -> None:
+        """👍 on a question is a vote."""
+        await self._vote(payload, add=True)
+
+    @commands.Cog.listener()
+    async def on_raw_reaction_remove(self, payload: discord.RawReactionActionEvent) -> None:
+        """Taking the 👍 back takes the vote back."""
+        await self._vote(payload, add=False)
+
+    async def _vote(self, payload: discord.RawReactionActionEvent, *, add: bool) -> None:
+        if not self._is_intake(payload.guild_id, payload.channel_id):
+            return
+        if self._is_me(payload.user_id) or (payload.member is not None and payload.member.bot):
+            return
+        if not is_vote_emoji(payload.emoji.name or ""):
+            return
+        member = payload.member
+        if member is not None:
+            name = member.display_name
+        else:
+            user = self.bot.get_user(payload.user_id)
+            name = user.display_name if user is not None else f"Discord user {payload.user_id}"
+        votes = await self.ctx.service.vote_on_message(
+            self.ctx.event_id,
+            SOURCE,
+            str(payload.message_id),
+            f"discord:{payload.user_id}",
+            name,
+            add=add,
+        )
+        log.info(
+            "vote %s by user %s on message %s: %s",
+            "added" if add else "removed",
+            payload.user_id,
+            payload.message_id,
+            "no question" if votes is None else f"{votes} votes",
+        )
+
+    # -- moderators ----------------------------------------------------------------------
+
+    async def add_to_queue(
+        self, interaction: discord.Interaction, message: discord.Message
+    ) -> None:
+        """Put this chat message on the moderator's queue (moderators only)."""
+        require_moderator(self.ctx, interaction.user)
+        if not self._is_intake(interaction.guild_id, message.channel.id):
+            await reply(interaction, "Only messages in the webinar chat channels can be queued.")
+            return
+        if message.author.bot:
+            await reply(interaction, "Messages from bots are not queued.")
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        question, rank = await support.add_to_queue(
+            self.ctx.service, self.ctx.event_id, chat_message(message)
+        )
+        log.info(
+            "user %s queued message %s as question %s", interaction.user.id, message.id, question.id
+        )
+        if question.state is QuestionState.QUEUED:
+            text = f"Q{question.id} is on the queue" + (f" at #{rank}." if rank else ".")
+            held_mark = any(r.me and str(r.emoji) == HELD_EMOJI for r in message.reactions)
+            try:
+                if held_mark and self.bot.user is not None:
+                    await message.remove_reaction(HELD_EMOJI, self.bot.user)
+                await message.add_reaction(QUEUED_EMOJI)
+            except discord.HTTPException as exc:
+                log.info("could not react to message %s (%s)", message.id, exc.status)
+        elif question.state is QuestionState.MERGED:
+            text = f"Q{question.id} is merged into Q{question.merged_into}" + (
+                f", which is #{rank}." if rank else "."
+            )
+        else:
+            text = f"Q{question.id} is {question.state.value}; `/answer` and the board manage it."
+        await reply(interaction, text)
