@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
-from fractions import Fraction
 from itertools import pairwise
 from math import comb
 
@@ -87,13 +86,12 @@ def test_half_life_halves_the_score() -> None:
 
 
 def test_third_question_from_one_person_ranks_below_everyone_elses_first() -> None:
-    same = {"votes": 3, "age_min": 5}
     queue = [
-        item(1, author="ana", seq=0, **same),
-        item(2, author="ana", seq=1, **same),
-        item(3, author="ana", seq=2, **same),
-        item(4, author="ben", seq=0, **same),
-        item(5, author="eve", seq=0, **same),
+        item(1, votes=3, age_min=5, author="ana", seq=0),
+        item(2, votes=3, age_min=5, author="ana", seq=1),
+        item(3, votes=3, age_min=5, author="ana", seq=2),
+        item(4, votes=3, age_min=5, author="ben", seq=0),
+        item(5, votes=3, age_min=5, author="eve", seq=0),
     ]
     assert ids(queue) == [1, 2, 4, 5, 3]
     assert ids(queue, RankingSettings(mode="off", per_person_cap=1)) == [1, 4, 5, 2, 3]
@@ -223,6 +221,16 @@ def test_a_deep_southern_question_reports_its_true_base_rank_with_top() -> None:
     )
 
 
+@pytest.mark.parametrize(("south_id", "base_rank"), [(50, 11), (5, 6)])
+def test_deep_base_rank_counts_exact_ties_by_id(south_id: int, base_rank: int) -> None:
+    voted = [item(10 + i, votes=9, region=N) for i in range(5)]
+    tied = [item(20 + i, votes=0, age_min=30, region=N) for i in range(5)]
+    south = item(south_id, votes=0, age_min=30, region=S)
+    ranked = rank_queue([*voted, *tied, south], NOW, RankingSettings(), top=2)
+    assert ranked[1].item.id == south_id and ranked[1].base_rank == base_rank
+    assert ranked == rank_queue([*voted, *tied, south], NOW, RankingSettings())[:2]
+
+
 def test_theme_balance_gives_each_theme_its_share_of_the_top() -> None:
     queue = [item(i, votes=30 - i, theme="policy") for i in range(1, 7)]
     queue += [item(10, votes=1, age_min=20, theme="civic"), item(11, age_min=40, theme="system")]
@@ -246,6 +254,21 @@ def test_southern_floor_wins_over_theme_balance() -> None:
     # p=1 wants both Southern questions first although theme balance wants civic second.
     both = RankingSettings(southern_share=1.0, balance_themes=True)
     assert ids(queue, both) == [3, 4, 2, 1]
+    assert why_of(queue, 4, both).endswith("moved up from #4 to keep 2 of the top 2 Southern")
+
+
+def test_a_move_forced_by_both_rules_is_explained_by_the_southern_one() -> None:
+    queue = [
+        item(1, votes=9, region=N, theme="policy"),
+        item(2, votes=0, age_min=30, region=S, theme="policy"),
+        item(3, votes=0, age_min=40, region=S, theme="civic"),
+    ]
+    both = RankingSettings(southern_share=1.0, balance_themes=True)
+    assert [r.why.split("; ")[-1] for r in rank_queue(queue, NOW, both)] == [
+        "moved up from #2 to keep 1 of the top 1 Southern",
+        "moved up from #3 to keep 2 of the top 2 Southern",
+        "9 votes, just now",
+    ]
 
 
 # --------------------------------------------------------------------------- why line
@@ -299,6 +322,12 @@ def test_timezones_do_not_change_the_age() -> None:
 # --------------------------------------------------------------------------- top
 
 
+def test_top_smaller_than_the_pins_returns_only_pins() -> None:
+    queue = [item(i, votes=i, age_min=i, pinned=i < 4) for i in range(8)]
+    assert ids(queue, RankingSettings(), top=2) == [3, 2]
+    assert ids(queue, RankingSettings(), top=0) == []
+
+
 def test_top_returns_the_first_lines_only() -> None:
     queue = [item(i, votes=i % 5, age_min=i, region=S if i % 3 == 0 else N) for i in range(50)]
     full = rank_queue(queue, NOW, RankingSettings())
@@ -336,20 +365,24 @@ def test_fair_minimums_match_the_published_fa_ir_table() -> None:
 
 
 def _exact_fair_table(k: int, p: float, alpha: float) -> list[int]:
-    pf, af = Fraction(p), Fraction(alpha)
-
-    def cdf(m: int, i: int) -> Fraction:
-        return sum(
-            (comb(i, j) * pf**j * (1 - pf) ** (i - j) for j in range(m + 1)), start=Fraction(0)
-        )
-
-    return [next(m for m in range(i + 1) if cdf(m, i) > af) for i in range(1, k + 1)]
+    """The FA*IR table in exact integer arithmetic: p = a/d and alpha = c/f exactly."""
+    a, d = p.as_integer_ratio()
+    c, f = alpha.as_integer_ratio()
+    table = []
+    for i in range(1, k + 1):
+        cdf_times_d_i, target = 0, c * d**i  # CDF > alpha  <=>  f * CDF * d**i > c * d**i
+        for m in range(i + 1):
+            cdf_times_d_i += comb(i, m) * a**m * (d - a) ** (i - m)
+            if f * cdf_times_d_i > target:
+                table.append(m)
+                break
+    return table
 
 
 @pytest.mark.parametrize("p", [0.05, 0.2, 0.25, 0.3, 0.5, 0.7, 0.9, 0.99])
-@pytest.mark.parametrize("alpha", [0.01, 0.1, 0.3, 0.6])
+@pytest.mark.parametrize("alpha", [0.01, 0.1, 0.125, 0.3, 0.5, 0.6])
 def test_fair_minimums_agree_with_exact_binomial_quantiles(p: float, alpha: float) -> None:
-    assert fair_minimums(60, p, alpha) == _exact_fair_table(60, p, alpha)
+    assert fair_minimums(80, p, alpha) == _exact_fair_table(80, p, alpha)
 
 
 def test_fair_minimums_edge_shares() -> None:
