@@ -154,6 +154,22 @@ def render_board_embed(
     return embed
 
 
+async def current_board_embed(
+    ctx: BarazaContext, top: int
+) -> tuple[discord.Embed, list[BoardEntry]]:
+    """The board embed for the event's queue as it is now (the live board and ``/queue``)."""
+    service, event_id = ctx.service, ctx.event_id
+    entries = await service.ranked(event_id, top=top)
+    embed = render_board_embed(
+        entries,
+        await service.ranking_settings(event_id),
+        await support.is_paused(service, event_id),
+        await support.held_count(service, event_id),
+        event_name=ctx.event_name,
+    )
+    return embed, entries
+
+
 def is_board_message(message: discord.Message, bot_user_id: int) -> bool:
     """Whether ``message`` is a board this bot posted (used to find it again in the pins)."""
     return message.author.id == bot_user_id and any(
@@ -224,15 +240,7 @@ class BoardUpdater:
 
     async def render(self) -> discord.Embed:
         """The embed for the current queue."""
-        service, event_id = self.ctx.service, self.ctx.event_id
-        entries = await service.ranked(event_id, top=self.ctx.config.board.top)
-        embed = render_board_embed(
-            entries,
-            await service.ranking_settings(event_id),
-            await support.is_paused(service, event_id),
-            await support.held_count(service, event_id),
-            event_name=self.ctx.event_name,
-        )
+        embed, entries = await current_board_embed(self.ctx, self.ctx.config.board.top)
         embed.timestamp = datetime.now(UTC)
         self._pending_top_id = entries[0].question.id if entries else None
         return embed

@@ -22,7 +22,7 @@ from bot import discord_support as support
 from bot.boards.terminal import settings_line
 from bot.core.model import Question, QuestionState
 from cogs._common import BarazaContext, reply, require_moderator, safe_text
-from cogs.board import render_board_embed
+from cogs.board import current_board_embed
 
 log = logging.getLogger(__name__)
 
@@ -58,15 +58,7 @@ class ModerationCog(commands.Cog, name="Moderation"):
         self, interaction: discord.Interaction, top: app_commands.Range[int, 1, 25] | None = None
     ) -> None:
         """Show the ranked queue (only you see it)."""
-        service, event_id = self.ctx.service, self.ctx.event_id
-        entries = await service.ranked(event_id, top=top or self.ctx.config.board.top)
-        embed = render_board_embed(
-            entries,
-            await service.ranking_settings(event_id),
-            await support.is_paused(service, event_id),
-            await support.held_count(service, event_id),
-            event_name=self.ctx.event_name,
-        )
+        embed, _ = await current_board_embed(self.ctx, top or self.ctx.config.board.top)
         await reply(interaction, embed=embed)
 
     @app_commands.command(name="next")
