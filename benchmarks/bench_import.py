@@ -19,11 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.app import load_theme_classifier, open_service  # noqa: E402
-from bot.commands import ingest_in_batches  # noqa: E402
-from bot.config import ClassifierConfig, Config, replace  # noqa: E402
-from bot.sources.zoom import parse_chat_text  # noqa: E402
-from tests.synthetic import chat_file  # noqa: E402
+from bot.app import load_theme_classifier, open_service
+from bot.commands import ingest_in_batches
+from bot.config import ClassifierConfig, Config, replace
+from bot.sources.zoom import parse_chat_text
+from tests.synthetic import chat_file
 
 
 def peak_rss_mb() -> float:
