@@ -74,8 +74,12 @@ class ClassifierRunner:
         for start in range(0, len(texts), self.batch_size):
             chunk = texts[start : start + self.batch_size]
             self.calls += 1
-            scores = self.classifier.classify(chunk)
-            vectors = self.classifier.embed(chunk)
+            both = getattr(self.classifier, "analyse", None)
+            if both is not None:  # one forward pass for scores and embedding
+                scores, vectors = both(chunk)
+            else:
+                scores = self.classifier.classify(chunk)
+                vectors = self.classifier.embed(chunk)
             for i, score in enumerate(scores):
                 out.append(Analysis(score, None if vectors is None else vectors[i]))
         return out

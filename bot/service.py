@@ -515,7 +515,9 @@ class Service:
         if reason is not None:
             state = QuestionState.HELD
         elif detection.kind is MessageKind.QUESTION:
-            merged_into = await self._duplicate_of(event_id, detection.text, analysis.embedding)
+            merged_into = await self._duplicate_of(
+                event_id, detection.text, analysis.embedding, top_theme(analysis.scores)
+            )
             if merged_into is not None:
                 state = QuestionState.MERGED
         scores = {t: float(analysis.scores.get(t, 0.0)) for t in THEMES}
@@ -551,23 +553,29 @@ class Service:
             result.questions += 1
 
     async def _duplicate_of(
-        self, event_id: int, text: str, embedding: np.ndarray | None
+        self, event_id: int, text: str, embedding: np.ndarray | None, theme: str
     ) -> int | None:
-        """An open question that asks the same thing (same text, or embeddings close enough)."""
+        """An open question that asks the same thing: the same text, or, across languages, an
+        embedding at least ``duplicate_threshold`` cosine-close with the same top theme.
+
+        The theme check keeps two questions on one topic but different themes apart (raw e5
+        cosines of related questions are high); a wrong merge is undone with ``split``.
+        """
         same = await self.store.find_same_text(event_id, snippet_key(text))
         if same is not None or embedding is None:
             return same
         rows = await self.store.question_embeddings(event_id)
         if not rows:
             return None
-        matrix = np.stack([np.frombuffer(blob, dtype=np.float16) for _, blob in rows]).astype(
-            np.float32
-        )
+        matrix = np.stack([np.frombuffer(blob, dtype=np.float16) for _, blob, _ in rows])
+        matrix = matrix.astype(np.float32)
         vector = np.asarray(embedding, dtype=np.float32)
         sims = matrix @ vector / (np.linalg.norm(matrix, axis=1) * np.linalg.norm(vector) + 1e-9)
-        best = int(np.argmax(sims))
-        if sims[best] >= self.config.classifier.duplicate_threshold:
-            return rows[best][0]
+        for index in np.argsort(-sims):
+            if sims[index] < self.config.classifier.duplicate_threshold:
+                break
+            if rows[index][2] == theme:
+                return rows[index][0]
         return None
 
     # -- the moderator's queue -------------------------------------------------------------
@@ -621,6 +629,11 @@ class Service:
         seq: dict[int, int] = {}
         items: list[RankItem] = []
         by_id: dict[int, Question] = {}
+        southern_roots = {
+            q.merged_into
+            for q in questions
+            if q.merged_into is not None and q.region is Region.SOUTH
+        }
         for q in sorted(questions, key=lambda q: (q.asked_at, q.id)):
             if q.merged_into is not None:
                 children.setdefault(q.merged_into, []).append(q.id)
@@ -634,7 +647,8 @@ class Service:
                 RankItem(
                     id=q.id,
                     author_key=str(q.participant_id),
-                    region=q.region,
+                    # a merged entry speaks for all its askers: Southern if any of them is
+                    region=Region.SOUTH if q.id in southern_roots else q.region,
                     theme=q.theme,
                     votes=len(voters.get(q.id, ())),
                     asked_at=q.asked_at,

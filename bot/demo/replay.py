@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-from datetime import date, datetime
+import dataclasses
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -43,6 +44,10 @@ async def run_demo(args: argparse.Namespace, config: Config, db_path: Path) -> i
     chat, report = demo_files()
     config = replace(config, event=EventConfig(name=DEMO_EVENT, hosts=DEMO_HOSTS))
     messages = parse_chat_text(chat, date.today(), "demo chat")
+    # Replay "as if now": the sample's last message lands at the current time, so ages read
+    # naturally on the board and in `baraza queue` afterwards.
+    shift = datetime.now(UTC) - messages[-1].sent_at
+    messages = [dataclasses.replace(m, sent_at=m.sent_at + shift) for m in messages]
     registrants = parse_registration_report(report, "demo registration report")
     speed = max(0.0, float(args.speed))
     async with open_service(config, db_path) as service:

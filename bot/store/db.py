@@ -573,12 +573,12 @@ class Store:
             ),
         )
 
-    async def question_embeddings(self, event_id: int) -> list[tuple[int, bytes]]:
-        """(id, embedding) of the event's open root questions (queued or held, not merged)."""
+    async def question_embeddings(self, event_id: int) -> list[tuple[int, bytes, str]]:
+        """(id, embedding, theme) of the event's open root questions (queued or held)."""
         return [
-            (r[0], r[1])
+            (r[0], r[1], r[2])
             for r in await self._all(
-                "SELECT id, embedding FROM questions WHERE event_id=? AND kind='question'"
+                "SELECT id, embedding, theme FROM questions WHERE event_id=? AND kind='question'"
                 " AND state IN ('queued','held') AND embedding IS NOT NULL ORDER BY id",
                 (event_id,),
             )

@@ -228,3 +228,37 @@ async def test_forget_erases_a_person_everywhere(service: Service) -> None:
     doc = json.dumps(await service.export(event_id, include_names=True), ensure_ascii=False)
     assert "Grace" not in doc and "protect activists" not in doc
     assert all("protect activists" not in e.question.text for e in await service.ranked(event_id))
+
+
+async def test_near_duplicates_merge_only_with_the_same_theme(service: Service) -> None:
+    # The fake classifier's embedding is a bag of words: same words, other order -> cosine 1.
+    event = await service.open_event("Near", "zoom", DAY)
+    chat = (
+        "10:00:00 From  Ana (Bolivia)  to  Everyone:\n\tdirect funding for local organisations when?\n"
+        "10:01:00 From  Tom (Netherlands)  to  Everyone:\n\twhen local organisations direct funding for?\n"
+        "10:02:00 From  Eva (Germany)  to  Everyone:\n\tWhat is the policy budget for 2027 and its evaluation?\n"
+        "10:03:00 From  Kofi (Ghana)  to  Everyone:\n\tWhat is the budget for 2027 and its civic activist space?\n"
+    )
+    result = await service.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
+    assert result.merged == 1 and result.questions == 3
+    board = await service.ranked(event.id)
+    merged = next(e for e in board if e.question.merged_ids)
+    assert merged.question.author == "Ana (Bolivia)" and merged.votes == 1
+
+
+async def test_merged_entry_with_a_southern_asker_counts_as_southern(service: Service) -> None:
+    event = await service.open_event("Mixed", "zoom", DAY)
+    chat = (
+        "10:00:00 From  Tom (Netherlands)  to  Everyone:\n\tWill the ministry fund local organisations directly?\n"
+        "10:01:00 From  Joseph (Uganda)  to  Everyone:\n\tWill the ministry fund local organisations directly?\n"
+    )
+    for i, topic in enumerate(["reporting rules", "evaluation criteria", "budget cuts"]):
+        chat += f"10:1{i}:00 From  Emma{i} (Netherlands)  to  Everyone:\n\tWhat about the {topic} in {2027 + i}?\n"
+        for voter in range(3):
+            chat += f'10:1{i}:3{voter} From  Voter{voter} (Germany)  to  Everyone:\n\tReacted to "What about the {topic}..." with 👍\n'
+    await service.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
+    board = await service.ranked(event.id)
+    fund = next(e for e in board if e.question.text.startswith("Will the ministry fund"))
+    assert fund.question.author == "Tom (Netherlands)" and fund.votes == 1
+    # Joseph (Uganda) asked it too: the entry speaks for a Southern voice and is balanced as one
+    assert fund.rank == 2 and "Southern" in fund.why
