@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -92,8 +93,19 @@ def to_json(doc: dict[str, object]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
 def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Participant text as inert Markdown: no links, images, headings, HTML or tables."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _csv_cell(value: object) -> object:
+    """Defuse spreadsheet formulas (=, +, -, @ at the start of a cell) in participant text."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def to_markdown(doc: dict[str, object]) -> str:
@@ -127,7 +139,7 @@ def to_markdown(doc: dict[str, object]) -> str:
         for q in sorted(qs, key=lambda m: (-int(m.get("votes", 0)), str(m["time"]))):
             where = f"{q['country'] or 'country unknown'}, {q['region']}"
             out.append(
-                f"- {_md_escape(str(q['text']))}  \n  _{q['speaker']} ({where}), {q['language']}, "
+                f"- {_md_escape(str(q['text']))}  \n  _{_md_escape(str(q['speaker']))} ({where}), {q['language']}, "
                 f"{q['votes']} votes, {q['state']}_"
             )
         out.append("")
@@ -136,7 +148,7 @@ def to_markdown(doc: dict[str, object]) -> str:
     for m in messages:
         clock = str(m["time"])[11:19]
         tag = f" [{m['theme']}]" if m["kind"] == "question" else f" [{m['kind']}]"
-        out.append(f"- {clock} {m['speaker']}{tag}: {_md_escape(str(m['text']))}")
+        out.append(f"- {clock} {_md_escape(str(m['speaker']))}{tag}: {_md_escape(str(m['text']))}")
     out.append("")
     return "\n".join(out)
 
@@ -161,7 +173,7 @@ def to_csv(doc: dict[str, object]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     for m in messages:
-        writer.writerow({c: m.get(c, "") for c in columns})
+        writer.writerow({c: _csv_cell(m.get(c, "")) for c in columns})
     return buffer.getvalue()
 
 
