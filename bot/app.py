@@ -93,6 +93,15 @@ class LazyClassifier:
         """Delegate to the loaded classifier."""
         return self.loaded.embed(texts)
 
+    def analyse(self, texts: Sequence[str]) -> tuple[list[ThemeScores], np.ndarray | None]:
+        """Scores and embeddings in one pass when the loaded classifier can, else two calls."""
+        loaded = self.loaded
+        both = getattr(loaded, "analyse", None)
+        if both is not None:
+            scores, vectors = both(texts)
+            return list(scores), vectors
+        return loaded.classify(texts), loaded.embed(texts)
+
 
 @asynccontextmanager
 async def open_service(
