@@ -520,12 +520,7 @@ class Service:
             )
             if merged_into is not None:
                 state = QuestionState.MERGED
-        scores = {t: float(analysis.scores.get(t, 0.0)) for t in THEMES}
-        embedding = (
-            None
-            if analysis.embedding is None
-            else np.asarray(analysis.embedding, dtype=np.float16).tobytes()
-        )
+        scores, embedding = _stored_form(analysis)
         question_id = await self.store.insert_question(
             event_id=event_id,
             message_id=message_id,
@@ -863,12 +858,7 @@ class Service:
         language = await asyncio.to_thread(self.languages.detect, body)
         participant = await self.store.get_participant(participant_id)
         assert participant is not None
-        scores = {t: float(analysis.scores.get(t, 0.0)) for t in THEMES}
-        embedding = (
-            None
-            if analysis.embedding is None
-            else np.asarray(analysis.embedding, dtype=np.float16).tobytes()
-        )
+        scores, embedding = _stored_form(analysis)
         async with self.store.transaction():
             await self.store.set_message_kind(
                 ref.message_id, MessageKind.QUESTION, "added by moderator"
@@ -922,3 +912,11 @@ class Service:
         if erased:
             await self._changed(event_id)
         return erased
+
+
+def _stored_form(analysis: Analysis) -> tuple[dict[str, float], bytes | None]:
+    """Scores for every theme and the embedding as float16 bytes, as the store keeps them."""
+    scores = {t: float(analysis.scores.get(t, 0.0)) for t in THEMES}
+    if analysis.embedding is None:
+        return scores, None
+    return scores, np.asarray(analysis.embedding, dtype=np.float16).tobytes()
