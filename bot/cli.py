@@ -72,10 +72,22 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser("export", help="themed transcript for the ministry")
-    p.add_argument("--event", type=int)
-    p.add_argument("--format", choices=("json", "md", "csv"), default="md")
+    p.add_argument("--event", type=int, help="event id (default: the most recent)")
+    p.add_argument(
+        "--format",
+        choices=("docx", "html", "md", "csv", "json"),
+        default="docx",
+        help="default docx",
+    )
     p.add_argument("--out", type=Path, help="output file (default: in the exports folder)")
-    p.add_argument("--names", action="store_true", help="include names (personal data)")
+    p.add_argument(
+        "--lang", choices=("en", "nl"), help="report labels (default: [export] language, en)"
+    )
+    p.add_argument(
+        "--names",
+        action="store_true",
+        help="show names of participants who consented (personal data); others stay pseudonyms",
+    )
     _common(p)
 
     p = sub.add_parser("forget", help="erase a participant's name, email and messages on request")

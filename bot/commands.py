@@ -75,7 +75,11 @@ async def import_zoom(args: argparse.Namespace, config: Config, db_path: Path) -
     async with open_service(config, db_path) as service:
         event_id, name, event_date = await _open_zoom_event(service, args, config, args.chat)
         if registrants:
-            await service.import_registrants(event_id, _registrant_rows(registrants))
+            await service.import_registrants(
+                event_id,
+                _registrant_rows(registrants),
+                consenting=[r.display_name for r in registrants if r.name_consent],
+            )
         messages = parse_chat_text(text, event_date, str(args.chat), config.chat_timezone())
         result = await ingest_in_batches(service, event_id, messages)
         print(_summary(result, event_id, name))
@@ -92,7 +96,11 @@ async def follow_zoom(args: argparse.Namespace, config: Config, db_path: Path) -
     async with open_service(config, db_path) as service:
         event_id, name, event_date = await _open_zoom_event(service, args, config, args.chat)
         if registrants:
-            await service.import_registrants(event_id, _registrant_rows(registrants))
+            await service.import_registrants(
+                event_id,
+                _registrant_rows(registrants),
+                consenting=[r.display_name for r in registrants if r.name_consent],
+            )
         board = None if args.no_board else LiveBoard(service, event_id, name, top, console)
         if board:
             await board.start()
@@ -144,7 +152,7 @@ class LiveBoard:
 
     async def render(self) -> None:
         """Draw the current queue now."""
-        entries = await self.service.ranked(self.event_id, top=self.top)
+        entries = await self.service.moderator_view(self.event_id, top=self.top)
         settings = await self.service.ranking_settings(self.event_id)
         title = f"Baraza: {self.title}"
         self._live.update(
@@ -172,7 +180,7 @@ async def queue(args: argparse.Namespace, config: Config, db_path: Path) -> int:
         raise BarazaError("--top must be at least 1")
     async with open_service(config, db_path) as service:
         event = await service.event(args.event)
-        entries = await service.ranked(event.id, top=args.top)
+        entries = await service.moderator_view(event.id, top=args.top)
         settings = await service.ranking_settings(event.id)
         if args.json:
             print_json([e.as_json() for e in entries])
@@ -223,7 +231,7 @@ def _slug(text: str) -> str:
 
 
 async def export(args: argparse.Namespace, config: Config, db_path: Path) -> int:
-    """``baraza export [--event ID] [--format md|json|csv] [--out PATH] [--names]``."""
+    """``baraza export [--event ID] [--format docx|html|md|csv|json] [--out PATH] [--lang en|nl] [--names]``."""
     async with open_service(config, db_path) as service:
         event = await service.event(args.event)
         doc = await service.export(event.id, include_names=True if args.names else None)
@@ -231,7 +239,7 @@ async def export(args: argparse.Namespace, config: Config, db_path: Path) -> int
         f"{_slug(event.name)}-{datetime.now():%Y%m%d-%H%M%S}.{args.format}"
     )
     try:
-        path = write_export(doc, args.format, Path(out))
+        path = write_export(doc, args.format, Path(out), args.lang or config.export.language)
     except OSError as exc:
         raise BarazaError(f"cannot write the export to {out}: {exc.strerror}") from None
     print(f"Export written to {path}")

@@ -83,6 +83,7 @@ class ExportConfig:
 
     include_names: bool = False  # names are personal data: off unless the organiser switches on
     folder: str = ""  # default: <data dir>/exports
+    language: str = "en"  # report labels: en or nl (question text stays in its own language)
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,10 @@ _RANGES: dict[str, tuple[float, float]] = {
     "board.top": (1, 25),
     "board.debounce_seconds": (0.2, 30.0),
 }
-_CHOICES: dict[str, tuple[str, ...]] = {"ranking.mode": ("floor", "fair", "off")}
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "ranking.mode": ("floor", "fair", "off"),
+    "export.language": ("en", "nl"),
+}
 _SECRET_KEYS = ("token", "secret", "password")
 
 

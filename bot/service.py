@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import json
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -33,7 +34,7 @@ from bot.core.model import (
     check_transition,
 )
 from bot.core.moderation import hold_reason, is_flooding, is_vote_emoji
-from bot.core.ranking import RankingSettings, RankItem, rank_queue
+from bot.core.ranking import Answered, RankingSettings, RankItem, rank_queue
 from bot.core.regions import (
     Country,
     CountryTable,
@@ -44,11 +45,16 @@ from bot.core.regions import (
 )
 from bot.core.text import clean_text, name_key, snippet_key
 from bot.errors import BarazaError
-from bot.export.transcript import build_transcript
+from bot.export.document import ExportData, ParticipantProfile, build_document
 from bot.language import LanguageDetector
 from bot.store import Store
 
 log = logging.getLogger(__name__)
+
+#: How far down a moderator's board counts as "seen" for the export's summary.
+SEEN_TOP = 10
+#: Event setting listing the classifiers that tagged its questions (JSON list of names).
+CLASSIFIERS_SETTING = "classifier.models"
 
 #: Strength of each way of knowing where someone speaks from; a weaker one never overrides.
 REGION_SOURCE_RANK = {
@@ -155,6 +161,7 @@ class Service:
         self._hosts = {name_key(h) for h in config.event.hosts}
         self._rules = self._region_rules(config)
         self._ingest_lock = asyncio.Lock()
+        self._noted_classifiers: set[tuple[int, str]] = set()
 
     # -- wiring ----------------------------------------------------------------------------
 
@@ -261,14 +268,19 @@ class Service:
         return None, "none", registrant[2] if registrant else None
 
     async def import_registrants(
-        self, event_id: int, registrants: Sequence[tuple[str, str | None, str | None, str | None]]
+        self,
+        event_id: int,
+        registrants: Sequence[tuple[str, str | None, str | None, str | None]],
+        consenting: Collection[str] = (),
     ) -> int:
         """Store (display name, email, country, organisation) rows from a registration report.
 
+        ``consenting``: display names of registrants who agreed to be named in exports.
         Participants already seen whose region came from a weaker source are updated.
         """
         rows = [(name_key(n), n, e, c, o) for n, e, c, o in registrants if name_key(n)]
-        count = await self.store.add_registrants(event_id, rows)
+        consent_keys = {name_key(n) for n in consenting}
+        count = await self.store.add_registrants(event_id, rows, consent_keys)
         changed = False
         for participant in await self.store.participants(event_id):
             if (
@@ -300,8 +312,12 @@ class Service:
         *,
         organisation: str | None = None,
         by_moderator: bool = False,
+        name_consent: bool | None = None,
     ) -> Participant:
-        """A participant says where they are from (``/iam``), or a moderator sets it."""
+        """A participant says where they are from (``/iam``), or a moderator sets it.
+
+        ``name_consent`` (participants only): whether they agree to be named in exports.
+        """
         country = self.countries.lookup(country_name)
         if country is None:
             raise BarazaError(f"unknown country {country_name!r}")
@@ -317,6 +333,8 @@ class Service:
                 organisation=organisation,
             )
             await self._changed(event_id)
+        if name_consent is not None and not by_moderator:
+            await self.store.set_name_consent(participant.id, name_consent)
         updated = await self.store.get_participant(participant.id)
         assert updated is not None
         return updated
@@ -353,11 +371,24 @@ class Service:
                 if a.detection and a.detection.kind in (MessageKind.QUESTION, MessageKind.LOGISTICS)
             ]
             analyses = iter(await self.runner.analyse(to_classify))
+            if to_classify:
+                await self._note_classifier(event_id)
             async with self.store.transaction():
                 for item in analysed:
                     await self._apply(event_id, item, analyses, result)
         await self._changed(event_id)
         return result
+
+    async def _note_classifier(self, event_id: int) -> None:
+        """Remember which classifier tagged this event's questions (for the export's method note)."""
+        name = self.runner.classifier.name
+        if (event_id, name) in self._noted_classifiers:
+            return
+        raw = await self.store.get_setting(event_id, CLASSIFIERS_SETTING)
+        names = json.loads(raw) if raw else []
+        if name not in names:
+            await self.store.set_setting(event_id, CLASSIFIERS_SETTING, json.dumps([*names, name]))
+        self._noted_classifiers.add((event_id, name))
 
     async def _fresh(self, event_id: int, messages: Sequence[ChatMessage]) -> list[ChatMessage]:
         fresh: list[ChatMessage] = []
@@ -651,15 +682,33 @@ class Service:
                     author_seq=author_seq,
                 )
             )
+        answered = [
+            q for q in questions if q.merged_into is None and q.state is QuestionState.ANSWERED
+        ]
+        history = Answered(
+            total=len(answered),
+            south=sum(1 for q in answered if q.region is Region.SOUTH or q.id in southern_roots),
+        )
         settings = await self.ranking_settings(event_id)
         entries = []
-        for ranked in rank_queue(items, now, settings, top=top):
+        for ranked in rank_queue(items, now, settings, top=top, answered=history):
             q = by_id[ranked.item.id]
             q.merged_ids = tuple(children.get(q.id, ()))
             age = max(0.0, (now - q.asked_at).total_seconds() / 60)
             entries.append(
                 BoardEntry(ranked.rank, q, ranked.item.votes, ranked.why, ranked.score, age)
             )
+        return entries
+
+    async def moderator_view(self, event_id: int, top: int | None = None) -> list[BoardEntry]:
+        """:meth:`ranked` as a moderator's board shows it.
+
+        The questions shown in its top :data:`SEEN_TOP` are remembered (with the best rank each
+        reached), so the export can say how Southern the list the moderator saw was.
+        """
+        entries = await self.ranked(event_id, top=top)
+        seen = [(e.question.id, e.rank) for e in entries if e.rank <= SEEN_TOP]
+        await self.store.record_board_view(event_id, seen, self.clock())
         return entries
 
     async def logistics(self, event_id: int) -> list[Question]:
@@ -744,7 +793,11 @@ class Service:
         if theme not in THEMES:
             raise BarazaError(f"unknown theme {theme!r} (one of {', '.join(THEMES)})")
         q = await self.question(question_id)
-        await self.store.set_theme(question_id, theme, None, "moderator")
+        if q.theme == theme:
+            return q
+        async with self.store.transaction():
+            await self.store.set_theme(question_id, theme, None, "moderator")
+            await self.store.record_retag(question_id, q.theme, theme)
         await self._changed(q.event_id)
         return await self.question(question_id)
 
@@ -778,11 +831,51 @@ class Service:
     async def export(
         self, event_id: int | None = None, *, include_names: bool | None = None
     ) -> dict[str, object]:
-        """The themed transcript document (names only when the organiser switched them on)."""
+        """The themed transcript document for the ministry (see :mod:`bot.export.document`).
+
+        Names appear only when the organiser switched them on, and then only of participants
+        who consented (``/iam`` or the registration report); everyone else is a pseudonym.
+        """
         event = await self.event(event_id)
-        rows = await self.store.transcript(event.id)
         names = self.config.export.include_names if include_names is None else include_names
-        return build_transcript(event, rows, include_names=names)
+        rows = await self.store.transcript(event.id)
+        profiles: dict[int, ParticipantProfile] = {}
+        for participant in await self.store.participants(event.id):
+            keys = [
+                name_key(base_display_name(participant.display_name)),
+                name_key(participant.display_name),
+            ]
+            found = await self.store.registrant_profile(event.id, keys)
+            organisation = participant.organisation or (found[0] if found else None)
+            profiles[participant.id] = ParticipantProfile(
+                display_name=participant.display_name,
+                organisation=organisation,
+                registration_consent=bool(found and found[1]),
+            )
+        raw_models = await self.store.get_setting(event.id, CLASSIFIERS_SETTING)
+        data = ExportData(
+            event=event,
+            event_date=await self.store.event_date(event.id),
+            rows=rows,
+            profiles=profiles,
+            registrant_names=await self.store.registrant_names(event.id),
+            retags=await self.store.retags(event.id),
+            board_views=await self.store.board_views(event.id),
+            ranking=await self.ranking_settings(event.id),
+            classifiers=json.loads(raw_models) if raw_models else [],
+            excluded=await self.store.excluded_counts(event.id),
+            countries=self._country_names(r.country for r in rows),
+            timezone=self.config.chat_timezone(),
+        )
+        return build_document(data, include_names=names, generated_at=datetime.now(UTC))
+
+    def _country_names(self, codes: Iterable[str | None]) -> dict[str, str]:
+        names = {}
+        for code in set(codes):
+            country = self.countries.lookup(code) if code else None
+            if code and country is not None:
+                names[code] = country.name
+        return names
 
     # -- live sources (Discord): edits, deletions, reactions, manual additions -------------
 

@@ -159,7 +159,7 @@ async def current_board_embed(
 ) -> tuple[discord.Embed, list[BoardEntry]]:
     """The board embed for the event's queue as it is now (the live board and ``/queue``)."""
     service, event_id = ctx.service, ctx.event_id
-    entries = await service.ranked(event_id, top=top)
+    entries = await service.moderator_view(event_id, top=top)
     embed = render_board_embed(
         entries,
         await service.ranking_settings(event_id),

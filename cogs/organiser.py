@@ -17,7 +17,8 @@ from cogs._common import BarazaContext, reply, require_organiser
 
 log = logging.getLogger(__name__)
 
-FormatChoice = Literal["md", "json", "csv"]
+FormatChoice = Literal["docx", "html", "md", "csv", "json"]
+LangChoice = Literal["en", "nl"]
 
 
 def export_filename(event_name: str, fmt: str) -> str:
@@ -39,12 +40,25 @@ class OrganiserCog(commands.Cog, name="Organiser"):
         return True
 
     @app_commands.command(name="export")
-    @app_commands.describe(format="md (readable), json (complete) or csv (spreadsheet)")
-    async def export(self, interaction: discord.Interaction, format: FormatChoice = "md") -> None:
+    @app_commands.describe(
+        format="docx (Word) or html (report with charts), md (text), csv or json (analysts)",
+        lang="report labels: en or nl (questions stay in their own language)",
+        names="show names of participants who consented (others stay pseudonyms)",
+    )
+    async def export(
+        self,
+        interaction: discord.Interaction,
+        format: FormatChoice = "docx",
+        lang: LangChoice | None = None,
+        names: bool = False,
+    ) -> None:
         """Get the themed transcript for the ministry as a file (no private messages)."""
         await interaction.response.defer(ephemeral=True, thinking=True)
-        doc = await self.ctx.service.export(self.ctx.event_id)
-        data = (await asyncio.to_thread(render, doc, format)).encode("utf-8")
+        doc = await self.ctx.service.export(
+            self.ctx.event_id, include_names=True if names else None
+        )
+        language = lang or self.ctx.service.config.export.language
+        data = await asyncio.to_thread(render, doc, format, language)
         limit = interaction.filesize_limit
         if len(data) > limit:
             await reply(
@@ -55,8 +69,9 @@ class OrganiserCog(commands.Cog, name="Organiser"):
             return
         name = export_filename(self.ctx.event_name, format)
         log.info("user %s exported event %s as %s", interaction.user.id, self.ctx.event_id, format)
+        shown = "names of consenting participants shown" if doc["names_included"] else "no names"
         await reply(
             interaction,
-            "The themed transcript (names left out unless the organisers switched them on).",
+            f"The themed transcript ({shown}; private messages and emails are never included).",
             file=discord.File(io.BytesIO(data), filename=name),
         )

@@ -121,13 +121,16 @@ class ParticipantsCog(commands.Cog, name="Participants"):
 
     @app_commands.command(name="iam")
     @app_commands.describe(
-        country="The country you speak from", organisation="Your organisation (optional)"
+        country="The country you speak from",
+        organisation="Your organisation (optional)",
+        show_name="May the report to the ministry show your name and organisation? (default: no)",
     )
     async def iam(
         self,
         interaction: discord.Interaction,
         country: str,
         organisation: app_commands.Range[str, 1, 100] | None = None,
+        show_name: bool | None = None,
     ) -> None:
         """Tell Baraza which country you speak from, so the queue can balance voices fairly."""
         participant = await self.ctx.service.declare_country(
@@ -136,6 +139,7 @@ class ParticipantsCog(commands.Cog, name="Participants"):
             interaction.user.display_name,
             country,
             organisation=organisation,
+            name_consent=show_name,
         )
         declared = country_table().lookup(country)
         counted = country_table().lookup(participant.country) if participant.country else None
@@ -148,6 +152,12 @@ class ParticipantsCog(commands.Cog, name="Participants"):
             text = (
                 f"Thanks, noted. The organisers' list already places you in {place} ({region}); "
                 "a moderator can change that if it is wrong."
+            )
+        if show_name is not None:
+            text += (
+                " The report may show your name if the organisers switch names on."
+                if show_name
+                else " The report will show you by number, not by name."
             )
         await reply(interaction, text)
 

@@ -74,6 +74,7 @@ from bot.core.model import Region
 
 __all__ = [
     "MODES",
+    "Answered",
     "RankItem",
     "Ranked",
     "RankingSettings",
@@ -96,6 +97,7 @@ _SAFE_LOG = -700.0
 _FLOOR_SLACK = 1e-9
 
 _SOUTH = "south"
+_HISTORY = "history"  # Southern pick forced only by the answered-so-far + list rule
 _THEME = "theme"
 
 # (-score, asked_at timestamp, id, item): sorts best first, ties by earlier asked_at, lower id.
@@ -574,11 +576,24 @@ def _urgent_themes(
 # --------------------------------------------------------------------------- ranking
 
 
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """The questions already answered in this session: how many, and how many of them Southern."""
+
+    total: int = 0
+    south: int = 0
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.south <= self.total:
+            raise ValueError(f"Answered needs 0 <= south <= total, got {self.south}/{self.total}")
+
+
 def rank_queue(
     items: Sequence[RankItem],
     now: datetime,
     settings: RankingSettings,
     top: int | None = None,
+    answered: Answered | None = None,
 ) -> list[Ranked]:
     """Rank the queue: pins first, then the balanced merge of the base order (see module doc).
 
@@ -586,9 +601,15 @@ def rank_queue(
     passes plus a partial selection per group); they equal the first ``top`` lines of the full
     ranking, base ranks and why lines included. Ids must be unique (``ValueError`` otherwise).
     The result does not depend on the order of ``items``.
+
+    ``answered``: what the panel has answered so far. The Southern minimum then also holds for
+    the answered questions followed by the list (the session as the audience experiences it),
+    on top of holding for every prefix of the list itself, so a moderator who keeps taking the
+    top question cannot answer only Northern ones.
     """
     if top is not None and top < 0:
         raise ValueError(f"top must be >= 0, got {top!r}")
+    history = answered or Answered()
     ctx = _Ctx.of(now, settings)
     if len({it.id for it in items}) != len(items):
         raise ValueError("rank_queue: item ids must be unique")
@@ -603,18 +624,61 @@ def rank_queue(
         n_out = n_plain
         plain = [it for it in items if it._plain] if special else list(items)
         pool = _full_pool(plain, settings, ctx)
-    order, forced_at = _place(pool, pins, n_out, settings)
-    return _explain(pins, pool, order, forced_at, ctx)
+    order, forced_at = _place(pool, pins, n_out, settings, history)
+    return _explain(pins, pool, order, forced_at, ctx, history)
+
+
+def _with_history(
+    own: Iterator[int], settings: RankingSettings, history: Answered
+) -> Iterator[int]:
+    """Per-prefix minimums that also keep ``answered + prefix`` at the session's minimum."""
+    session = _minimum_iter(settings)
+    assert session is not None
+    later = islice(session, history.total, None)
+    return (max(a, b - history.south) for a, b in zip(own, later, strict=False))
 
 
 def _place(
-    pool: _Pool, pins: list[RankItem], n_out: int, settings: RankingSettings
+    pool: _Pool,
+    pins: list[RankItem],
+    n_out: int,
+    settings: RankingSettings,
+    history: Answered,
 ) -> tuple[list[int], dict[int, str]]:
     if not n_out:
         return [], {}
     minimums = _minimum_iter(settings)
-    if minimums is not None:
-        minimums = islice(minimums, len(pins), None)  # pins fill the first prefixes
+    if minimums is None or not history.total:
+        if minimums is not None:
+            minimums = islice(minimums, len(pins), None)  # pins fill the first prefixes
+        return _merge(pool, pins, n_out, settings, minimums)
+    own_iter = _minimum_iter(settings)
+    assert own_iter is not None
+    own = list(islice(own_iter, len(pins), len(pins) + n_out))
+    combined = islice(_with_history(minimums, settings, history), len(pins), None)
+    order, forced_at = _merge(pool, pins, n_out, settings, combined)
+    return order, _history_reasons(pool, pins, order, forced_at, own)
+
+
+def _history_reasons(
+    pool: _Pool, pins: list[RankItem], order: list[int], forced_at: dict[int, str], own: list[int]
+) -> dict[int, str]:
+    """Relabel Southern picks that only the session (answered + list) rule forced."""
+    south = sum(it._south for it in pins)
+    for n, j in enumerate(order):
+        if forced_at.get(n) == _SOUTH and south >= own[n]:
+            forced_at[n] = _HISTORY
+        south += pool.items[j]._south
+    return forced_at
+
+
+def _merge(
+    pool: _Pool,
+    pins: list[RankItem],
+    n_out: int,
+    settings: RankingSettings,
+    minimums: Iterator[int] | None,
+) -> tuple[list[int], dict[int, str]]:
     south_so_far = sum(it._south for it in pins)
     if settings.balance_themes:
         theme_counts = {t: 0 for s in pool.specs if (t := s.theme) is not None}
@@ -653,6 +717,7 @@ def _explain(
     order: list[int],
     forced_at: dict[int, str],
     ctx: _Ctx,
+    history: Answered,
 ) -> list[Ranked]:
     now_ts, cap = ctx.now_ts, ctx.cap
     out = [
@@ -679,7 +744,7 @@ def _explain(
         rank = start + n
         if rank < base_rank:
             reason = forced_at.get(n)
-            why += "; " + _moved_up(reason, it, base_rank, rank, south, themes[it.theme])
+            why += "; " + _moved_up(reason, it, base_rank, rank, south, themes[it.theme], history)
         append(Ranked(it, rank, scores[j], base_rank, why))
     return out
 
@@ -695,10 +760,21 @@ def _describe(votes: int, minutes: int, capped_seq: int) -> str:
 
 
 def _moved_up(
-    reason: str | None, item: RankItem, base_rank: int, rank: int, south: int, same_theme: int
+    reason: str | None,
+    item: RankItem,
+    base_rank: int,
+    rank: int,
+    south: int,
+    same_theme: int,
+    history: Answered,
 ) -> str:
     if reason == _SOUTH:
         return f"moved up from #{base_rank} to keep {south} of the top {rank} Southern"
+    if reason == _HISTORY:
+        return (
+            f"moved up from #{base_rank} so that {history.south + south} of the "
+            f"{history.total + rank} questions answered or next are Southern"
+        )
     if reason == _THEME:
         return (
             f"moved up from #{base_rank} to balance themes: "

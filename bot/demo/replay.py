@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 
@@ -22,12 +22,20 @@ from rich.console import Console
 
 from bot.app import open_service
 from bot.config import Config, EventConfig, replace
+from bot.core.model import QuestionState
 from bot.export.transcript import write_export
+from bot.service import Service
 from bot.sources.zoom import parse_chat_text, parse_registration_report
 
 DEMO_EVENT = "Baraza demo: civil society partnerships dialogue"
 DEMO_HOSTS = ["Moderator - Partos"]
 COMPRESSION = 60.0  # one minute of webinar per second at --speed 1
+#: The demo moderator glances at the board this often (webinar time), as a real one would.
+GLANCE_EVERY = timedelta(minutes=5)
+#: When the chat is over the moderator takes this many questions from the top of the board.
+ANSWERED_AT_END = 5
+#: ...and corrects one theme: core funding for small organisations is a funding-policy question.
+RETAG = ("Na je, kutakuwa na ufadhili wa msingi", "policy")
 
 
 def demo_files() -> tuple[str, str]:
@@ -56,7 +64,9 @@ async def run_demo(args: argparse.Namespace, config: Config, db_path: Path) -> i
             await service.store.delete_event(old.id)
         event = await service.open_event(DEMO_EVENT, "demo", date.today())
         await service.import_registrants(
-            event.id, [(r.display_name, r.email, r.country, r.organisation) for r in registrants]
+            event.id,
+            [(r.display_name, r.email, r.country, r.organisation) for r in registrants],
+            consenting=[r.display_name for r in registrants if r.name_consent],
         )
         with console.status("Loading the multilingual theme classifier…"):
             name = await asyncio.to_thread(lambda: service.runner.classifier.name)
@@ -72,6 +82,7 @@ async def run_demo(args: argparse.Namespace, config: Config, db_path: Path) -> i
             await board.start()
         try:
             previous: datetime | None = None
+            glanced = messages[0].sent_at
             for message in messages:
                 if previous is not None and speed > 0:
                     gap = (message.sent_at - previous).total_seconds() / COMPRESSION / speed
@@ -79,8 +90,12 @@ async def run_demo(args: argparse.Namespace, config: Config, db_path: Path) -> i
                 previous = message.sent_at
                 virtual["now"] = message.sent_at
                 await service.ingest(event.id, [message])
+                if message.sent_at - glanced >= GLANCE_EVERY:
+                    glanced = message.sent_at
+                    await service.moderator_view(event.id, top=10)
                 if board is not None:
                     board.footer = f"webinar time {message.sent_at:%H:%M:%S}; {message.author_name[:1]}… posted"
+            await _moderate(service, event.id)
         finally:
             if board is not None:
                 board.footer = "replay finished"
@@ -92,13 +107,30 @@ async def run_demo(args: argparse.Namespace, config: Config, db_path: Path) -> i
         counts = await service.store.message_counts(event.id)
         doc = await service.export(event.id)
     out_dir = config.export_folder()
-    md = write_export(doc, "md", out_dir / "baraza-demo-transcript.md")
-    js = write_export(doc, "json", out_dir / "baraza-demo-transcript.json")
+    written = [
+        write_export(doc, fmt, out_dir / f"baraza-demo-transcript.{fmt}", config.export.language)
+        for fmt in ("docx", "html", "md", "json")
+    ]
     console.print(
         f"{sum(counts.values())} chat messages kept ({counts.get('private', 0)} private, never "
         f"shown); top 10 holds {southern} Southern questions; {len(logistics)} logistics "
-        f"questions; {len(held)} held for review (links, @everyone)."
+        f"questions; {len(held)} held for review (links, @everyone); the moderator answered "
+        f"{ANSWERED_AT_END}."
     )
-    console.print(f"Export written to {md}\n              and {js}")
+    console.print("Themed transcript for the ministry written to")
+    for path in written:
+        console.print(f"  {path}")
     console.print("Next: `baraza queue` shows the ranked list again, `baraza export` re-exports.")
     return 0
+
+
+async def _moderate(service: Service, event_id: int) -> None:
+    """The demo moderator's round of questions: take the top of the board, one at a time."""
+    for question in await service.store.questions(event_id):
+        if question.text.startswith(RETAG[0]):
+            await service.retag(question.id, RETAG[1])
+    for _ in range(ANSWERED_AT_END):
+        top = await service.moderator_view(event_id, top=10)
+        if not top:
+            break
+        await service.set_state(top[0].question.id, QuestionState.ANSWERED)

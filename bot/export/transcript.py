@@ -1,11 +1,10 @@
-"""The themed transcript for the ministry: JSON, Markdown and CSV.
+"""The themed transcript for the ministry in every format: DOCX, HTML, Markdown, CSV and JSON.
 
-What goes in: every public chat message in time order (questions, logistics, chatter), each
-question with its theme, theme scores, state, votes and region; a summary per theme and region.
-What never goes in: private/direct messages (filtered in the store's SQL), deleted messages,
-reactions as separate lines (they are counted as votes), and, unless the organiser sets
-``[export] include_names = true``, names, emails and organisations: people appear as
-"Participant 7" with their country and region, numbered in order of first appearance.
+:func:`bot.export.document.build_document` decides what is in the export (and what never is:
+private messages, emails, names without consent); this module only renders that document.
+DOCX and HTML are the reports a reader opens (charts embedded, self-contained); Markdown is the
+same report as text; CSV and JSON carry one row per question with every field, for analysts
+(JSON also holds the summary, the method note and the public chat).
 """
 
 from __future__ import annotations
@@ -14,91 +13,93 @@ import csv
 import io
 import json
 import re
-from collections import Counter
-from collections.abc import Sequence
-from datetime import UTC, datetime
+from collections.abc import Mapping
 from pathlib import Path
 
-from bot.core.model import THEMES, Event
-from bot.store import TranscriptRow
+from bot.core.model import THEMES
+from bot.export.report import Table, build_report
 
-FORMATS = ("json", "md", "csv")
-THEME_TITLES = {
-    "policy": "Policy discussion",
-    "civic": "Civic power",
-    "system": "System change",
-    "other": "Other questions",
-}
+FORMATS = ("docx", "html", "md", "csv", "json")
+Doc = Mapping[str, object]
 
 
-def build_transcript(
-    event: Event, rows: Sequence[TranscriptRow], *, include_names: bool = False
-) -> dict[str, object]:
-    """The export as one JSON-ready document."""
-    pseudonyms: dict[int, str] = {}
-
-    def who(row: TranscriptRow) -> str:
-        if include_names:
-            return row.author
-        if row.participant_id not in pseudonyms:
-            pseudonyms[row.participant_id] = f"Participant {len(pseudonyms) + 1}"
-        return pseudonyms[row.participant_id]
-
-    messages = []
-    for row in rows:
-        if row.kind == "reaction":
-            continue
-        entry: dict[str, object] = {
-            "time": row.sent_at.isoformat(),
-            "speaker": who(row),
-            "country": row.country,
-            "region": row.region.value,
-            "language": row.language,
-            "kind": row.kind,
-            "text": row.text,
-        }
-        if include_names and row.organisation:
-            entry["organisation"] = row.organisation
-        if row.question_id is not None:
-            entry.update(
-                question_id=row.question_id,
-                theme=row.theme,
-                theme_scores={t: round(row.theme_scores.get(t, 0.0), 4) for t in THEMES},
-                state=row.state,
-                votes=row.votes,
-                merged_into=row.merged_into,
-                reply_to=row.reply_to,
-            )
-        messages.append(entry)
-    questions = [m for m in messages if m["kind"] == "question"]
-    by_theme = Counter(str(q["theme"]) for q in questions if q.get("state") != "merged")
-    by_region = Counter(str(q["region"]) for q in questions if q.get("state") != "merged")
-    return {
-        "event": {"id": event.id, "name": event.name},
-        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "names_included": include_names,
-        "summary": {
-            "messages": len(messages),
-            "questions": len(questions),
-            "questions_by_theme": {t: by_theme.get(t, 0) for t in THEMES},
-            "questions_by_region": dict(sorted(by_region.items())),
-            "logistics": sum(1 for m in messages if m["kind"] == "logistics"),
-        },
-        "messages": messages,
-    }
-
-
-def to_json(doc: dict[str, object]) -> str:
-    """The export as pretty JSON."""
+def to_json(doc: Doc) -> str:
+    """The whole document as pretty JSON."""
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+#: Characters that can open Markdown markup anywhere in a line: with ``[`` escaped no link or
+#: image can form, with ``<`` no HTML or autolink, with ``|`` no table cell break, with ``#`` no
+#: heading. ``.``, ``-``, ``+`` and ``(`` only matter at the start of a line, and every escaped
+#: line here starts with text of our own.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|<>~])")
 
 
 def _md_escape(text: str) -> str:
-    """Participant text as inert Markdown: no links, images, headings, HTML or tables."""
+    """Text as inert Markdown on one line: no links, images, headings, HTML or table breaks."""
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _md_table(table: Table) -> list[str]:
+    out = [f"**{_md_escape(table.caption)}**", ""]
+    out.append("| " + " | ".join(_md_escape(h) for h in table.header) + " |")
+    out.append("|" + "---|" * len(table.header))
+    out.extend("| " + " | ".join(_md_escape(c) for c in row) + " |" for row in table.rows)
+    out.append("")
+    return out
+
+
+def to_markdown(doc: Doc, lang: str = "en") -> str:
+    """The report as Markdown: summary, one section per theme, method, public chat."""
+    report = build_report(doc, lang)
+    L = report.labels
+    out = [f"# {_md_escape(report.title)}", ""]
+    out.extend(f"- **{_md_escape(k)}**: {_md_escape(v)}" for k, v in report.meta)
+    out += ["", f"## {_md_escape(L['summary'])}", ""]
+    for table in report.summary:
+        out.extend(_md_table(table))
+    for section in report.sections:
+        out += [f"## {_md_escape(section.title)}", ""]
+        if section.empty:
+            out += [f"_{_md_escape(section.empty)}_", ""]
+        else:
+            out.extend(_md_table(section.table))
+    out += [f"## {_md_escape(report.method_title)}", ""]
+    for paragraph in report.method:
+        out += [_md_escape(paragraph), ""]
+    out += [f"## {_md_escape(report.chat.caption)}", ""]
+    out.extend(_md_table(report.chat))
+    return "\n".join(out)
+
+
+_CSV_COLUMNS = (
+    "id",
+    "time",
+    "language",
+    "asker",
+    "named",
+    "region",
+    "entry_region",
+    "country_code",
+    "country",
+    "organisation",
+    "organisation_type",
+    "theme",
+    "model_theme",
+    "confidence",
+    *(f"score_{t}" for t in THEMES),
+    "retags",
+    "votes",
+    "state",
+    "answered",
+    "answered_at",
+    "merged_into",
+    "merged",
+    "reply_to",
+    "seen_in_top10",
+    "best_board_rank",
+    "text",
+)
 
 
 def _csv_cell(value: object) -> object:
@@ -108,90 +109,56 @@ def _csv_cell(value: object) -> object:
     return value
 
 
-def to_markdown(doc: dict[str, object]) -> str:
-    """The export as a readable Markdown report: questions by theme, then the full chat."""
-    event = doc["event"]
-    assert isinstance(event, dict)
-    summary = doc["summary"]
-    assert isinstance(summary, dict)
-    messages = doc["messages"]
-    assert isinstance(messages, list)
-    out = [f"# Themed transcript: {event['name']}", ""]
-    out.append(
-        f"{summary['questions']} audience questions, {summary['messages']} public chat messages. "
-        "Private messages are not included."
-        + ("" if doc["names_included"] else " Participants are shown by number, not by name.")
-    )
-    out.append("")
-    out.append("| theme | questions |")
-    out.append("|---|---|")
-    for theme in THEMES:
-        out.append(f"| {THEME_TITLES[theme]} | {summary['questions_by_theme'][theme]} |")
-    out.append("")
-    for theme in THEMES:
-        qs = [
-            m
-            for m in messages
-            if m["kind"] == "question" and m.get("theme") == theme and m.get("state") != "merged"
-        ]
-        out.append(f"## {THEME_TITLES[theme]} ({len(qs)})")
-        out.append("")
-        for q in sorted(qs, key=lambda m: (-int(m.get("votes", 0)), str(m["time"]))):
-            where = f"{q['country'] or 'country unknown'}, {q['region']}"
-            out.append(
-                f"- {_md_escape(str(q['text']))}  \n  _{_md_escape(str(q['speaker']))} ({where}), {q['language']}, "
-                f"{q['votes']} votes, {q['state']}_"
-            )
-        out.append("")
-    out.append("## Full public chat")
-    out.append("")
-    for m in messages:
-        clock = str(m["time"])[11:19]
-        tag = f" [{m['theme']}]" if m["kind"] == "question" else f" [{m['kind']}]"
-        out.append(f"- {clock} {_md_escape(str(m['speaker']))}{tag}: {_md_escape(str(m['text']))}")
-    out.append("")
-    return "\n".join(out)
+def csv_row(q: Mapping[str, object]) -> dict[str, object]:
+    """One question as a flat CSV row (lists joined with ``;``, scores as columns)."""
+    scores = q["theme_scores"]
+    assert isinstance(scores, dict)
+    retags = q["retags"]
+    merged = q["merged"]
+    assert isinstance(retags, list) and isinstance(merged, list)
+    row: dict[str, object] = {c: q.get(c) for c in _CSV_COLUMNS if c in q}
+    row.update({f"score_{t}": scores.get(t) for t in THEMES})
+    row["retags"] = "; ".join(f"{r['from']}->{r['to']} {r['at']}" for r in retags)
+    row["merged"] = ";".join(str(m) for m in merged)
+    return {k: "" if v is None else v for k, v in row.items()}
 
 
-def to_csv(doc: dict[str, object]) -> str:
-    """One row per public message, spreadsheet-friendly."""
-    messages = doc["messages"]
-    assert isinstance(messages, list)
+def to_csv(doc: Doc) -> str:
+    """One row per question (duplicates included, pointing at their entry), every field."""
+    questions = doc["questions"]
+    assert isinstance(questions, list)
     buffer = io.StringIO()
-    columns = [
-        "time",
-        "speaker",
-        "country",
-        "region",
-        "language",
-        "kind",
-        "theme",
-        "state",
-        "votes",
-        "text",
-    ]
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+    writer = csv.DictWriter(buffer, fieldnames=list(_CSV_COLUMNS), extrasaction="ignore")
     writer.writeheader()
-    for m in messages:
-        writer.writerow({c: _csv_cell(m.get(c, "")) for c in columns})
+    for q in questions:
+        writer.writerow({k: _csv_cell(v) for k, v in csv_row(q).items()})
     return buffer.getvalue()
 
 
-def render(doc: dict[str, object], fmt: str) -> str:
-    """The export in one of :data:`FORMATS`."""
+def render(doc: Doc, fmt: str, lang: str = "en") -> bytes:
+    """The export in one of :data:`FORMATS`, as the bytes of the file."""
     if fmt == "json":
-        return to_json(doc)
+        return to_json(doc).encode("utf-8")
     if fmt == "md":
-        return to_markdown(doc)
+        return to_markdown(doc, lang).encode("utf-8")
     if fmt == "csv":
-        return to_csv(doc)
-    raise ValueError(f"unknown export format {fmt!r}")
+        return to_csv(doc).encode("utf-8-sig")  # the BOM makes Excel read UTF-8
+    if fmt == "html":
+        from bot.export.html import render_html
+
+        return render_html(doc, lang).encode("utf-8")
+    if fmt == "docx":
+        from bot.export.word import render_docx
+
+        return render_docx(doc, lang)
+    raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
 
 
-def write_export(doc: dict[str, object], fmt: str, path: Path) -> Path:
+def write_export(doc: Doc, fmt: str, path: Path, lang: str = "en") -> Path:
     """Write the export atomically (temp file, then rename)."""
+    data = render(doc, fmt, lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(render(doc, fmt), encoding="utf-8")
+    tmp.write_bytes(data)
     tmp.replace(path)
     return path

@@ -328,6 +328,7 @@ class Registrant:
     email: str | None
     country: str | None
     organisation: str | None
+    name_consent: bool = False  # agreed to be named in exports (a consent column said yes)
 
     @property
     def display_name(self) -> str:
@@ -336,6 +337,22 @@ class Registrant:
 
 
 _NAME_COLUMNS = ("first name", "name", "user name (original name)", "full name")
+
+
+#: A registration-report column whose header holds one of these asks for consent to be named.
+_CONSENT_WORDS = (
+    "consent",
+    "toestemming",
+    "consentement",
+    "consentimiento",
+    "consentimento",
+    "ridhaa",
+    "name in report",
+    "naam in verslag",
+)
+_YES = frozenset(
+    {"yes", "y", "true", "1", "ja", "j", "oui", "sí", "si", "sim", "ndiyo", "x", "agree", "i agree"}
+)
 
 
 def parse_registration_report(text: str, where: str = "registration report") -> list[Registrant]:
@@ -375,6 +392,9 @@ def parse_registration_report(text: str, where: str = "registration report") -> 
     email = col("email", "email address")
     country = col("country/region", "country", "country/region name")
     org = col("organization", "organisation", "company")
+    consent = next(
+        (i for i, name in enumerate(header) if any(w in name for w in _CONSENT_WORDS)), None
+    )
     result = []
     for number, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
         if not any(cell.strip() for cell in row):
@@ -397,6 +417,7 @@ def parse_registration_report(text: str, where: str = "registration report") -> 
                 email=get(email),
                 country=get(country),
                 organisation=get(org),
+                name_consent=(get(consent) or "").strip().lower() in _YES,
             )
         )
     return result

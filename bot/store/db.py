@@ -12,7 +12,7 @@ import asyncio
 import json
 import logging
 import sqlite3
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Collection, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -85,6 +85,11 @@ class TranscriptRow:
     votes: int
     merged_into: int | None
     reply_to: int | None
+    is_host: bool = False
+    name_consent: bool = False
+    hold_reason: str | None = None
+    theme_source: str | None = None
+    answered_at: datetime | None = None
 
 
 class Store:
@@ -235,13 +240,20 @@ class Store:
     async def delete_event(self, event_id: int) -> None:
         """Delete an event and everything in it (the demo resets its own event this way)."""
         async with self.transaction():
-            for table in ("votes",):
+            for table in ("votes", "retags"):
                 await self._conn.execute(
                     f"DELETE FROM {table} WHERE question_id IN"
                     " (SELECT id FROM questions WHERE event_id=?)",
                     (event_id,),
                 )
-            for table in ("questions", "messages", "registrants", "participants", "settings"):
+            for table in (
+                "board_views",
+                "questions",
+                "messages",
+                "registrants",
+                "participants",
+                "settings",
+            ):
                 await self._conn.execute(f"DELETE FROM {table} WHERE event_id=?", (event_id,))
             await self._conn.execute("DELETE FROM events WHERE id=?", (event_id,))
 
@@ -372,21 +384,54 @@ class Store:
     # -- registrants -----------------------------------------------------------------------
 
     async def add_registrants(
-        self, event_id: int, rows: Iterable[tuple[str, str, str | None, str | None, str | None]]
+        self,
+        event_id: int,
+        rows: Iterable[tuple[str, str, str | None, str | None, str | None]],
+        consenting: Collection[str] = (),
     ) -> int:
-        """Store registration rows (name_key, display_name, email, country, organisation)."""
+        """Store registration rows (name_key, display_name, email, country, organisation).
+
+        ``consenting`` holds the name keys of registrants who agreed to be named in exports.
+        """
         count = 0
         async with self.transaction():
             for name_key, display, email, country, org in rows:
                 await self._conn.execute(
                     "INSERT INTO registrants(event_id, name_key, display_name, email, country,"
-                    " organisation) VALUES (?,?,?,?,?,?) ON CONFLICT(event_id, name_key) DO UPDATE"
-                    " SET email=excluded.email, country=excluded.country,"
-                    " organisation=excluded.organisation",
-                    (event_id, name_key, display, email, country, org),
+                    " organisation, name_consent) VALUES (?,?,?,?,?,?,?)"
+                    " ON CONFLICT(event_id, name_key) DO UPDATE SET email=excluded.email,"
+                    " country=excluded.country, organisation=excluded.organisation,"
+                    " name_consent=excluded.name_consent",
+                    (event_id, name_key, display, email, country, org, int(name_key in consenting)),
                 )
                 count += 1
         return count
+
+    async def registrant_profile(
+        self, event_id: int, name_keys: Sequence[str]
+    ) -> tuple[str | None, bool] | None:
+        """(organisation, consents to be named) of the first registrant matching a key."""
+        for key in name_keys:
+            row = await self._one(
+                "SELECT organisation, name_consent FROM registrants WHERE event_id=? AND name_key=?",
+                (event_id, key),
+            )
+            if row:
+                return row[0], bool(row[1])
+        return None
+
+    async def registrant_names(self, event_id: int) -> list[str]:
+        """Display names of an event's registrants (to keep them out of exported text)."""
+        rows = await self._all(
+            "SELECT display_name FROM registrants WHERE event_id=? ORDER BY id", (event_id,)
+        )
+        return [r[0] for r in rows]
+
+    async def set_name_consent(self, participant_id: int, consent: bool) -> None:
+        """Record whether a participant agrees to be named in exports (``/iam``)."""
+        await self._write(
+            "UPDATE participants SET name_consent=? WHERE id=?", (int(consent), participant_id)
+        )
 
     async def find_registrant(
         self, event_id: int, name_keys: Sequence[str]
@@ -521,6 +566,16 @@ class Store:
             "UPDATE messages SET deleted=1, text='(deleted)', match_key='' WHERE id=?",
             (message_id,),
         )
+
+    async def excluded_counts(self, event_id: int) -> dict[str, int]:
+        """How many messages the export leaves out: ``private`` and ``deleted``."""
+        row = await self._one(
+            "SELECT COALESCE(SUM(is_private=1 OR kind='private'), 0),"
+            " COALESCE(SUM(deleted=1 AND is_private=0 AND kind!='private'), 0)"
+            " FROM messages WHERE event_id=?",
+            (event_id,),
+        )
+        return {"private": int(row[0]), "deleted": int(row[1])}
 
     async def message_counts(self, event_id: int) -> dict[str, int]:
         """How many messages of each kind an event has (private ones included)."""
@@ -672,9 +727,11 @@ class Store:
         self, question_id: int, state: QuestionState, *, merged_into: int | None = None
     ) -> None:
         """Change a question's state (the service checks the transition first)."""
+        now = _now()
         await self._write(
-            "UPDATE questions SET state=?, merged_into=?, updated_at=? WHERE id=?",
-            (state.value, merged_into, _now(), question_id),
+            "UPDATE questions SET state=?, merged_into=?, updated_at=?,"
+            " answered_at=CASE WHEN ?='answered' THEN ? ELSE answered_at END WHERE id=?",
+            (state.value, merged_into, now, state.value, now, question_id),
         )
 
     async def set_pinned(self, question_id: int, pinned: bool) -> None:
@@ -720,6 +777,47 @@ class Store:
             "SELECT id FROM questions WHERE merged_into=? ORDER BY id", (question_id,)
         )
         return [r[0] for r in rows]
+
+    async def record_retag(self, question_id: int, from_theme: str, to_theme: str) -> None:
+        """Remember a moderator's retag (the export shows them)."""
+        await self._write(
+            "INSERT INTO retags(question_id, from_theme, to_theme, at) VALUES (?,?,?,?)",
+            (question_id, from_theme, to_theme, _now()),
+        )
+
+    async def retags(self, event_id: int) -> dict[int, list[tuple[str, str, datetime]]]:
+        """Each retagged question's retags (from, to, when), oldest first."""
+        rows = await self._all(
+            "SELECT r.question_id, r.from_theme, r.to_theme, r.at FROM retags r"
+            " JOIN questions q ON q.id=r.question_id WHERE q.event_id=? ORDER BY r.id",
+            (event_id,),
+        )
+        found: dict[int, list[tuple[str, str, datetime]]] = {}
+        for qid, old, new, at in rows:
+            found.setdefault(qid, []).append((old, new, _dt(at)))
+        return found
+
+    async def record_board_view(
+        self, event_id: int, ranks: Sequence[tuple[int, int]], at: datetime
+    ) -> None:
+        """The moderator was shown these (question id, rank) pairs; keep each one's best rank."""
+        if not ranks:
+            return
+        await self._conn.executemany(
+            "INSERT INTO board_views(event_id, question_id, best_rank, first_seen)"
+            " VALUES (?,?,?,?) ON CONFLICT(event_id, question_id)"
+            " DO UPDATE SET best_rank=MIN(best_rank, excluded.best_rank)",
+            [(event_id, qid, rank, _ts(at)) for qid, rank in ranks],
+        )
+        if not self._in_tx:
+            await self._conn.commit()
+
+    async def board_views(self, event_id: int) -> dict[int, int]:
+        """Question id -> best rank it reached on a moderator's board."""
+        rows = await self._all(
+            "SELECT question_id, best_rank FROM board_views WHERE event_id=?", (event_id,)
+        )
+        return {r[0]: r[1] for r in rows}
 
     # -- votes -----------------------------------------------------------------------------
 
@@ -771,7 +869,8 @@ class Store:
         rows = await self._all(
             "SELECT m.id, m.sent_at, p.display_name, p.id, p.country, p.region, p.organisation,"
             " COALESCE(q.text, m.text), m.kind, m.language, q.id, q.theme, q.theme_scores,"
-            " q.state, q.merged_into, q.reply_to"
+            " q.state, q.merged_into, q.reply_to, p.is_host, p.name_consent, q.hold_reason,"
+            " q.theme_source, q.answered_at"
             " FROM messages m JOIN participants p ON p.id=m.participant_id"
             " LEFT JOIN questions q ON q.message_id=m.id"
             " WHERE m.event_id=? AND m.is_private=0 AND m.deleted=0 AND m.kind != 'private'"
@@ -797,6 +896,11 @@ class Store:
                 votes=len(voters.get(r[10], ())) if r[10] is not None else 0,
                 merged_into=r[14],
                 reply_to=r[15],
+                is_host=bool(r[16]),
+                name_consent=bool(r[17]),
+                hold_reason=r[18],
+                theme_source=r[19],
+                answered_at=_dt(r[20]) if r[20] else None,
             )
             for r in rows
         ]

@@ -4,6 +4,7 @@ restarts, a deleted board, and the start-up errors of ``baraza run``."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import subprocess
 import sys
@@ -44,8 +45,10 @@ async def test_message_sent_during_a_reconnect_is_ingested_exactly_once(rig: Bot
         await rig.reacted(away, "📥")
         reactions = fake.requests_to("PUT", rf"/channels/{rig.chat}/messages/{away}/reactions/.*")
         assert len(reactions) == 1
-        transcript = render(await bot.ctx.service.export(bot.ctx.event_id), "json")
-        assert transcript.count(away_text) == 1  # one message in the record, not two
+        doc = json.loads(render(await bot.ctx.service.export(bot.ctx.event_id), "json"))
+        # one message in the record and one question, not two
+        assert [m["text"] for m in doc["chat"]].count(away_text) == 1
+        assert [q["text"] for q in doc["questions"]].count(away_text) == 1
         assert len(fake.identifies) == 1 and len(fake.resumes) == 1
 
 

@@ -73,7 +73,8 @@ async def test_edit_vote_withdraw_and_force(service: Service) -> None:
     assert withdrawn is not None and withdrawn.state is QuestionState.DISMISSED
     assert [e.question.id for e in await service.ranked(event.id)] == [forced.id]
     doc = await service.export(event.id)
-    assert all("youth" not in str(m["text"]) for m in doc["messages"])  # deleted: not exported
+    assert all("youth" not in str(m["text"]) for m in doc["chat"])  # deleted: not exported
+    assert all("youth" not in str(q["text"]) for q in doc["questions"])
 
 
 async def test_moderator_retag_survives_an_edit(service: Service) -> None:

@@ -70,8 +70,15 @@ async def test_export_has_no_names_unless_switched_on(service: Service) -> None:
     doc = json.dumps(await service.export(event_id), ensure_ascii=False)
     assert "Pieter" not in doc and "Grace" not in doc and "@example" not in doc
     assert "Participant 1" in doc
+    # names on: only people who consented are named; nobody consented in this report
+    named = json.dumps(await service.export(event_id, include_names=True), ensure_ascii=False)
+    assert "Pieter" not in named and "@example" not in named
+    participant = await service.store.find_participant(event_id, "pieter de vries")
+    assert participant is not None
+    await service.store.set_name_consent(participant.id, True)
     named = json.dumps(await service.export(event_id, include_names=True), ensure_ascii=False)
     assert "Pieter de Vries" in named and "@example" not in named  # emails never
+    assert "Grace" not in named  # she did not consent
 
 
 async def test_reactions_are_votes_and_removal_takes_them_back(service: Service) -> None:
