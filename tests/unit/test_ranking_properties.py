@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from bot.core.model import THEMES, Region
 from bot.core.ranking import (
+    Answered,
     Ranked,
     RankingSettings,
     RankItem,
@@ -249,3 +250,97 @@ def test_theme_balance_gives_every_theme_its_floor_share(items: list[RankItem]) 
         seen[r.item.theme] += 1
         for theme, total in totals.items():
             assert seen[theme] >= min(k // len(totals), total), (k, theme)
+
+
+# ----------------------------------------------------------------- what was answered counts too
+
+histories = st.integers(0, 12).flatmap(
+    lambda total: st.builds(Answered, total=st.just(total), south=st.integers(0, total))
+)
+_SESSION = re.compile(
+    r"moved up from #(\d+) so that (\d+) of the (\d+) questions answered or next are Southern$"
+)
+
+
+@FAST
+@given(
+    queues.map(lambda items: [it for it in items if not it.pinned]), southern_settings, histories
+)
+def test_answered_plus_every_prefix_meets_the_session_minimum(
+    items: list[RankItem], s: RankingSettings, history: Answered
+) -> None:
+    ranked = rank_queue(items, NOW, s, answered=history)
+    own = _minimums(s, len(ranked))
+    session = _minimums(s, history.total + len(ranked))
+    total = sum(_south(r.item) for r in ranked)
+    have = 0
+    for k, r in enumerate(ranked, start=1):
+        have += _south(r.item)
+        assert have >= own[k - 1] or have == total  # the list's own guarantee is kept
+        # ...and the session so far (answered, then this prefix) is balanced as well, once
+        # the deficit inherited from the answered questions could be made up
+        need = session[history.total + k - 1] - history.south
+        assert have >= need or have == total or have == k, (k, have, need)
+
+
+@FAST
+@given(queues, southern_settings, histories, st.integers(0, 12))
+def test_top_n_is_the_prefix_with_a_history(
+    items: list[RankItem], s: RankingSettings, history: Answered, top: int
+) -> None:
+    full = rank_queue(items, NOW, s, answered=history)
+    assert rank_queue(items, NOW, s, top=top, answered=history) == full[:top]
+
+
+@FAST
+@given(
+    queues.map(lambda items: [it for it in items if not it.pinned]), southern_settings, histories
+)
+def test_session_moves_explain_themselves_with_true_counts(
+    items: list[RankItem], s: RankingSettings, history: Answered
+) -> None:
+    ranked = rank_queue(items, NOW, s, answered=history)
+    for r in ranked:
+        assert ("moved up from" in r.why) == (r.rank < r.base_rank)
+        if (m := _SESSION.search(r.why)) is not None:
+            base_rank, south, seen = map(int, m.groups())
+            assert (base_rank, seen) == (r.base_rank, history.total + r.rank)
+            assert south == history.south + sum(_south(x.item) for x in ranked[: r.rank])
+            assert _south(r.item)
+        elif r.rank < r.base_rank:
+            assert _MOVED.search(r.why), r.why
+
+
+def test_a_moderator_taking_the_top_question_answers_southern_ones_too() -> None:
+    """Northern questions carry the votes; "next" must not answer only them."""
+    north = [
+        RankItem(
+            id=i,
+            author_key=f"n{i}",
+            region=Region.NORTH,
+            theme="policy",
+            votes=5,
+            asked_at=NOW - timedelta(minutes=1),
+        )
+        for i in range(6)
+    ]
+    south = [
+        RankItem(
+            id=10 + i,
+            author_key=f"s{i}",
+            region=Region.SOUTH,
+            theme="system",
+            votes=0,
+            asked_at=NOW - timedelta(minutes=20),
+        )
+        for i in range(6)
+    ]
+    queue, answered = north + south, []
+    s = RankingSettings()
+    for _ in range(6):
+        south_answered = sum(_south(it) for it in answered)
+        top = rank_queue(queue, NOW, s, top=1, answered=Answered(len(answered), south_answered))
+        answered.append(top[0].item)
+        queue = [it for it in queue if it.id != top[0].item.id]
+    assert sum(_south(it) for it in answered) == 3  # without the history it would be 0
+    assert [_south(it) for it in answered] == [False, True, False, True, False, True]
