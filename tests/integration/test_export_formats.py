@@ -6,11 +6,11 @@ chat, a private message, spam); a moderator looks at the board, answers, retags 
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
 import os
-import re
 import shutil
 import subprocess
 import zipfile
@@ -236,7 +236,8 @@ async def test_html_renders_in_headless_chromium(
             pytest.fail("Debian chromium is not installed (CI installs it in .ci/run)")
         pytest.skip("chromium is not installed (apt-get install chromium)")
     page, shot = tmp_path / "export.html", tmp_path / "export.png"
-    result = subprocess.run(
+    result = await asyncio.to_thread(
+        subprocess.run,
         [
             browser,
             "--headless",
