@@ -215,3 +215,38 @@ async def test_organiser_exports_the_transcript_as_a_file(rig: BotRig) -> None:
         assert name == "baraza-e2e-webinar.csv"
         assert "How is the policy coherence agenda evaluated?" in data.decode("utf-8")
         assert "Lucía" not in data.decode("utf-8")  # names stay out unless switched on
+
+
+async def test_export_as_word_names_only_who_agreed_with_iam(rig: BotRig) -> None:
+    import io
+
+    import docx
+
+    fake = rig.fake
+    async with rig.running():
+        await rig.board_posted()
+        agreed = await fake.slash_command(
+            fake.attendee_id, "iam", {"country": "Colombia", "show_name": True}
+        )
+        assert "may show your name" in (await rig.answer(agreed))["data"]["content"]
+        await rig.say("lucia", "How will the ministry protect social leaders in Colombia?")
+        await rig.say("tendai", "Who decides the priorities of the new fund?")
+        await rig.board_edit(lambda b: "social leaders" in b and "priorities" in b)
+
+        exported = await fake.slash_command(
+            fake.organiser_id, "export", {"format": "docx", "names": True, "lang": "nl"}
+        )
+
+        answer = await rig.answer(exported)
+        assert answer["data"]["flags"] & EPHEMERAL
+        message_id = fake.interactions[exported].original_message_id
+        assert message_id is not None
+        [(name, data)] = fake.attachments_of(message_id)
+        assert name == "baraza-e2e-webinar.docx"
+        document = docx.Document(io.BytesIO(data))
+        cells = " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+        assert "How will the ministry protect social leaders in Colombia?" in cells
+        assert "Lucía Fernández" in cells  # she agreed with /iam
+        assert "Tendai" not in cells and "Participant 1" in cells  # he did not
+        headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+        assert "Samenvatting" in headings and "Werkwijze" in headings  # Dutch labels

@@ -134,3 +134,33 @@ def test_meeting_date_from_zoom_folder_name() -> None:
     path = Path("/z/2026-11-20 14.00.05 Dialogue with the Ministry/meeting_saved_chat.txt")
     assert date_from_path(path) == date(2026, 11, 20)
     assert date_from_path(Path("/tmp/chat.txt")) is None
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "May we show your name in the report to the ministry? (consent)",
+        "Toestemming naam in verslag",
+        "Consentimiento",
+    ],
+)
+def test_registration_consent_column_is_read(header: str) -> None:
+    text = (
+        f"First Name,Last Name,Email,Country/Region,{header}\n"
+        "Amani,Mushi,amani@example.org,Tanzania,Yes\n"
+        "Grace,Wanjiru,grace@example.org,Kenya,no\n"
+        "Lucía,Gómez,lucia@example.org,Colombia,Sí\n"
+        "Pieter,de Vries,pieter@example.nl,Netherlands,\n"
+    )
+    consent = {r.display_name: r.name_consent for r in parse_registration_report(text)}
+    assert consent == {
+        "Amani Mushi": True,
+        "Grace Wanjiru": False,
+        "Lucía Gómez": True,
+        "Pieter de Vries": False,  # no answer is no consent
+    }
+
+
+def test_registration_without_consent_column_names_nobody() -> None:
+    text = "First Name,Last Name,Email\nAmani,Mushi,amani@example.org\n"
+    assert [r.name_consent for r in parse_registration_report(text)] == [False]
