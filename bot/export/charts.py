@@ -87,8 +87,10 @@ def southern_share_chart(doc: Mapping[str, object], L: Mapping[str, str]) -> byt
         ax.text(bar.get_x() + bar.get_width() / 2, value + 2, text, ha="center", fontsize=9)
     target = shares.get("target")
     if target is not None:
-        ax.axhline(100 * float(target), color="#444444", linestyle="--", linewidth=1)
-        ax.text(3.45, 100 * float(target) + 2, L["target"], ha="right", fontsize=8, color="#444444")
+        ax.axhline(
+            100 * float(target), color="#444444", linestyle="--", linewidth=1, label=L["target"]
+        )
+        ax.legend(loc="upper right", fontsize=8, frameon=False)
     ax.set_ylim(0, 110)
     ax.set_ylabel("%")
     ax.set_title(L["chart_share"], fontsize=11)

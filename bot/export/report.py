@@ -57,6 +57,10 @@ def _d(doc: Doc, key: str) -> dict[str, object]:
     return value
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _pct(share: object) -> str:
     return "–" if share is None else f"{float(str(share)) * 100:.0f} %"
 
@@ -119,7 +123,7 @@ def build_report(doc: Doc, lang: str = "en") -> Report:
         (L["questions"], str(summary["questions"])),
         (L["entries"], str(summary["entries"])),
         (L["duplicates"], str(summary["duplicates_merged"])),
-        (L["answered"], str(summary["answered"])),
+        (_capital(L["answered"]), str(summary["answered"])),
         (L["generated"], str(doc["generated_at"])),
     ]
 
