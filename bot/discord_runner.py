@@ -37,6 +37,7 @@ from bot.config import Config
 from bot.errors import BarazaError
 from cogs import add_cogs
 from cogs._common import NO_MENTIONS, BarazaContext, on_app_command_error
+from cogs.intake import IntakeCog
 
 log = logging.getLogger(__name__)
 
@@ -114,22 +115,30 @@ class BarazaBot(commands.Bot):
         """No prefix commands: chat messages are handled by the intake cog's listener."""
 
     async def on_ready(self) -> None:
-        """Check once that the configured server and channels exist; stop if they do not."""
+        """Check once that the configured server and channels exist (stop if they do not),
+        then read back what the chat got while the bot was away.
+
+        READY comes after a fresh login: at start-up, and after a reconnect that could not
+        resume (a resumed session replays the missed events itself).
+        """
         if self._checked:
             log.info("reconnected to Discord as %s", self.user.id if self.user else "?")
-            return
-        self._checked = True
-        problem = self._config_problem()
-        if problem is not None:
-            self.startup_error = problem
-            await self.close()
-            return
-        log.info(
-            "ready as %s in server %s, event %s",
-            self.user.id if self.user else "?",
-            self.ctx.guild_id,
-            self.ctx.event_id,
-        )
+        else:
+            self._checked = True
+            problem = self._config_problem()
+            if problem is not None:
+                self.startup_error = problem
+                await self.close()
+                return
+            log.info(
+                "ready as %s in server %s, event %s",
+                self.user.id if self.user else "?",
+                self.ctx.guild_id,
+                self.ctx.event_id,
+            )
+        intake = self.get_cog("Intake")
+        if isinstance(intake, IntakeCog):
+            await intake.catch_up()
 
     def _config_problem(self) -> str | None:
         cfg = self.ctx.config.discord

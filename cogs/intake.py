@@ -10,6 +10,7 @@ the channel. Moderators can queue any chat message with the message command *Add
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime, time
 
 import discord
 from discord import app_commands
@@ -32,6 +33,8 @@ from cogs._common import (
 log = logging.getLogger(__name__)
 
 _CHAT_TYPES = (discord.MessageType.default, discord.MessageType.reply)
+#: At most this many messages per channel are read back at start-up (a long outage).
+CATCH_UP_LIMIT = 2000
 
 
 class IntakeCog(commands.Cog, name="Intake"):
@@ -67,16 +70,51 @@ class IntakeCog(commands.Cog, name="Intake"):
 
     # -- messages ------------------------------------------------------------------------
 
-    @commands.Cog.listener()
-    async def on_message(self, message: discord.Message) -> None:
-        """A chat message: record it (question detection and the rest happen in the service)."""
-        if (
+    def _wanted(self, message: discord.Message) -> bool:
+        return not (
             message.author.bot
             or message.guild is None
             or message.type not in _CHAT_TYPES
             or not self._is_intake(message.guild.id, message.channel.id)
-        ):
-            return
+        )
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        """A chat message: record it (question detection and the rest happen in the service)."""
+        if self._wanted(message):
+            await self._take(message)
+
+    async def catch_up(self) -> int:
+        """Record what the intake channels got while the bot was away; returns how many.
+
+        Reads each channel's history after the newest message already stored (for a new event:
+        since the start of its day, at most :data:`CATCH_UP_LIMIT` messages a channel). Ingest
+        is idempotent, so a message seen twice is stored once.
+        """
+        service, event_id = self.ctx.service, self.ctx.event_id
+        last = await service.store.last_source_id(event_id, SOURCE)
+        if last is None:
+            day = await service.store.event_date(event_id)
+            start = datetime.combine(day, time.min, tzinfo=UTC)
+            last = discord.utils.time_snowflake(start)
+        taken = 0
+        for channel_id in sorted(self.channels):
+            channel = self.bot.get_channel(channel_id)
+            if not isinstance(channel, discord.TextChannel):
+                continue
+            try:
+                async for message in channel.history(
+                    after=discord.Object(id=last), limit=CATCH_UP_LIMIT, oldest_first=True
+                ):
+                    if self._wanted(message):
+                        taken += await self._take(message)
+            except discord.HTTPException as exc:
+                log.warning("could not read the history of channel %s (%s)", channel_id, exc.status)
+        if taken:
+            log.info("caught up %d chat messages posted while the bot was away", taken)
+        return taken
+
+    async def _take(self, message: discord.Message) -> int:
         result = await self.ctx.service.ingest(self.ctx.event_id, [chat_message(message)])
         log.info(
             "message %s from user %s: %d new, %d queued, %d held",
@@ -87,6 +125,7 @@ class IntakeCog(commands.Cog, name="Intake"):
             result.held,
         )
         await self._feedback(message, result)
+        return result.new
 
     async def _feedback(self, message: discord.Message, result: IngestResult) -> None:
         """Quiet feedback: 📥 queued, ⏸️ held for review; nothing for chatter."""

@@ -503,6 +503,15 @@ class Store:
         )
         return cur.lastrowid if cur.rowcount else None
 
+    async def last_source_id(self, event_id: int, source: str) -> int | None:
+        """The highest numeric source message id stored for an event (Discord: a snowflake)."""
+        row = await self._one(
+            "SELECT MAX(CAST(source_message_id AS INTEGER)) FROM messages"
+            " WHERE event_id=? AND source=? AND source_message_id GLOB '[0-9]*'",
+            (event_id, source),
+        )
+        return int(row[0]) if row and row[0] is not None else None
+
     async def message_by_source_id(
         self, event_id: int, source: str, source_message_id: str
     ) -> MessageRef | None:

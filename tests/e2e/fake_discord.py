@@ -2270,6 +2270,19 @@ class FakeDiscord:
                 self._log.append(_GatewayEvent(self._seq, event_name, data))
         self._notify()
 
+    async def lose_undelivered_events(self) -> int:
+        """Drop the events buffered while no session was live; returns how many.
+
+        This is what real Discord does when a bot logs in anew (IDENTIFY) instead of resuming:
+        nothing that happened while it was away is dispatched, so a restarted bot has to read
+        the channel history itself.
+        """
+        async with self._gw_lock:
+            lost = [e for e in self._log if not e.sent]
+            for event in lost:
+                event.sent = True
+        return len(lost)
+
     async def send_reconnect(self) -> None:
         """Send op 7 RECONNECT; the client reconnects to ``resume_gateway_url`` and RESUMEs.
 

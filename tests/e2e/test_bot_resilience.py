@@ -188,3 +188,35 @@ async def test_baraza_run_with_a_rejected_token_exits_2_with_one_line(
     assert lines[0].startswith("baraza: error: Discord rejected the bot token in DISCORD_TOKEN")
     assert [r.status for r in rig.fake.requests_to("GET", "/users/@me")] == [401]
     assert rig.fake.identifies == []
+
+
+async def test_messages_posted_while_the_bot_was_down_are_read_back(rig: BotRig) -> None:
+    fake = rig.fake
+    async with rig.running():
+        await rig.board_posted()
+        before = await rig.say("lucia", "Before the crash: how are partners consulted?")
+        await rig.reacted(before, "📥")
+    # the bot is down (a crash mid-webinar); the chat goes on
+    missed = await rig.say("tendai", "While it was down: who sets the agenda of the new fund?")
+    await rig.say("lucia", "hello, is the bot back?")
+    assert await fake.lose_undelivered_events() >= 2  # a new login gets none of them
+    mark = fake.mark()
+
+    async with rig.running() as bot:
+        await rig.board_edit(lambda b: "who sets the agenda" in b, since=mark)
+        await rig.reacted(missed, "📥", since=mark)
+        doc = json.loads(render(await bot.ctx.service.export(bot.ctx.event_id), "json"))
+        texts = [m["text"] for m in doc["chat"]]
+        for text in (
+            "Before the crash: how are partners consulted?",
+            "While it was down: who sets the agenda of the new fund?",
+            "hello, is the bot back?",
+        ):
+            assert texts.count(text) == 1, texts  # read back once, the old one not again
+        # only the missed message is acknowledged again, not the one from before the crash
+        assert (
+            fake.requests_to(
+                "PUT", rf"/channels/{rig.chat}/messages/{before}/reactions/.*", since=mark
+            )
+            == []
+        )
