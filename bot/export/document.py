@@ -305,24 +305,11 @@ def _clock(value: datetime, zone: tzinfo | None) -> str:
     return value.astimezone(zone or UTC).isoformat(timespec="seconds")
 
 
-def build_document(
-    data: ExportData, *, include_names: bool = False, generated_at: datetime | None = None
-) -> dict[str, object]:
-    """The export as one JSON-ready document (see the module docstring for what is in it)."""
+def _question_records(
+    data: ExportData, kept: Sequence[TranscriptRow], people: _People, scrub: Scrubber
+) -> list[dict[str, object]]:
+    """One record per kept question, duplicates included (pointing at their entry)."""
     zone = data.timezone
-    people = _People(data, include_names)
-    public = [r for r in data.rows if r.kind != "reaction"]
-    spam = [r for r in public if _is_spam(r)]
-    kept = [r for r in public if not _is_spam(r)]
-    for row in kept:  # number pseudonyms in order of first appearance
-        people.label(row)
-    shown = people.shown_names(kept)
-    hidden_names = [p.display_name for pid, p in data.profiles.items() if pid not in shown] + list(
-        data.registrant_names
-    )
-    shown_keys = {p.display_name for pid, p in data.profiles.items() if pid in shown}
-    scrub = Scrubber(n for n in hidden_names if n not in shown_keys)
-
     question_rows = [r for r in kept if r.kind == "question" and r.question_id is not None]
     by_id = {r.question_id: r for r in question_rows}
     children: dict[int, list[int]] = {}
@@ -379,9 +366,17 @@ def build_document(
                 "text": scrub(row.text),
             }
         )
-    entries = [q for q in questions if q["merged_into"] is None]
+    return questions
 
-    # -- summary ----------------------------------------------------------------------------
+
+def _summary(
+    data: ExportData,
+    questions: Sequence[dict[str, object]],
+    kept: Sequence[TranscriptRow],
+    spam: Sequence[TranscriptRow],
+) -> dict[str, object]:
+    """Counts per theme and region, the Southern shares, languages and duplicates."""
+    entries = [q for q in questions if q["merged_into"] is None]
     by_theme_region = {t: dict.fromkeys(REGIONS, 0) for t in THEMES}
     for q in questions:
         by_theme_region[str(q["theme"])][str(q["region"])] += 1
@@ -399,11 +394,8 @@ def build_document(
     seen = [q for q in entries if q["seen_in_top10"]]
     answered = [q for q in entries if q["answered"]]
     languages = Counter(str(q["language"]) for q in questions)
-    times = [r.sent_at for r in kept]
-    start, end = (min(times), max(times)) if times else (None, None)
-    confidences = [float(str(q["confidence"])) for q in questions if q["confidence"] is not None]
 
-    summary = {
+    return {
         "questions": len(questions),
         "entries": len(entries),
         "duplicates_merged": len(questions) - len(entries),
@@ -428,13 +420,22 @@ def build_document(
         "logistics": sum(1 for r in kept if r.kind == "logistics"),
     }
 
-    # -- method -----------------------------------------------------------------------------
+
+def _method(
+    data: ExportData,
+    questions: Sequence[dict[str, object]],
+    spam: Sequence[TranscriptRow],
+    include_names: bool,
+) -> dict[str, object]:
+    """What the method note says: model, confidence, balance, exclusions, names, time zone."""
+    zone = data.timezone
+    confidences = [float(str(q["confidence"])) for q in questions if q["confidence"] is not None]
     try:
         version = metadata.version("baraza")
     except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
         version = "unknown"
     spam_reasons = Counter(_spam_reason(r.hold_reason) for r in spam)
-    method = {
+    return {
         "baraza_version": version,
         "classifiers": list(data.classifiers),
         "median_confidence": round(statistics.median(confidences), 4) if confidences else None,
@@ -459,6 +460,30 @@ def build_document(
         "time_zone": str(zone) if zone is not None else "UTC",
     }
 
+
+def build_document(
+    data: ExportData, *, include_names: bool = False, generated_at: datetime | None = None
+) -> dict[str, object]:
+    """The export as one JSON-ready document (see the module docstring for what is in it)."""
+    zone = data.timezone
+    people = _People(data, include_names)
+    public = [r for r in data.rows if r.kind != "reaction"]
+    spam = [r for r in public if _is_spam(r)]
+    kept = [r for r in public if not _is_spam(r)]
+    for row in kept:  # number pseudonyms in order of first appearance
+        people.label(row)
+    shown = people.shown_names(kept)
+    hidden_names = [p.display_name for pid, p in data.profiles.items() if pid not in shown] + list(
+        data.registrant_names
+    )
+    shown_keys = {p.display_name for pid, p in data.profiles.items() if pid in shown}
+    scrub = Scrubber(n for n in hidden_names if n not in shown_keys)
+
+    questions = _question_records(data, kept, people, scrub)
+    summary = _summary(data, questions, kept, spam)
+    method = _method(data, questions, spam, include_names)
+    times = [r.sent_at for r in kept]
+    start, end = (min(times), max(times)) if times else (None, None)
     chat = [
         {
             "time": _clock(r.sent_at, zone),

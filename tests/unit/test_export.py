@@ -237,3 +237,12 @@ def test_hostile_text_renders_in_every_format() -> None:
     for fmt in ("docx", "html", "md", "csv", "json"):
         assert render(doc, fmt)  # no exception, some bytes
     assert b"<b>bold</b>" not in render(doc, "html")
+
+
+def test_an_event_without_questions_still_renders() -> None:
+    for rows in ([], [row(1, "hello all", kind="chatter", question=False)]):
+        doc = build_document(data(rows))
+        assert doc["summary"]["questions"] == 0
+        for fmt in ("docx", "html", "md", "csv", "json"):
+            assert render(doc, fmt)
+        assert "No questions on this theme." in to_markdown(doc)
