@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bot.config import Config
 from models.duplicates import (
     DEFAULT_DUPLICATES_PATH,
     HELD_OUT_CHECKS,
@@ -169,7 +170,9 @@ def test_bad_corpus_lines_are_named(tmp_path: Path) -> None:
         load_pairs(tmp_path)
 
 
-def test_shipped_scorer_fits_e5() -> None:
+def test_shipped_scorer_fits_e5_and_the_config_default() -> None:
     scorer = DuplicateScorer.load(DEFAULT_DUPLICATES_PATH)
     assert scorer.dim == 384 and "multilingual-e5-small" in scorer.encoder
+    # retraining may move the threshold: then the config default (and README) must follow
+    assert Config().classifier.duplicate_threshold == pytest.approx(scorer.threshold)
     assert DEFAULT_DUPLICATES_PATH.stat().st_size < 500_000
