@@ -48,7 +48,16 @@ async def test_rows_from_another_encoder_are_skipped(tmp_path: Path, config: Con
         assert result.merged == 1  # new rows of the new size are compared
 
 
-@pytest.mark.parametrize("why", ["missing file", "n-gram classifier", "other dimension"])
+class NoEmbeddings(KeywordClassifier):
+    """What the n-gram fallback looks like to the service when e5 fails to load at run time."""
+
+    def embed(self, texts):  # type: ignore[no-untyped-def]
+        return None
+
+
+@pytest.mark.parametrize(
+    "why", ["missing file", "n-gram classifier", "other dimension", "no embeddings"]
+)
 async def test_without_a_usable_scorer_only_the_same_text_merges(
     tmp_path: Path, config: Config, why: str, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -57,9 +66,11 @@ async def test_without_a_usable_scorer_only_the_same_text_merges(
         config = replace(config, classifier=ClassifierConfig(duplicates=str(tmp_path / "no.npz")))
     elif why == "n-gram classifier":
         config = replace(config, classifier=ClassifierConfig(source="ngram"))
-    async with open_service(config, tmp_path / "b.sqlite3", KeywordClassifier()) as svc:
-        # the scorer comes from the config; the shipped one is 384-dimensional, the fake 64
-        assert (svc.duplicates is None) == (why != "other dimension")
+    classifier = NoEmbeddings() if why == "no embeddings" else KeywordClassifier()
+    scorer = identity_scorer(64) if why == "no embeddings" else None
+    async with open_service(config, tmp_path / "b.sqlite3", classifier, scorer) as svc:
+        # else the scorer comes from the config; the shipped one is 384-dimensional, the fake 64
+        assert (svc.duplicates is None) == (why in ("missing file", "n-gram classifier"))
         event = await svc.open_event("Plain", "zoom", DAY)
         chat = _chat(
             ("10:00:00", "Ana", "direct funding for local organisations when?"),
