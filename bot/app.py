@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.classifier import ThemeClassifier, ThemeScores
+from bot.classifier import DuplicateScorer, ThemeClassifier, ThemeScores
 from bot.classify_runner import ClassifierRunner
 from bot.config import Config
 from bot.core.regions import Country, CountryTable
@@ -103,16 +103,58 @@ class LazyClassifier:
         return loaded.classify(texts), loaded.embed(texts)
 
 
+def load_duplicate_scorer(config: Config) -> DuplicateScorer | None:
+    """The learned near-duplicate scorer (``[classifier] duplicates``, default the shipped one).
+
+    None, after one warning, when the n-gram classifier is configured (it has no embeddings) or
+    the file is missing or unreadable: questions are then merged only when their text is the same.
+    """
+    if config.classifier.source == "ngram":
+        log.warning(
+            "near-duplicates: the n-gram classifier has no embeddings; only questions with"
+            " the same text are merged"
+        )
+        return None
+    from models.duplicates import DEFAULT_DUPLICATES_PATH
+    from models.duplicates import DuplicateScorer as LearnedScorer
+
+    path = (
+        Path(config.classifier.duplicates)
+        if config.classifier.duplicates
+        else DEFAULT_DUPLICATES_PATH
+    )
+    try:
+        return LearnedScorer.load(path)
+    except (OSError, ValueError) as exc:
+        log.warning(
+            "near-duplicates: only questions with the same text are merged; no scorer at %s (%s);"
+            " `python -m models.duplicates train` writes one",
+            path,
+            exc,
+        )
+        return None
+
+
 @asynccontextmanager
 async def open_service(
-    config: Config, db_path: Path, classifier: ThemeClassifier | None = None
+    config: Config,
+    db_path: Path,
+    classifier: ThemeClassifier | None = None,
+    duplicates: DuplicateScorer | None = None,
 ) -> AsyncIterator[Service]:
-    """A ready :class:`Service` over the database at ``db_path``; closes the store on exit."""
+    """A ready :class:`Service` over the database at ``db_path``; closes the store on exit.
+
+    ``duplicates`` defaults to :func:`load_duplicate_scorer` (tests hand in their own).
+    """
+    if duplicates is None:
+        duplicates = load_duplicate_scorer(config)
     store = await Store.open(db_path)
     try:
         runner = ClassifierRunner(
             classifier or LazyClassifier(config), batch_size=config.classifier.batch_size
         )
-        yield Service(store, runner, config, country_table(), LanguageDetector())
+        yield Service(
+            store, runner, config, country_table(), LanguageDetector(), duplicates=duplicates
+        )
     finally:
         await store.close()

@@ -38,3 +38,21 @@ def top_theme(scores: ThemeScores) -> str:
     from bot.core.model import THEMES
 
     return max(THEMES, key=lambda t: scores.get(t, 0.0))
+
+
+@runtime_checkable
+class DuplicateScorer(Protocol):
+    """How alike two questions are in what they ask, from their sentence embeddings.
+
+    The real one (:class:`models.duplicates.DuplicateScorer`) is a learned projection of the e5
+    embeddings; tests hand in a tiny one. Scores are cosines in the learned space (at most 1).
+    """
+
+    @property
+    def dim(self) -> int:
+        """The embedding size it expects."""
+        ...
+
+    def similarity(self, query: np.ndarray, stored: np.ndarray) -> np.ndarray:
+        """Scores ``(n,)`` of one embedding ``(dim,)`` against stored embeddings ``(n, dim)``."""
+        ...

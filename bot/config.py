@@ -64,7 +64,8 @@ class ClassifierConfig:
     cache_dir: str = ""  # default: <data dir>/encoders
     head: str = ""  # default: the head shipped in models/heads
     batch_size: int = 32
-    duplicate_threshold: float = 0.92  # e5 cosine; measured on paraphrase pairs, see README
+    duplicates: str = ""  # near-duplicate scorer; default: the one shipped in models/heads
+    duplicate_threshold: float = 0.6  # learned duplicate score (cross-validated), see README
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "ranking.half_life_minutes": (0.1, 24 * 60),
     "ranking.per_person_cap": (1, 100),
     "classifier.batch_size": (1, 1024),
-    "classifier.duplicate_threshold": (0.5, 1.0),
+    "classifier.duplicate_threshold": (0.1, 1.0),
     "moderation.flood_max_questions": (1, 1000),
     "moderation.flood_window_seconds": (1, 3600),
     "board.top": (1, 25),

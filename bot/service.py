@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 
-from bot.classifier import ThemeScores, top_theme
+from bot.classifier import DuplicateScorer, ThemeScores, top_theme
 from bot.classify_runner import Analysis, ClassifierRunner
 from bot.config import Config, RankingConfig
 from bot.core.detect import Detection, detect, strip_prefix
@@ -140,7 +140,10 @@ class _Analysed:
 
 
 class Service:
-    """Baraza's use-cases over one store, one classifier and one configuration."""
+    """Baraza's use-cases over one store, one classifier and one configuration.
+
+    ``duplicates`` scores whether two questions ask the same thing (None: identical texts only).
+    """
 
     def __init__(
         self,
@@ -150,9 +153,12 @@ class Service:
         countries: CountryTable,
         languages: LanguageDetector,
         clock: Callable[[], datetime] | None = None,
+        duplicates: DuplicateScorer | None = None,
     ) -> None:
         self.store = store
         self.runner = runner
+        self.duplicates = duplicates
+        self._duplicates_warned = False
         self.config = config
         self.countries = countries
         self.languages = languages
@@ -546,9 +552,7 @@ class Service:
         if reason is not None:
             state = QuestionState.HELD
         elif detection.kind is MessageKind.QUESTION:
-            merged_into = await self._duplicate_of(
-                event_id, detection.text, analysis.embedding, top_theme(analysis.scores)
-            )
+            merged_into = await self._duplicate_of(event_id, detection.text, analysis.embedding)
             if merged_into is not None:
                 state = QuestionState.MERGED
         scores, embedding = _stored_form(analysis)
@@ -579,30 +583,49 @@ class Service:
             result.questions += 1
 
     async def _duplicate_of(
-        self, event_id: int, text: str, embedding: np.ndarray | None, theme: str
+        self, event_id: int, text: str, embedding: np.ndarray | None
     ) -> int | None:
-        """An open question that asks the same thing: the same text, or, across languages, an
-        embedding at least ``duplicate_threshold`` cosine-close with the same top theme.
+        """An open question that asks the same thing: the same text, or, in any language, the
+        best-scoring open question when the learned duplicate score reaches
+        ``duplicate_threshold``.
 
-        The theme check keeps two questions on one topic but different themes apart (raw e5
-        cosines of related questions are high); a wrong merge is undone with ``split``.
+        Without a scorer, or without embeddings (the n-gram fallback), only the same text counts
+        (one warning). No theme check: on held-out pairs it cost recall without adding precision
+        a higher threshold would not give (see ``python -m models.duplicates evaluate``). A wrong
+        merge is undone with ``split``.
         """
         same = await self.store.find_same_text(event_id, snippet_key(text))
-        if same is not None or embedding is None:
+        if same is not None:
             return same
-        rows = await self.store.question_embeddings(event_id)
+        scorer = self.duplicates
+        if scorer is None or embedding is None:
+            if scorer is not None:
+                self._warn_duplicates("the theme classifier gives no sentence embeddings")
+            return None
+        vector = np.asarray(embedding, dtype=np.float32)
+        if vector.shape != (scorer.dim,):
+            self._warn_duplicates(
+                f"the scorer expects {scorer.dim}-dimensional embeddings, the classifier gives"
+                f" {vector.size}"
+            )
+            return None
+        width = scorer.dim * np.dtype(np.float16).itemsize
+        # rows stored by another encoder (an older database) have another size: not comparable
+        rows = [(qid, blob) for qid, blob, _ in await self.store.question_embeddings(event_id)]
+        rows = [(qid, blob) for qid, blob in rows if len(blob) == width]
         if not rows:
             return None
-        matrix = np.stack([np.frombuffer(blob, dtype=np.float16) for _, blob, _ in rows])
-        matrix = matrix.astype(np.float32)
-        vector = np.asarray(embedding, dtype=np.float32)
-        sims = matrix @ vector / (np.linalg.norm(matrix, axis=1) * np.linalg.norm(vector) + 1e-9)
-        for index in np.argsort(-sims):
-            if sims[index] < self.config.classifier.duplicate_threshold:
-                break
-            if rows[index][2] == theme:
-                return rows[index][0]
+        matrix = np.stack([np.frombuffer(blob, dtype=np.float16) for _, blob in rows])
+        scores = scorer.similarity(vector, matrix.astype(np.float32))
+        best = int(np.argmax(scores))
+        if scores[best] >= self.config.classifier.duplicate_threshold:
+            return rows[best][0]
         return None
+
+    def _warn_duplicates(self, reason: str) -> None:
+        if not self._duplicates_warned:
+            self._duplicates_warned = True
+            log.warning("near-duplicates: only questions with the same text are merged: %s", reason)
 
     # -- the moderator's queue -------------------------------------------------------------
 

@@ -29,6 +29,7 @@ import numpy as np
 
 from bot.core.model import THEMES
 from models.corpus import LANGUAGES, Example, leave_one_language_out, load_corpus, split_by_template
+from models.duplicates import DEFAULT_DUPLICATES_PATH, train_duplicates
 from models.head import (
     L2_GRID,
     LogisticHead,
@@ -123,6 +124,7 @@ def train_all(
         "ngram_weight": head.ngram_weight,
         "ensemble_cv_macro_f1": weight_cv,
         "paths": {"e5": str(e5_path), "ngram": str(ngram_path)},
+        "duplicates": train_duplicates(out_dir / DEFAULT_DUPLICATES_PATH.name, encoder=encoder),
     }
 
 

@@ -6,10 +6,12 @@ import json
 from datetime import UTC, date
 from pathlib import Path
 
+from bot.config import ClassifierConfig, replace
 from bot.core.model import QuestionState, Region
 from bot.service import Service
 from bot.sources.zoom import parse_chat_text, read_chat_file, read_registration_report
 from tests.conftest import FIXTURES
+from tests.helpers import identity_scorer
 
 DAY = date(2026, 11, 20)
 
@@ -237,20 +239,26 @@ async def test_forget_erases_a_person_everywhere(service: Service) -> None:
     assert all("protect activists" not in e.question.text for e in await service.ranked(event_id))
 
 
-async def test_near_duplicates_merge_only_with_the_same_theme(service: Service) -> None:
-    # The fake classifier's embedding is a bag of words: same words, other order -> cosine 1.
-    event = await service.open_event("Near", "zoom", DAY)
-    chat = (
-        "10:00:00 From  Ana (Bolivia)  to  Everyone:\n\tdirect funding for local organisations when?\n"
-        "10:01:00 From  Tom (Netherlands)  to  Everyone:\n\twhen local organisations direct funding for?\n"
-        "10:02:00 From  Eva (Germany)  to  Everyone:\n\tWhat is the policy budget for 2027 and its evaluation?\n"
-        "10:03:00 From  Kofi (Ghana)  to  Everyone:\n\tWhat is the budget for 2027 and its civic activist space?\n"
-    )
-    result = await service.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
-    assert result.merged == 1 and result.questions == 3
-    board = await service.ranked(event.id)
-    merged = next(e for e in board if e.question.merged_ids)
-    assert merged.question.author == "Ana (Bolivia)" and merged.votes == 1
+async def test_near_duplicates_merge_by_the_duplicate_score(
+    tmp_path: Path, config, classifier
+) -> None:
+    # The fake classifier's embedding is a bag of words: same words, other order -> score 1.
+    from bot.app import open_service
+
+    config = replace(config, classifier=ClassifierConfig(duplicate_threshold=0.9))
+    async with open_service(config, tmp_path / "d.sqlite3", classifier, identity_scorer(64)) as svc:
+        event = await svc.open_event("Near", "zoom", DAY)
+        chat = (
+            "10:00:00 From  Ana (Bolivia)  to  Everyone:\n\tdirect funding for local organisations when?\n"
+            "10:01:00 From  Tom (Netherlands)  to  Everyone:\n\twhen local organisations direct funding for?\n"
+            "10:02:00 From  Eva (Germany)  to  Everyone:\n\tWhat is the policy budget for 2027 and its evaluation?\n"
+            "10:03:00 From  Kofi (Ghana)  to  Everyone:\n\tWhat is the budget for 2027 and its civic activist space?\n"
+        )
+        result = await svc.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
+        assert result.merged == 1 and result.questions == 3
+        board = await svc.ranked(event.id)
+        merged = next(e for e in board if e.question.merged_ids)
+        assert merged.question.author == "Ana (Bolivia)" and merged.votes == 1
 
 
 async def test_merged_entry_with_a_southern_asker_counts_as_southern(service: Service) -> None:
