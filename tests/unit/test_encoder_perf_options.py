@@ -220,3 +220,19 @@ def test_real_model_lean_matches_transformers_on_the_corpus(
     c = bf16.features(texts, (-7, -1))
     cos = (a.reshape(len(texts), 2, -1) * c.reshape(len(texts), 2, -1)).sum(axis=2)
     assert cos.min() >= 0.999
+
+
+def test_bfloat16_linears_run_on_a_few_fixed_row_tiles(lean_bf16: Encoder) -> None:
+    layer = lean_bf16.model.layers[0]
+    seen: list[int] = []
+    handle = layer.up.register_forward_pre_hook(lambda _m, args: seen.append(args[0].shape[0]))
+    x = torch.randn(600, layer.up.in_features)
+    try:
+        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16):
+            tiled = layer._linear(layer.up, x)
+            whole = layer.up(x)
+    finally:
+        handle.remove()
+    assert seen == [enc._ROW_TILE, enc._ROW_TILE, 96, 600]  # 600 = 256 + 256 + 88 -> 96
+    assert tiled.shape == whole.shape
+    torch.testing.assert_close(tiled.float(), whole.float(), rtol=2e-2, atol=2e-2)
