@@ -8,7 +8,9 @@ id (online only).
 
 from __future__ import annotations
 
+import array
 import contextlib
+import itertools
 import logging
 import os
 import re
@@ -435,7 +437,7 @@ class UnigramTokenizer:
 
         self._pieces = pieces
         self._ids = {piece: i for i, piece in enumerate(pieces)}  # last duplicate wins, as in Rust
-        self._scores = [float(s) for s in scores]
+        self._scores = array.array("d", scores)  # 2 MB; a list of 250k floats is 8 MB
         self._unk_score = min(self._scores) - _UNK_PENALTY
         self._max_chars = max(len(p) for p in pieces)
         self.bos_token_id, self.eos_token_id, self.pad_token_id = bos, eos, pad
@@ -458,11 +460,11 @@ class UnigramTokenizer:
         with np.load(path, allow_pickle=False) as data:
             blob = data["pieces"].tobytes()
             offsets = data["offsets"].tolist()
-            scores = data["scores"].astype(np.float64).tolist()
+            scores = array.array("d", data["scores"].astype(np.float64).tobytes())
             bos, eos, pad, unk, mask = (int(v) for v in data["specials"])
             charsmap = data["charsmap"].tobytes()
             max_positions = int(data["max_positions"])
-        pieces = [blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(len(scores))]
+        pieces = [blob[a:b].decode("utf-8") for a, b in itertools.pairwise(offsets)]
         return cls(
             pieces,
             scores,
