@@ -10,7 +10,8 @@ scores and sentence embedding from one encoder pass), as ``bot.classify_runner``
 Every measurement runs in a fresh child process so that peak RSS (``ru_maxrss``) and cold start
 belong to that configuration alone:
 
-- cold start without cache: a new empty cache folder, so it includes the one-off conversion;
+- cold start without cache: a new empty cache folder, so it includes the one-off conversion
+  (which runs in a child process: its peak RSS is reported apart);
 - cold start with cache: the folder converted above, reused (load + first ``analyse``);
 - warm: single-question latency p50/p95 (ms), throughput (questions/s) in batches of 64 and
   128, peak RSS of the whole process, for the shipped classifier, for the bare encoder's
@@ -124,6 +125,8 @@ def worker(args: argparse.Namespace) -> dict[str, Any]:
     result["first_embedding_s"] = time.time() - args.t0  # since the parent spawned us
     if args.worker == "cold":
         result["peak_rss_mb"] = peak_rss_mb()
+        # the one-off conversion runs in a child process (models.convert._convert_in_child)
+        result["child_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         return result
     result |= _latency_and_throughput(embed, texts, batches)
     np.save(args.out, embed(texts))
@@ -229,7 +232,8 @@ def main() -> int:
     print(f"encoder: {cold_cached['encoder']}")
     print(
         f"cold start, no cache (converts): {cold_fresh['first_embedding_s']:.1f} s,"
-        f" peak RSS {cold_fresh['peak_rss_mb']:.0f} MB (load1 {cold_fresh['load1']:.2f})"
+        f" peak RSS {cold_fresh['peak_rss_mb']:.0f} MB, conversion child process"
+        f" {cold_fresh['child_peak_rss_mb']:.0f} MB (load1 {cold_fresh['load1']:.2f})"
     )
     print(
         f"cold start, cached:              {cold_cached['first_embedding_s']:.1f} s,"
