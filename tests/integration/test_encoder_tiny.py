@@ -524,5 +524,5 @@ def test_train_evaluate_and_model_card(encoder: Encoder, tmp_path: Path) -> None
     assert "## Intended use" in card and "| nl |" in card
     assert "e5 + n-gram ensemble" in card and "How the ensemble came about" in card
     assert "## Performance" in card
-    assert "### Fresh held-out set" in card and "64 texts verbatim" in card
+    assert "### Fresh held-out set" in card and "64 text(s) verbatim" in card
     assert "fresh held-out set (64 messages" in text
