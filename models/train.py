@@ -715,9 +715,10 @@ machine, goes above 500 MB. What changed, each measured on its own:
   (ensemble 0.907 vs 0.906 in float32; e5 head 0.892 in both); the committed heads are
   trained on the bfloat16 features. Without such instructions the default stays float32
   (the row above: p50 ~14 ms, ~125 q/s, so the throughput target is then missed). int8
-  dynamic quantisation is faster still (about 490 q/s in a quick run) but its features are
-  only cosine 0.975 to float32 and a head retrained on them scores lower in training-side CV
-  (ensemble 0.900, e5 head 0.885), so it stays opt-in (`quantize="int8"`).
+  dynamic quantisation (`--quantize int8`: p50 6.6 ms, 277 q/s @128, peak RSS 446 MB, one run
+  at load1 1.4) is no clear gain over bfloat16 here, its features are only cosine 0.975 to
+  float32, and a head retrained on them scores lower in training-side CV (ensemble 0.900,
+  e5 head 0.885), so it stays opt-in (`quantize="int8"`).
 - Fixed row tiles for the bfloat16 Linear layers (256 rows, the rest padded to a multiple of
   32): oneDNN compiles and keeps one kernel per input shape (about 0.6 MB and 10 ms of CPU
   each), and every batch x width combination was a new shape; this alone took the bfloat16
@@ -728,7 +729,9 @@ machine, goes above 500 MB. What changed, each measured on its own:
   192 MB table resident.
 - Only the pooled layers asked for are kept (not all 13 hidden states); the conversion runs
   in a child process.
-The remaining peak is mostly fixed cost: importing torch is about 220 MB, the tokenizer's 250k
+`MAX_BATCH_TOKENS` stays 1024: 512 measured 20 MB less peak RSS and throughput within the
+run-to-run noise (253-374 vs 253-323 q/s @128 over alternating runs); 2048 and 4096 were not
+faster. The remaining peak is mostly fixed cost: importing torch is about 220 MB, the tokenizer's 250k
 pieces about 55 MB, the bfloat16 weights 42 MB, the n-gram model about 10-20 MB.
 """
 
