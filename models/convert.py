@@ -595,7 +595,7 @@ def ensure_converted(
             return target
         tmp = Path(tempfile.mkdtemp(prefix=".converting-", dir=cache_dir))
         try:
-            convert(src_path, tmp, expected_sha256=wanted, dtype=dtype)
+            _convert_in_child(src_path, tmp, expected_sha256=wanted, dtype=dtype)
             if target.exists():  # stale: another converter version or dtype
                 shutil.rmtree(target)
             os.replace(tmp, target)
@@ -603,6 +603,35 @@ def ensure_converted(
             shutil.rmtree(tmp, ignore_errors=True)
             raise
     return target
+
+
+def _convert_in_child(
+    source: Path, out_dir: Path, *, expected_sha256: str, dtype: StorageDtype
+) -> None:
+    """:func:`convert` in a short-lived child process (in this one if none can be started).
+
+    The one-off conversion peaks at about 900 MB (dequantised tensors, the ``tokenizers``
+    Unigram trie, transformers for ``save_pretrained``); run here, that would stay the peak of
+    the bot's process, and glibc would keep much of the freed heap resident. In a child, the
+    memory is returned when it exits. Errors (e.g. a checksum mismatch) are raised here.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = multiprocessing.get_context("spawn")  # no fork of a process holding torch
+    try:
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+    except OSError as exc:  # e.g. no semaphores in a sandbox
+        log.warning("converting in this process: cannot start a child process (%s)", exc)
+        convert(source, out_dir, expected_sha256=expected_sha256, dtype=dtype)
+        return
+    with pool:
+        job = pool.submit(convert, source, out_dir, expected_sha256=expected_sha256, dtype=dtype)
+        try:
+            job.result()  # re-raises the child's exception
+        except BrokenProcessPool as exc:
+            raise EncoderUnavailable(f"converting {source} failed: the child process died") from exc
 
 
 def _sha256_or_unavailable(path: Path) -> str:

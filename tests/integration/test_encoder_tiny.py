@@ -500,7 +500,16 @@ def test_train_evaluate_and_model_card(encoder: Encoder, tmp_path: Path) -> None
         LogisticHead.load(tmp_path / "heads2" / "e5_head.npz").weights, head.weights
     )
 
-    report = evaluate_all(corpus_dir=corpus, encoder=encoder, test_fraction=0.25, repeats=2)
+    fresh = _write_corpus(tmp_path / "fresh")
+    report = evaluate_all(
+        corpus_dir=corpus, encoder=encoder, test_fraction=0.25, repeats=2, fresh_dir=fresh
+    )
+    assert report["fresh"]["n"] == 64 and report["fresh"]["verbatim_in_corpus"] == 64
+    assert set(report["fresh"]["ensemble"]["by_lang"]) == {"en", "nl"}
+    no_fresh = evaluate_all(
+        corpus_dir=corpus, encoder=encoder, repeats=1, lolo=False, fresh_dir=tmp_path / "none"
+    )
+    assert "fresh" not in no_fresh
     assert set(report["heldout"]) == {"e5", "ngram", "ensemble", "zero_shot"}
     assert report["heldout"]["ensemble"]["ngram_weight"] in ENSEMBLE_WEIGHTS
     assert set(report["lolo"]) == {"en", "nl"}
@@ -515,3 +524,5 @@ def test_train_evaluate_and_model_card(encoder: Encoder, tmp_path: Path) -> None
     assert "## Intended use" in card and "| nl |" in card
     assert "e5 + n-gram ensemble" in card and "How the ensemble came about" in card
     assert "## Performance" in card
+    assert "### Fresh held-out set" in card and "64 text(s) verbatim" in card
+    assert "fresh held-out set (64 messages" in text
