@@ -356,6 +356,24 @@ def _targets(held: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
+_MODEL_NAMES = {
+    "e5": "e5 + logistic head",
+    "ngram": "n-gram baseline",
+    "ensemble": "e5 + n-gram ensemble (shipped)",
+    "zero_shot": "e5 zero-shot",
+}
+
+
+def _score_rows(scores: dict[str, Any], langs: Sequence[str], models: Sequence[str]) -> str:
+    """Markdown table rows: one per model, overall then per language."""
+    return "\n".join(
+        f"| {_MODEL_NAMES[key]} | {_cell(scores[key]['all'])} | "
+        + " | ".join(_cell(scores[key]["by_lang"][lang]) for lang in langs)
+        + " |"
+        for key in models
+    )
+
+
 def write_model_card(report: dict[str, Any], path: Path = MODEL_CARD_PATH) -> Path:
     """Write the model card (Markdown) for the theme classifier from an evaluation report."""
     corpus, held = report["corpus"], report["heldout"]
@@ -369,17 +387,7 @@ def write_model_card(report: dict[str, Any], path: Path = MODEL_CARD_PATH) -> Pa
     langs = sorted(report["split"]["test_by_lang"], key=LANGUAGES.index)
     header = "| model | all | " + " | ".join(langs) + " |"
     rule = "|---" * (len(langs) + 2) + "|"
-    rows = "\n".join(
-        f"| {name} | {_cell(held[key]['all'])} | "
-        + " | ".join(_cell(held[key]["by_lang"][lang]) for lang in langs)
-        + " |"
-        for key, name in (
-            ("e5", "e5 + logistic head"),
-            ("ngram", "n-gram baseline"),
-            ("ensemble", "e5 + n-gram ensemble (shipped)"),
-            ("zero_shot", "e5 zero-shot"),
-        )
-    )
+    rows = _score_rows(held, langs, ("e5", "ngram", "ensemble", "zero_shot"))
     shipped = report.get("shipped") or {}
     shipped_weight = shipped.get("ngram_weight")
     ens = held["ensemble"]
@@ -468,17 +476,7 @@ def _card_fresh(fresh: dict[str, Any]) -> str:
     if not fresh:
         return ""
     langs = sorted(fresh["by_lang"], key=LANGUAGES.index)
-    rows = "\n".join(
-        f"| {name} | {_cell(fresh[key]['all'])} | "
-        + " | ".join(_cell(fresh[key]["by_lang"][lang]) for lang in langs)
-        + " |"
-        for key, name in (
-            ("ensemble", "e5 + n-gram ensemble (shipped)"),
-            ("e5", "e5 + logistic head"),
-            ("ngram", "n-gram baseline"),
-            ("zero_shot", "e5 zero-shot"),
-        )
-    )
+    rows = _score_rows(fresh, langs, ("ensemble", "e5", "ngram", "zero_shot"))
     verdicts = []
     for key, name in (("ensemble", "shipped ensemble"), ("e5", "e5 head"), ("ngram", "n-gram")):
         overall = fresh[key]["all"]["macro_f1"]

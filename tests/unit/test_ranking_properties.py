@@ -254,6 +254,7 @@ def test_theme_balance_gives_every_theme_its_floor_share(items: list[RankItem]) 
 
 # ----------------------------------------------------------------- what was answered counts too
 
+unpinned = queues.map(lambda items: [it for it in items if not it.pinned])
 histories = st.integers(0, 12).flatmap(
     lambda total: st.builds(Answered, total=st.just(total), south=st.integers(0, total))
 )
@@ -263,9 +264,7 @@ _SESSION = re.compile(
 
 
 @FAST
-@given(
-    queues.map(lambda items: [it for it in items if not it.pinned]), southern_settings, histories
-)
+@given(unpinned, southern_settings, histories)
 def test_answered_plus_every_prefix_meets_the_session_minimum(
     items: list[RankItem], s: RankingSettings, history: Answered
 ) -> None:
@@ -293,9 +292,7 @@ def test_top_n_is_the_prefix_with_a_history(
 
 
 @FAST
-@given(
-    queues.map(lambda items: [it for it in items if not it.pinned]), southern_settings, histories
-)
+@given(unpinned, southern_settings, histories)
 def test_session_moves_explain_themselves_with_true_counts(
     items: list[RankItem], s: RankingSettings, history: Answered
 ) -> None:
