@@ -1012,6 +1012,15 @@ class Service:
         ]
         return [(q, ranks.get(q.merged_into or q.id)) for q in mine]
 
+    async def forget_person(self, event_id: int, person_key: str) -> bool:
+        """Erase one person by their source key (Discord: ``discord:<user id>``)."""
+        participant = await self.store.find_participant(event_id, person_key)
+        if participant is None:
+            return False
+        await self.store.forget_participant(participant.id)
+        await self._changed(event_id)
+        return True
+
     async def forget(self, event_id: int, display_name: str) -> int:
         """Erase a person (matched by name, ignoring case/accents/suffixes); returns how many."""
         wanted = {name_key(display_name), name_key(base_display_name(display_name))}

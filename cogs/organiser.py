@@ -1,4 +1,5 @@
-"""Organiser commands: ``/export`` hands over the themed transcript as a file."""
+"""Organiser commands: ``/export`` hands over the themed transcript as a file; ``/forget``
+erases a participant who asks to be forgotten."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.export.transcript import render
-from cogs._common import BarazaContext, reply, require_organiser
+from cogs._common import BarazaContext, person_key, reply, require_organiser
 
 log = logging.getLogger(__name__)
 
@@ -74,4 +75,18 @@ class OrganiserCog(commands.Cog, name="Organiser"):
             interaction,
             f"The themed transcript ({shown}; private messages and emails are never included).",
             file=discord.File(io.BytesIO(data), filename=name),
+        )
+
+    @app_commands.command(name="forget")
+    @app_commands.describe(member="The participant who asked to be forgotten")
+    async def forget(self, interaction: discord.Interaction, member: discord.User) -> None:
+        """Erase a participant's name, organisation and messages from this webinar's record."""
+        erased = await self.ctx.service.forget_person(self.ctx.event_id, person_key(member))
+        log.info("user %s erased participant %s: %s", interaction.user.id, member.id, erased)
+        await reply(
+            interaction,
+            "Done: their name, organisation and messages are erased from this webinar's record "
+            "and from every export."
+            if erased
+            else "Baraza has nothing of theirs in this webinar.",
         )

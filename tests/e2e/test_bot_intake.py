@@ -198,7 +198,16 @@ async def test_bot_logs_in_syncs_commands_and_posts_a_pinned_board(rig: BotRig) 
         assert (intents.guilds, intents.guild_messages, intents.message_content) == (1, 1, 1)
         assert intents.guild_reactions and not intents.members and not intents.presences
         synced = {c["name"] for c in fake.commands[fake.guild_id]}
-        assert {"ask", "iam", "myquestions", "queue", "answer", "export", "Add to queue"} <= synced
+        assert {
+            "ask",
+            "iam",
+            "myquestions",
+            "queue",
+            "answer",
+            "export",
+            "forget",
+            "Add to queue",
+        } <= synced
         assert not fake.commands[None], "nothing is synced globally"
         await fake.wait_for_request("PUT", rf"/channels/{rig.mod_channel}/messages/pins/{board_id}")
         assert fake.pinned_ids("moderators") == [board_id]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.model import QuestionState
+from bot.export.transcript import render
 from tests.e2e.fake_discord import EPHEMERAL, FakeDiscord
 from tests.e2e.test_bot_intake import (
     BotRig,
@@ -250,3 +251,27 @@ async def test_export_as_word_names_only_who_agreed_with_iam(rig: BotRig) -> Non
         assert "Tendai" not in cells and "Participant 1" in cells  # he did not
         headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
         assert "Samenvatting" in headings and "Werkwijze" in headings  # Dutch labels
+
+
+async def test_organiser_forgets_a_participant_who_asks(rig: BotRig) -> None:
+    fake = rig.fake
+    async with rig.running() as bot:
+        await rig.board_posted()
+        await rig.say("lucia", "Please forget me later: how are social leaders protected?")
+        await rig.say("tendai", "Who decides the priorities of the new fund?")
+        await rig.board_edit(lambda b: "social leaders" in b and "priorities" in b)
+
+        forgot = await fake.slash_command(
+            fake.organiser_id, "forget", {"member": fake.member_id("lucia")}
+        )
+
+        answer = await rig.answer(forgot)
+        assert answer["data"]["flags"] & EPHEMERAL
+        assert answer["data"]["content"].startswith("Done: their name")
+        await rig.board_edit(lambda b: "social leaders" not in b and "priorities" in b)
+        text = render(await bot.ctx.service.export(bot.ctx.event_id, include_names=True), "json")
+        assert b"social leaders" not in text and "Lucía".encode() not in text
+        again = await fake.slash_command(
+            fake.organiser_id, "forget", {"member": fake.member_id("lucia")}
+        )
+        assert "nothing of theirs" in (await rig.answer(again))["data"]["content"]
