@@ -26,6 +26,7 @@ def test_example_config_is_valid() -> None:
         ({"discord": {"intake_channels": ["x"]}}, "discord.intake_channels[0]"),
         ({"event": {"timezone": "Mars/Olympus"}}, "event.timezone"),
         ({"regions": {"countries": {"Mexico": "west"}}}, "regions.countries.Mexico"),
+        ({"export": {"language": "de"}}, "export.language must be one of en, nl"),
     ],
 )
 def test_bad_values_name_the_key(raw: dict, needle: str) -> None:
