@@ -295,12 +295,8 @@ def format_report(report: dict[str, Any]) -> str:
         f"ensemble: n-gram weight {ens['ngram_weight']:g} (chosen by 5-fold grouped CV on the"
         f" train side: {_weight_cv(ens['cv'])})",
         "",
-        "macro-F1 (accuracy)   " + "".join(f"{c:>14}" for c in ["all", *langs]),
+        *_text_table(held, langs),
     ]
-    for model in MODELS:
-        cells = [_cell(held[model]["all"])]
-        cells += [_cell(held[model]["by_lang"][lang]) for lang in langs]
-        lines.append(f"{model:<22}" + "".join(f"{c:>14}" for c in cells))
     lines.append(
         f"target (>= {TARGET_ALL:.2f} overall, >= {TARGET_LANG:.2f} every language): {_targets(held)}"
     )
@@ -330,12 +326,8 @@ def format_report(report: dict[str, Any]) -> str:
             "",
             f"fresh held-out set ({fresh['n']} messages, {fresh['templates']} templates; models"
             " trained on the whole corpus, as shipped; never used for a choice)",
-            "macro-F1 (accuracy)   " + "".join(f"{c:>14}" for c in ["all", *fresh_langs]),
+            *_text_table(fresh, fresh_langs),
         ]
-        for model in MODELS:
-            cells = [_cell(fresh[model]["all"])]
-            cells += [_cell(fresh[model]["by_lang"][lang]) for lang in fresh_langs]
-            lines.append(f"{model:<22}" + "".join(f"{c:>14}" for c in cells))
         lines.append(f"target: {_targets(fresh)}")
     lines.append(f"\n({report['seconds']} s)")
     return "\n".join(lines)
@@ -354,6 +346,16 @@ def _targets(held: dict[str, Any]) -> str:
         verdict = "reached" if ok_all and ok_lang else "not reached"
         parts.append(f"{model} {verdict}")
     return ", ".join(parts)
+
+
+def _text_table(scores: dict[str, Any], langs: Sequence[str]) -> list[str]:
+    """Plain-text macro-F1 (accuracy) table: a header, then one line per model."""
+    lines = ["macro-F1 (accuracy)   " + "".join(f"{c:>14}" for c in ["all", *langs])]
+    for model in MODELS:
+        cells = [_cell(scores[model]["all"])]
+        cells += [_cell(scores[model]["by_lang"][lang]) for lang in langs]
+        lines.append(f"{model:<22}" + "".join(f"{c:>14}" for c in cells))
+    return lines
 
 
 _MODEL_NAMES = {
