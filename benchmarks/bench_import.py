@@ -50,7 +50,7 @@ async def main() -> None:
     print(f"classifier: {classifier.name}, loaded in {time.perf_counter() - start:.1f} s")
     with tempfile.TemporaryDirectory() as folder:
         async with open_service(config, Path(folder) / "bench.sqlite3", classifier) as service:
-            event = await service.open_event("bench", "zoom", date(2026, 11, 20))
+            event = await service.events.open("bench", "zoom", date(2026, 11, 20))
             start = time.perf_counter()
             result = await ingest_in_batches(service, event.id, messages)
             import_s = time.perf_counter() - start
@@ -58,7 +58,7 @@ async def main() -> None:
             await ingest_in_batches(service, event.id, messages)
             reimport_s = time.perf_counter() - again
             start = time.perf_counter()
-            board = await service.ranked(event.id, top=20)
+            board = await service.queue.ranked(event.id, top=20)
             rank_ms = (time.perf_counter() - start) * 1000
     print(
         f"import: {len(messages) / import_s:10,.0f} messages/s ({import_s:.2f} s; "

@@ -21,8 +21,8 @@ from bot.classify_runner import ClassifierRunner
 from bot.config import Config
 from bot.core.regions import Country, CountryTable
 from bot.language import LanguageDetector
-from bot.service import Service
 from bot.store import Store
+from bot.usecases import Service
 
 log = logging.getLogger(__name__)
 

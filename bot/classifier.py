@@ -1,58 +1,8 @@
-"""The one small interface between the application and the theme classifier in ``models/``.
+"""The classifier interface as the application sees it (defined in :mod:`models.interface`).
 
-The service only ever sees :class:`ThemeClassifier`; tests hand in a fake, the CLI hands in the
-real encoder-backed classifier (or the n-gram fallback when the encoder cannot be loaded).
+Dependencies run one way: ``bot/`` imports ``models/``, never the reverse.
 """
 
-from __future__ import annotations
+from models.interface import DuplicateScorer, ThemeClassifier, ThemeScores, top_theme
 
-from collections.abc import Sequence
-from typing import Protocol, runtime_checkable
-
-import numpy as np
-
-ThemeScores = dict[str, float]
-"""Scores for every theme (``policy``, ``civic``, ``system``, ``other``), summing to 1."""
-
-
-@runtime_checkable
-class ThemeClassifier(Protocol):
-    """Blocking, thread-safe classifier. The service calls it off the event loop, in batches."""
-
-    @property
-    def name(self) -> str:
-        """A short name for logs and reports (``e5``, ``ngram``...)."""
-        ...
-
-    def classify(self, texts: Sequence[str]) -> list[ThemeScores]:
-        """Return one score dict per text, in order."""
-        ...
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray | None:
-        """Return L2-normalised sentence embeddings (n, d), or None if the model has none."""
-        ...
-
-
-def top_theme(scores: ThemeScores) -> str:
-    """The highest-scoring theme; ties go to the first in the fixed theme order."""
-    from bot.core.model import THEMES
-
-    return max(THEMES, key=lambda t: scores.get(t, 0.0))
-
-
-@runtime_checkable
-class DuplicateScorer(Protocol):
-    """How alike two questions are in what they ask, from their sentence embeddings.
-
-    The real one (:class:`models.duplicates.DuplicateScorer`) is a learned projection of the e5
-    embeddings; tests hand in a tiny one. Scores are cosines in the learned space (at most 1).
-    """
-
-    @property
-    def dim(self) -> int:
-        """The embedding size it expects."""
-        ...
-
-    def similarity(self, query: np.ndarray, stored: np.ndarray) -> np.ndarray:
-        """Scores ``(n,)`` of one embedding ``(dim,)`` against stored embeddings ``(n, dim)``."""
-        ...
+__all__ = ["DuplicateScorer", "ThemeClassifier", "ThemeScores", "top_theme"]

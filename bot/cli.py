@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import logging
 import sys
 from collections.abc import Callable, Coroutine, Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +19,6 @@ from bot.config import Config, load_config, resolve_paths
 from bot.errors import BarazaError
 
 log = logging.getLogger("baraza")
-
-IMPORT_BATCH = 200  # messages per transaction when importing a file
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -161,16 +158,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("baraza: interrupted", file=sys.stderr)
         return 130
-
-
-def print_json(value: object) -> None:
-    """Print JSON (UTF-8, not ASCII-escaped)."""
-    print(json.dumps(value, ensure_ascii=False, indent=2))
-
-
-def now_local() -> datetime:
-    """Local wall-clock time (for default event dates)."""
-    return datetime.now()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -15,12 +15,10 @@ from rich.console import Console
 
 from bot.app import open_service
 from bot.boards.terminal import render_board
-from bot.cli import IMPORT_BATCH, print_json
 from bot.config import Config
 from bot.core.model import ChatMessage
 from bot.errors import BarazaError, InputError
 from bot.export.transcript import write_export
-from bot.service import IngestResult, Service
 from bot.sources.zoom import (
     Registrant,
     date_from_path,
@@ -30,6 +28,14 @@ from bot.sources.zoom import (
     read_registration_report,
     read_text_file,
 )
+from bot.usecases import IngestResult, Service
+
+IMPORT_BATCH = 200  # messages per unit of work when importing a file
+
+
+def print_json(value: object) -> None:
+    """Print JSON (UTF-8, not ASCII-escaped)."""
+    print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 def _summary(result: IngestResult, event_id: int, name: str) -> str:
@@ -42,10 +48,22 @@ def _summary(result: IngestResult, event_id: int, name: str) -> str:
     )
 
 
-def _registrant_rows(
-    rows: Sequence[Registrant],
-) -> list[tuple[str, str | None, str | None, str | None]]:
-    return [(r.display_name, r.email, r.country, r.organisation) for r in rows]
+async def _import_registrants(
+    service: Service, event_id: int, registrants: Sequence[Registrant]
+) -> None:
+    """Store the registration report; tell the organiser which names several people share."""
+    result = await service.people.import_registrants(
+        event_id,
+        [(r.display_name, r.email, r.country, r.organisation) for r in registrants],
+        consenting=[r.display_name for r in registrants if r.name_consent],
+    )
+    if result.ambiguous:
+        print(
+            f"Note: {len(result.ambiguous)} name(s) in the registration report belong to more "
+            "than one registrant; they are named in exports only if all of them consented, and "
+            "get no country from the report unless all agree: " + ", ".join(result.ambiguous),
+            file=sys.stderr,
+        )
 
 
 async def ingest_in_batches(
@@ -54,7 +72,7 @@ async def ingest_in_batches(
     """Ingest a long list in transactions of :data:`IMPORT_BATCH` messages each."""
     total = IngestResult()
     for start in range(0, len(messages), IMPORT_BATCH):
-        total.add(await service.ingest(event_id, messages[start : start + IMPORT_BATCH]))
+        total.add(await service.intake.ingest(event_id, messages[start : start + IMPORT_BATCH]))
     return total
 
 
@@ -63,8 +81,8 @@ async def _open_zoom_event(
 ) -> tuple[int, str, date]:
     name = args.event or config.event.name or event_name_from_path(chat)
     wanted = args.date or date_from_path(chat) or datetime.now().date()
-    event = await service.open_event(name, "zoom", wanted)
-    return event.id, event.name, await service.store.event_date(event.id)
+    event = await service.events.open(name, "zoom", wanted)
+    return event.id, event.name, await service.store.read.events.event_date(event.id)
 
 
 async def import_zoom(args: argparse.Namespace, config: Config, db_path: Path) -> int:
@@ -75,11 +93,7 @@ async def import_zoom(args: argparse.Namespace, config: Config, db_path: Path) -
     async with open_service(config, db_path) as service:
         event_id, name, event_date = await _open_zoom_event(service, args, config, args.chat)
         if registrants:
-            await service.import_registrants(
-                event_id,
-                _registrant_rows(registrants),
-                consenting=[r.display_name for r in registrants if r.name_consent],
-            )
+            await _import_registrants(service, event_id, registrants)
         messages = parse_chat_text(text, event_date, str(args.chat), config.chat_timezone())
         result = await ingest_in_batches(service, event_id, messages)
         print(_summary(result, event_id, name))
@@ -96,17 +110,13 @@ async def follow_zoom(args: argparse.Namespace, config: Config, db_path: Path) -
     async with open_service(config, db_path) as service:
         event_id, name, event_date = await _open_zoom_event(service, args, config, args.chat)
         if registrants:
-            await service.import_registrants(
-                event_id,
-                _registrant_rows(registrants),
-                consenting=[r.display_name for r in registrants if r.name_consent],
-            )
+            await _import_registrants(service, event_id, registrants)
         board = None if args.no_board else LiveBoard(service, event_id, name, top, console)
         if board:
             await board.start()
         try:
             async for batch in follow_chat_file(args.chat, event_date, tz=config.chat_timezone()):
-                result = await service.ingest(event_id, batch)
+                result = await service.intake.ingest(event_id, batch)
                 if board is None:
                     print(_summary(result, event_id, name), flush=True)
         finally:
@@ -152,8 +162,8 @@ class LiveBoard:
 
     async def render(self) -> None:
         """Draw the current queue now."""
-        entries = await self.service.moderator_view(self.event_id, top=self.top)
-        settings = await self.service.ranking_settings(self.event_id)
+        entries = await self.service.queue.moderator_view(self.event_id, top=self.top)
+        settings = await self.service.queue.ranking_settings(self.event_id)
         title = f"Baraza: {self.title}"
         self._live.update(
             render_board(entries, settings, title=title, footer=self.footer), refresh=True
@@ -179,9 +189,9 @@ async def queue(args: argparse.Namespace, config: Config, db_path: Path) -> int:
     if args.top is not None and args.top < 1:
         raise BarazaError("--top must be at least 1")
     async with open_service(config, db_path) as service:
-        event = await service.event(args.event)
-        entries = await service.moderator_view(event.id, top=args.top)
-        settings = await service.ranking_settings(event.id)
+        event = await service.events.get(args.event)
+        entries = await service.queue.moderator_view(event.id, top=args.top)
+        settings = await service.queue.ranking_settings(event.id)
         if args.json:
             print_json([e.as_json() for e in entries])
             return 0
@@ -189,8 +199,8 @@ async def queue(args: argparse.Namespace, config: Config, db_path: Path) -> int:
         console.print(
             render_board(entries, settings, title=f"Baraza: {event.name} (event {event.id})")
         )
-        logistics = await service.logistics(event.id)
-        held = await service.held(event.id)
+        logistics = await service.queue.logistics(event.id)
+        held = await service.queue.held(event.id)
         if logistics or held:
             console.print(f"{len(logistics)} logistics questions, {len(held)} held for review.")
     return 0
@@ -233,8 +243,8 @@ def _slug(text: str) -> str:
 async def export(args: argparse.Namespace, config: Config, db_path: Path) -> int:
     """``baraza export [--event ID] [--format docx|html|md|csv|json] [--out PATH] [--lang en|nl] [--names]``."""
     async with open_service(config, db_path) as service:
-        event = await service.event(args.event)
-        doc = await service.export(event.id, include_names=True if args.names else None)
+        event = await service.events.get(args.event)
+        doc = await service.exports.document(event.id, include_names=True if args.names else None)
     out = args.out or config.export_folder() / (
         f"{_slug(event.name)}-{datetime.now():%Y%m%d-%H%M%S}.{args.format}"
     )
@@ -250,21 +260,26 @@ async def forget(args: argparse.Namespace, config: Config, db_path: Path) -> int
     """``baraza forget NAME [--event ID]``: erase one person's data (a right-to-be-forgotten request)."""
     async with open_service(config, db_path) as service:
         event_ids = (
-            [args.event] if args.event else [e.id for e in await service.store.list_events()]
+            [args.event] if args.event else [e.id for e in await service.store.read.events.all()]
         )
-        erased = 0
+        erased = mentions = 0
         for event_id in event_ids:
-            erased += await service.forget(event_id, args.name)
+            result = await service.privacy.forget(event_id, args.name)
+            erased += result.erased
+            mentions += result.mentions
     if not erased:
-        raise BarazaError(f"no participant called {args.name!r}")
-    print(f"Erased {erased} participant record(s): name, email, organisation and message texts.")
+        raise BarazaError(f"no participant or registrant called {args.name!r}")
+    print(
+        f"Erased {erased} person record(s): name, email, organisation, registration, votes and"
+        f" message texts; {mentions} mention(s) in other messages rewritten to [name]."
+    )
     return 0
 
 
 async def events(args: argparse.Namespace, config: Config, db_path: Path) -> int:
     """``baraza events``: list events in the database."""
     async with open_service(config, db_path) as service:
-        for event in await service.store.list_events():
+        for event in await service.store.read.events.all():
             print(f"{event.id}\t{event.created_at:%Y-%m-%d %H:%M}\t{event.source}\t{event.name}")
     return 0
 

@@ -171,7 +171,7 @@ async def open_bot(
     check_discord_config(config)
     async with open_service(config, db_path, classifier) as service:
         name = support.event_name(config, config.discord.guild_id, service.clock().date())
-        event = await service.open_event(name, "discord")
+        event = await service.events.open(name, "discord")
         ctx = BarazaContext(service, config, event.id, event.name)
         bot = BarazaBot(ctx, **client_kwargs)
         try:

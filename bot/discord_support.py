@@ -19,7 +19,7 @@ from bot.config import Config
 from bot.core.detect import strip_prefix
 from bot.core.model import ChatMessage, MessageKind, Question, QuestionState
 from bot.errors import BarazaError
-from bot.service import Service
+from bot.usecases import Service
 
 PAUSED_KEY = "discord.paused"
 BOARD_KEY = "discord.board.{channel_id}"
@@ -35,12 +35,12 @@ def event_name(config: Config, guild_id: int, today: date) -> str:
 
 async def is_paused(service: Service, event_id: int) -> bool:
     """Whether a moderator paused the Q&A of this event (``/pause``)."""
-    return await service.store.get_setting(event_id, PAUSED_KEY) == "1"
+    return await service.moderation.paused(event_id)
 
 
 async def set_paused(service: Service, event_id: int, paused: bool) -> None:
     """Pause or resume the Q&A of this event (the intake keeps recording either way)."""
-    await service.store.set_setting(event_id, PAUSED_KEY, "1" if paused else "0")
+    await service.moderation.set_paused(event_id, paused)
 
 
 # -- the board message ----------------------------------------------------------------------
@@ -48,14 +48,14 @@ async def set_paused(service: Service, event_id: int, paused: bool) -> None:
 
 async def board_message_id(service: Service, channel_id: int) -> int | None:
     """The remembered board message in ``channel_id`` (None when there is none)."""
-    value = await service.store.get_setting(0, BOARD_KEY.format(channel_id=channel_id))
+    value = await service.store.read.events.setting(0, BOARD_KEY.format(channel_id=channel_id))
     return int(value) if value and value.isdigit() and int(value) > 0 else None
 
 
 async def remember_board_message(service: Service, channel_id: int, message_id: int | None) -> None:
     """Remember (or, with None, forget) the board message of ``channel_id``."""
     key = BOARD_KEY.format(channel_id=channel_id)
-    await service.store.set_setting(0, key, str(message_id or 0))
+    await service.events.set_setting(0, key, str(message_id or 0))
 
 
 # -- questions ------------------------------------------------------------------------------
@@ -63,7 +63,7 @@ async def remember_board_message(service: Service, channel_id: int, message_id: 
 
 async def ranks(service: Service, event_id: int) -> dict[int, int]:
     """``{question id: rank}`` of the queued questions."""
-    return {entry.question.id: entry.rank for entry in await service.ranked(event_id)}
+    return {entry.question.id: entry.rank for entry in await service.queue.ranked(event_id)}
 
 
 async def rank_of(service: Service, question: Question) -> int | None:
@@ -73,7 +73,7 @@ async def rank_of(service: Service, question: Question) -> int | None:
 
 async def question_in_event(service: Service, event_id: int, question_id: int) -> Question:
     """A question of this event; a clear error for an id of another (or no) event."""
-    question = await service.store.get_question(question_id)
+    question = await service.store.read.questions.get(question_id)
     if question is None or question.event_id != event_id:
         raise BarazaError(f"there is no question Q{question_id} in this webinar")
     return question
@@ -81,7 +81,7 @@ async def question_in_event(service: Service, event_id: int, question_id: int) -
 
 async def held_count(service: Service, event_id: int) -> int:
     """How many questions wait for a moderator's review."""
-    return len(await service.held(event_id))
+    return len(await service.queue.held(event_id))
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +117,10 @@ async def ask(service: Service, event_id: int, message: ChatMessage) -> Asked:
         text=as_explicit_question(message.text),
         author_key=message.author_key,
     )
-    result = await service.ingest(event_id, [explicit])
+    result = await service.intake.ingest(event_id, [explicit])
     if not result.question_ids:
         return Asked("too_short")
-    question = await service.question(result.question_ids[0])
+    question = await service.queue.question(result.question_ids[0])
     if question.kind is MessageKind.LOGISTICS:
         return Asked("logistics", question)
     if question.state is QuestionState.HELD:
@@ -133,6 +133,8 @@ async def add_to_queue(
     service: Service, event_id: int, message: ChatMessage
 ) -> tuple[Question, int | None]:
     """A moderator queues a chat message (recorded first if Baraza has not seen it)."""
-    await service.ingest(event_id, [message])
-    question = await service.force_question(event_id, message.source, message.source_message_id)
+    await service.intake.ingest(event_id, [message])
+    question = await service.intake.force_question(
+        event_id, message.source, message.source_message_id
+    )
     return question, await rank_of(service, question)

@@ -19,7 +19,7 @@ from bot.config import Config
 from bot.core.model import ChatMessage, InvalidTransition
 from bot.core.text import shorten
 from bot.errors import BarazaError
-from bot.service import Service
+from bot.usecases import Service
 
 log = logging.getLogger(__name__)
 

@@ -28,7 +28,7 @@ from bot.boards.terminal import settings_line
 from bot.core.model import Question, QuestionState
 from bot.core.ranking import RankingSettings
 from bot.core.text import shorten
-from bot.service import BoardEntry
+from bot.usecases import BoardEntry
 from cogs._common import (
     NO_MENTIONS,
     BarazaContext,
@@ -159,10 +159,10 @@ async def current_board_embed(
 ) -> tuple[discord.Embed, list[BoardEntry]]:
     """The board embed for the event's queue as it is now (the live board and ``/queue``)."""
     service, event_id = ctx.service, ctx.event_id
-    entries = await service.moderator_view(event_id, top=top)
+    entries = await service.queue.moderator_view(event_id, top=top)
     embed = render_board_embed(
         entries,
-        await service.ranking_settings(event_id),
+        await service.queue.ranking_settings(event_id),
         await support.is_paused(service, event_id),
         await support.held_count(service, event_id),
         event_name=ctx.event_name,
@@ -377,7 +377,7 @@ class BoardView(discord.ui.View):
         if updater is not None and updater.rendered:
             if updater.shown_top_id is None:
                 return None, "The queue is empty."
-            question = await service.question(updater.shown_top_id)
+            question = await service.queue.question(updater.shown_top_id)
             if question.state is not QuestionState.QUEUED:
                 updater.request()
                 return None, (
@@ -385,7 +385,7 @@ class BoardView(discord.ui.View):
                     "the board is catching up, please look again."
                 )
             return question, ""
-        top = await service.ranked(event_id, top=1)
+        top = await service.queue.ranked(event_id, top=1)
         return (top[0].question, "") if top else (None, "The queue is empty.")
 
     async def _act(self, interaction: discord.Interaction, action: Action) -> None:
@@ -405,27 +405,27 @@ class BoardView(discord.ui.View):
         await reply(interaction, await action(question))
 
     async def _answered(self, question: Question) -> str:
-        await self.ctx.service.set_state(question.id, QuestionState.ANSWERED)
+        await self.ctx.service.moderation.set_state(question.id, QuestionState.ANSWERED)
         return f"Q{question.id} marked answered."
 
     async def _next(self, question: Question) -> str:
-        await self.ctx.service.set_state(question.id, QuestionState.ANSWERED)
-        after = await self.ctx.service.ranked(self.ctx.event_id, top=1)
+        await self.ctx.service.moderation.set_state(question.id, QuestionState.ANSWERED)
+        after = await self.ctx.service.queue.ranked(self.ctx.event_id, top=1)
         if not after:
             return f"Q{question.id} marked answered. The queue is now empty."
         nxt = after[0].question
         return f"Q{question.id} marked answered. Next, Q{nxt.id}:\n> {safe_text(nxt.text, 1500)}"
 
     async def _dismiss(self, question: Question) -> str:
-        await self.ctx.service.set_state(question.id, QuestionState.DISMISSED)
+        await self.ctx.service.moderation.set_state(question.id, QuestionState.DISMISSED)
         return f"Q{question.id} dismissed."
 
     async def _hold(self, question: Question) -> str:
-        await self.ctx.service.set_state(question.id, QuestionState.HELD)
+        await self.ctx.service.moderation.set_state(question.id, QuestionState.HELD)
         return f"Q{question.id} held for review (Apps → Add to queue on its message releases it)."
 
     async def _pin(self, question: Question) -> str:
-        await self.ctx.service.pin(question.id, not question.pinned)
+        await self.ctx.service.moderation.pin(question.id, not question.pinned)
         return f"Q{question.id} {'unpinned' if question.pinned else 'pinned to the top'}."
 
     @discord.ui.button(

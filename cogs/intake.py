@@ -19,7 +19,7 @@ from discord.ext import commands
 from bot import discord_support as support
 from bot.core.model import QuestionState
 from bot.core.moderation import is_vote_emoji
-from bot.service import IngestResult
+from bot.usecases import IngestResult
 from cogs._common import (
     HELD_EMOJI,
     QUEUED_EMOJI,
@@ -33,8 +33,6 @@ from cogs._common import (
 log = logging.getLogger(__name__)
 
 _CHAT_TYPES = (discord.MessageType.default, discord.MessageType.reply)
-#: At most this many messages per channel are read back at start-up (a long outage).
-CATCH_UP_LIMIT = 2000
 
 
 class IntakeCog(commands.Cog, name="Intake"):
@@ -44,6 +42,8 @@ class IntakeCog(commands.Cog, name="Intake"):
         self.bot = bot
         self.ctx = ctx
         self.channels = frozenset(ctx.config.discord.intake_channels)
+        #: channels this session has read back to the present (live messages move their mark)
+        self.caught_up: set[int] = set()
         self.add_to_queue_menu = app_commands.ContextMenu(
             name="Add to queue", callback=self.add_to_queue
         )
@@ -87,35 +87,45 @@ class IntakeCog(commands.Cog, name="Intake"):
     async def catch_up(self) -> int:
         """Record what the intake channels got while the bot was away; returns how many.
 
-        Reads each channel's history after the newest message already stored (for a new event:
-        since the start of its day, at most :data:`CATCH_UP_LIMIT` messages a channel). Ingest
-        is idempotent, so a message seen twice is stored once.
+        Each channel is read from its high-water mark: the newest message up to which this
+        channel's record has no gap (for a new event: the start of its day). Live messages
+        that arrive before or during the catch-up are stored as usual (ingest is idempotent)
+        but move the mark only once the channel has been read back, so a restart or a
+        reconnect that cannot resume never skips what was posted while the bot was away.
         """
         service, event_id = self.ctx.service, self.ctx.event_id
-        last = await service.store.last_source_id(event_id, SOURCE)
-        if last is None:
-            day = await service.store.event_date(event_id)
-            start = datetime.combine(day, time.min, tzinfo=UTC)
-            last = discord.utils.time_snowflake(start)
+        self.caught_up.clear()
+        day = await service.events.date_of(event_id)
+        day_start = discord.utils.time_snowflake(datetime.combine(day, time.min, tzinfo=UTC))
         taken = 0
         for channel_id in sorted(self.channels):
             channel = self.bot.get_channel(channel_id)
             if not isinstance(channel, discord.TextChannel):
                 continue
+            mark = await service.intake.mark(event_id, SOURCE, str(channel_id))
+            newest = mark or day_start
             try:
                 async for message in channel.history(
-                    after=discord.Object(id=last), limit=CATCH_UP_LIMIT, oldest_first=True
+                    after=discord.Object(id=newest), limit=None, oldest_first=True
                 ):
                     if self._wanted(message):
                         taken += await self._take(message)
+                    newest = max(newest, message.id)
             except discord.HTTPException as exc:
                 log.warning("could not read the history of channel %s (%s)", channel_id, exc.status)
+                continue
+            await service.intake.advance_mark(event_id, SOURCE, str(channel_id), newest)
+            self.caught_up.add(channel_id)
         if taken:
             log.info("caught up %d chat messages posted while the bot was away", taken)
         return taken
 
     async def _take(self, message: discord.Message) -> int:
-        result = await self.ctx.service.ingest(self.ctx.event_id, [chat_message(message)])
+        channel_id = message.channel.id
+        mark = (str(channel_id), message.id) if channel_id in self.caught_up else None
+        result = await self.ctx.service.intake.ingest(
+            self.ctx.event_id, [chat_message(message)], mark=mark
+        )
         log.info(
             "message %s from user %s: %d new, %d queued, %d held",
             message.id,
@@ -147,7 +157,7 @@ class IntakeCog(commands.Cog, name="Intake"):
             return
         if "content" not in payload.data or payload.message.author.bot:
             return  # embed-only updates (link previews) or our own messages
-        await self.ctx.service.edit_message(
+        await self.ctx.service.intake.edit_message(
             self.ctx.event_id, SOURCE, str(payload.message_id), payload.message.content
         )
         log.info("message %s edited", payload.message_id)
@@ -157,7 +167,9 @@ class IntakeCog(commands.Cog, name="Intake"):
         """The message was deleted: kept as deleted in the record, its question withdrawn."""
         if not self._is_intake(payload.guild_id, payload.channel_id):
             return
-        await self.ctx.service.withdraw_message(self.ctx.event_id, SOURCE, str(payload.message_id))
+        await self.ctx.service.intake.withdraw_message(
+            self.ctx.event_id, SOURCE, str(payload.message_id)
+        )
         log.info("message %s deleted", payload.message_id)
 
     @commands.Cog.listener()
@@ -166,7 +178,9 @@ class IntakeCog(commands.Cog, name="Intake"):
         if not self._is_intake(payload.guild_id, payload.channel_id):
             return
         for message_id in sorted(payload.message_ids):
-            await self.ctx.service.withdraw_message(self.ctx.event_id, SOURCE, str(message_id))
+            await self.ctx.service.intake.withdraw_message(
+                self.ctx.event_id, SOURCE, str(message_id)
+            )
         log.info("%d messages deleted in bulk", len(payload.message_ids))
 
     # -- votes ---------------------------------------------------------------------------
@@ -194,7 +208,7 @@ class IntakeCog(commands.Cog, name="Intake"):
         else:
             user = self.bot.get_user(payload.user_id)
             name = user.display_name if user is not None else f"Discord user {payload.user_id}"
-        votes = await self.ctx.service.vote_on_message(
+        votes = await self.ctx.service.moderation.vote_on_message(
             self.ctx.event_id,
             SOURCE,
             str(payload.message_id),

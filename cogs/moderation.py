@@ -48,7 +48,7 @@ class ModerationCog(commands.Cog, name="Moderation"):
         self, interaction: discord.Interaction, question_id: int, state: QuestionState, done: str
     ) -> None:
         question = await self._question(question_id)
-        await self.ctx.service.set_state(question.id, state)
+        await self.ctx.service.moderation.set_state(question.id, state)
         log.info("user %s set question %s to %s", interaction.user.id, question.id, state.value)
         await reply(interaction, f"Q{question.id} {done}.")
 
@@ -68,12 +68,12 @@ class ModerationCog(commands.Cog, name="Moderation"):
         if await support.is_paused(service, event_id):
             await reply(interaction, "The Q&A is paused; `/pause` resumes it.")
             return
-        top = await service.ranked(event_id, top=1)
+        top = await service.queue.ranked(event_id, top=1)
         if not top:
             await reply(interaction, "The queue is empty.")
             return
         answered = top[0].question
-        upcoming = await service.next_question(event_id)
+        upcoming = await service.moderation.next_question(event_id)
         log.info("user %s: next after question %s", interaction.user.id, answered.id)
         if upcoming is None:
             await reply(interaction, f"Q{answered.id} marked answered. The queue is now empty.")
@@ -110,7 +110,7 @@ class ModerationCog(commands.Cog, name="Moderation"):
     @app_commands.command(name="held")
     async def held(self, interaction: discord.Interaction) -> None:
         """List the questions waiting for review (links, mass mentions, floods)."""
-        held = await self.ctx.service.held(self.ctx.event_id)
+        held = await self.ctx.service.queue.held(self.ctx.event_id)
         if not held:
             await reply(interaction, "Nothing is held for review.")
             return
@@ -129,7 +129,7 @@ class ModerationCog(commands.Cog, name="Moderation"):
         """Merge a question into one that asks the same: one entry, votes pooled."""
         child = await self._question(question_id)
         parent = await self._question(into)
-        merged = await self.ctx.service.merge(child.id, parent.id)
+        merged = await self.ctx.service.moderation.merge(child.id, parent.id)
         log.info("user %s merged question %s into %s", interaction.user.id, child.id, merged.id)
         await reply(
             interaction, f"Q{child.id} merged into Q{merged.id}; their votes count together."
@@ -141,7 +141,7 @@ class ModerationCog(commands.Cog, name="Moderation"):
     async def split(self, interaction: discord.Interaction, question_id: int) -> None:
         """Undo a merge: the question goes back on the queue on its own."""
         question = await self._question(question_id)
-        await self.ctx.service.split(question.id)
+        await self.ctx.service.moderation.split(question.id)
         log.info("user %s split question %s", interaction.user.id, question.id)
         await reply(interaction, f"Q{question.id} is on the queue on its own again.")
 
@@ -161,7 +161,7 @@ class ModerationCog(commands.Cog, name="Moderation"):
     ) -> None:
         """Correct a question's theme (the model will not change it back)."""
         question = await self._question(question_id)
-        await self.ctx.service.retag(question.id, theme.value)
+        await self.ctx.service.moderation.retag(question.id, theme.value)
         log.info("user %s retagged question %s", interaction.user.id, question.id)
         await reply(interaction, f"Q{question.id} is now tagged {theme.name}.")
 
@@ -179,10 +179,10 @@ class ModerationCog(commands.Cog, name="Moderation"):
         """Show or change how the queue balances Southern and Northern voices."""
         service, event_id = self.ctx.service, self.ctx.event_id
         if share is None and mode is None:
-            settings = await service.ranking_settings(event_id)
+            settings = await service.queue.ranking_settings(event_id)
             await reply(interaction, f"Current balance: {settings_line(settings)}.")
             return
-        settings = await service.set_balance(event_id, share, mode)
+        settings = await service.queue.set_balance(event_id, share, mode)
         log.info("user %s changed the balance", interaction.user.id)
         await reply(interaction, f"Balance changed: {settings_line(settings)}.")
 

@@ -55,7 +55,7 @@ class OrganiserCog(commands.Cog, name="Organiser"):
     ) -> None:
         """Get the themed transcript for the ministry as a file (no private messages)."""
         await interaction.response.defer(ephemeral=True, thinking=True)
-        doc = await self.ctx.service.export(
+        doc = await self.ctx.service.exports.document(
             self.ctx.event_id, include_names=True if names else None
         )
         language = lang or self.ctx.service.config.export.language
@@ -81,7 +81,7 @@ class OrganiserCog(commands.Cog, name="Organiser"):
     @app_commands.describe(member="The participant who asked to be forgotten")
     async def forget(self, interaction: discord.Interaction, member: discord.User) -> None:
         """Erase a participant's name, organisation and messages from this webinar's record."""
-        erased = await self.ctx.service.forget_person(self.ctx.event_id, person_key(member))
+        erased = await self.ctx.service.privacy.forget_person(self.ctx.event_id, person_key(member))
         log.info("user %s erased participant %s: %s", interaction.user.id, member.id, erased)
         await reply(
             interaction,

@@ -133,7 +133,7 @@ class ParticipantsCog(commands.Cog, name="Participants"):
         show_name: bool | None = None,
     ) -> None:
         """Tell Baraza which country you speak from, so the queue can balance voices fairly."""
-        participant = await self.ctx.service.declare_country(
+        participant = await self.ctx.service.people.declare_country(
             self.ctx.event_id,
             person_key(interaction.user),
             interaction.user.display_name,
@@ -171,7 +171,9 @@ class ParticipantsCog(commands.Cog, name="Participants"):
     @app_commands.command(name="myquestions")
     async def myquestions(self, interaction: discord.Interaction) -> None:
         """See your own questions, their state and their place in the queue."""
-        mine = await self.ctx.service.questions_of(self.ctx.event_id, person_key(interaction.user))
+        mine = await self.ctx.service.queue.questions_of(
+            self.ctx.event_id, person_key(interaction.user)
+        )
         if not mine:
             await reply(interaction, "You have not asked a question yet. Use `/ask` to ask one.")
             return

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from bot.classifier import ThemeClassifier, ThemeScores
 from models.convert import EncoderUnavailable
 from models.head import DEFAULT_HEAD_PATH, LogisticHead, combine_log_probs
+from models.interface import ThemeClassifier, ThemeScores
 
 if TYPE_CHECKING:
     from models.encoder import Encoder

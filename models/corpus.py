@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.core.model import THEMES
+from models.interface import THEMES
 
 __all__ = [
     "DEFAULT_CORPUS_DIR",

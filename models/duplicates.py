@@ -497,7 +497,7 @@ def evaluate_duplicates(
     ``analyse``) defaults to the shipped e5 theme classifier, which gives the embeddings and
     themes the pipeline sees.
     """
-    from bot.classifier import top_theme
+    from models.interface import top_theme
 
     pairs = load_pairs(pairs_dir)
     if classifier is None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.core.model import THEMES
+from models.interface import THEMES
 
 log = logging.getLogger(__name__)
 

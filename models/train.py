@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from bot.core.model import THEMES
 from models.corpus import LANGUAGES, Example, leave_one_language_out, load_corpus, split_by_template
 from models.duplicates import DEFAULT_DUPLICATES_PATH, train_duplicates
 from models.head import (
@@ -39,6 +38,7 @@ from models.head import (
     fit_head,
     group_folds,
 )
+from models.interface import THEMES
 from models.metrics import accuracy, macro_f1, per_language_report
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ import pytest
 
 from bot.app import open_service
 from bot.config import Config, EventConfig, replace
-from bot.service import Service
+from bot.usecases import Service
 from tests.helpers import KeywordClassifier
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from bot.core.ranking import RankingSettings
 from bot.core.text import shorten
-from bot.service import BoardEntry
+from bot.usecases import BoardEntry
 
 REGION_STYLE = {"south": "bold green", "north": "cyan", "unknown": "dim"}
 THEME_LABEL = {"policy": "policy", "civic": "civic", "system": "system", "other": "—"}

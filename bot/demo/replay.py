@@ -24,8 +24,8 @@ from bot.app import open_service
 from bot.config import Config, EventConfig, replace
 from bot.core.model import QuestionState
 from bot.export.transcript import write_export
-from bot.service import Service
 from bot.sources.zoom import parse_chat_text, parse_registration_report
+from bot.usecases import Service
 
 DEMO_EVENT = "Baraza demo: civil society partnerships dialogue"
 DEMO_HOSTS = ["Moderator - Partos"]
@@ -59,11 +59,11 @@ async def run_demo(args: argparse.Namespace, config: Config, db_path: Path) -> i
     registrants = parse_registration_report(report, "demo registration report")
     speed = max(0.0, float(args.speed))
     async with open_service(config, db_path) as service:
-        old = await service.store.find_event(DEMO_EVENT)
+        old = await service.store.read.events.find(DEMO_EVENT)
         if old is not None:
-            await service.store.delete_event(old.id)
-        event = await service.open_event(DEMO_EVENT, "demo", date.today())
-        await service.import_registrants(
+            await service.events.delete(old.id)
+        event = await service.events.open(DEMO_EVENT, "demo", date.today())
+        await service.people.import_registrants(
             event.id,
             [(r.display_name, r.email, r.country, r.organisation) for r in registrants],
             consenting=[r.display_name for r in registrants if r.name_consent],
@@ -89,10 +89,10 @@ async def run_demo(args: argparse.Namespace, config: Config, db_path: Path) -> i
                     await asyncio.sleep(min(gap, 3.0))
                 previous = message.sent_at
                 virtual["now"] = message.sent_at
-                await service.ingest(event.id, [message])
+                await service.intake.ingest(event.id, [message])
                 if message.sent_at - glanced >= GLANCE_EVERY:
                     glanced = message.sent_at
-                    await service.moderator_view(event.id, top=10)
+                    await service.queue.moderator_view(event.id, top=10)
                 if board is not None:
                     board.footer = f"webinar time {message.sent_at:%H:%M:%S}; {message.author_name[:1]}… posted"
             await _moderate(service, event.id)
@@ -100,12 +100,12 @@ async def run_demo(args: argparse.Namespace, config: Config, db_path: Path) -> i
             if board is not None:
                 board.footer = "replay finished"
                 await board.stop()
-        entries = await service.ranked(event.id, top=10)
+        entries = await service.queue.ranked(event.id, top=10)
         southern = sum(1 for e in entries if e.question.region.value == "south")
-        logistics = await service.logistics(event.id)
-        held = await service.held(event.id)
-        counts = await service.store.message_counts(event.id)
-        doc = await service.export(event.id)
+        logistics = await service.queue.logistics(event.id)
+        held = await service.queue.held(event.id)
+        counts = await service.store.read.messages.counts(event.id)
+        doc = await service.exports.document(event.id)
     out_dir = config.export_folder()
     written = [
         write_export(doc, fmt, out_dir / f"baraza-demo-transcript.{fmt}", config.export.language)
@@ -126,11 +126,11 @@ async def run_demo(args: argparse.Namespace, config: Config, db_path: Path) -> i
 
 async def _moderate(service: Service, event_id: int) -> None:
     """The demo moderator's round of questions: take the top of the board, one at a time."""
-    for question in await service.store.questions(event_id):
+    for question in await service.store.read.questions.all(event_id):
         if question.text.startswith(RETAG[0]):
-            await service.retag(question.id, RETAG[1])
+            await service.moderation.retag(question.id, RETAG[1])
     for _ in range(ANSWERED_AT_END):
-        top = await service.moderator_view(event_id, top=10)
+        top = await service.queue.moderator_view(event_id, top=10)
         if not top:
             break
-        await service.set_state(top[0].question.id, QuestionState.ANSWERED)
+        await service.moderation.set_state(top[0].question.id, QuestionState.ANSWERED)

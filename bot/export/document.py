@@ -33,15 +33,15 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from importlib import metadata
 
 from bot.core.model import THEMES, Event
+from bot.core.privacy import NameFinder, ordinary_words
 from bot.core.ranking import RankingSettings
-from bot.core.regions import base_display_name
-from bot.store import TranscriptRow
+from bot.store.records import TranscriptRow
 
 FORMAT_VERSION = "baraza-transcript/2"
 SEEN_TOP = 10
@@ -83,40 +83,6 @@ class ExportData:
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w+])\+?\d(?:[\d ().-]{7,}\d)(?!\w)")
-#: Name parts that are also ordinary words: only scrubbed as part of a full name.
-_COMMON_WORDS = frozenset(
-    [
-        "will",
-        "may",
-        "mark",
-        "bill",
-        "hope",
-        "joy",
-        "faith",
-        "van",
-        "von",
-        "den",
-        "der",
-        "des",
-        "del",
-        "las",
-        "los",
-        "dos",
-        "das",
-        "the",
-        "guest",
-        "host",
-        "moderator",
-        "admin",
-        "iphone",
-        "android",
-        "ipad",
-        "bot",
-        "spam",
-        "user",
-        "participant",
-    ]
-)
 
 
 def xml_safe(text: str) -> str:
@@ -129,29 +95,14 @@ def _digits(text: str) -> int:
 
 
 class Scrubber:
-    """Replaces emails, phone numbers and the given people's names in free text."""
+    """Replaces emails, phone numbers and the given people's names in free text.
 
-    def __init__(self, names: Iterable[str]) -> None:
-        words: set[str] = set()
-        for name in names:
-            base = base_display_name(name)
-            parts = [p for p in re.split(r"[\s\-]+", base) if p]
-            if len(parts) > 1:
-                words.add(" ".join(parts))
-            for part in parts:
-                if (
-                    len(part) >= 3
-                    and part[0].isupper()
-                    and part.lower() not in _COMMON_WORDS
-                    and any(ch.isalpha() for ch in part)
-                ):
-                    words.add(part)
-        alternatives = sorted(words, key=len, reverse=True)
-        self._names = (
-            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in alternatives) + r")(?!\w)")
-            if alternatives
-            else None
-        )
+    Names are found in any case and script (see :mod:`bot.core.privacy`); ``ordinary`` are name
+    parts the event's chat also uses as ordinary words.
+    """
+
+    def __init__(self, names: Iterable[str], ordinary: Collection[str] = ()) -> None:
+        self._names = NameFinder(names, ordinary)
 
     def __call__(self, text: str) -> str:
         text = _CONTROL.sub("", text)
@@ -159,9 +110,7 @@ class Scrubber:
         text = _PHONE.sub(
             lambda m: "[phone removed]" if _digits(m.group()) >= 9 else m.group(), text
         )
-        if self._names is not None:
-            text = self._names.sub("[name]", text)
-        return text
+        return self._names(text)
 
 
 # -- organisations ---------------------------------------------------------------------------
@@ -477,7 +426,8 @@ def build_document(
         data.registrant_names
     )
     shown_keys = {p.display_name for pid, p in data.profiles.items() if pid in shown}
-    scrub = Scrubber(n for n in hidden_names if n not in shown_keys)
+    hidden = [n for n in hidden_names if n not in shown_keys]
+    scrub = Scrubber(hidden, ordinary_words((r.text for r in kept), hidden))
 
     questions = _question_records(data, kept, people, scrub)
     summary = _summary(data, questions, kept, spam)

@@ -75,7 +75,7 @@ async def test_board_button_acts_on_the_question_shown_first(rig: BotRig) -> Non
         answer = await rig.answer(clicked)
         assert answer["data"]["flags"] & EPHEMERAL
         assert answer["data"]["content"] == f"Q{first} marked answered."
-        question = await bot.ctx.service.question(first)
+        question = await bot.ctx.service.queue.question(first)
         assert question.state is QuestionState.ANSWERED
         edit = await rig.board_edit(lambda b: f"Q{first} " not in b, since=mark)
         assert other in body_text(edit.json)
@@ -104,7 +104,7 @@ async def test_non_moderators_are_refused_politely_and_nothing_changes(rig: BotR
             answer = await rig.answer(interaction)
             assert answer["data"]["flags"] & EPHEMERAL
             assert answer["data"]["content"].startswith("Sorry, only people with the **")
-        assert (await bot.ctx.service.question(qid)).state is QuestionState.QUEUED
+        assert (await bot.ctx.service.queue.question(qid)).state is QuestionState.QUEUED
         assert "after 2026" in rig.board_now(board_id)
 
 
@@ -139,7 +139,7 @@ async def test_pause_shows_on_the_board_and_buttons_wait(rig: BotRig) -> None:
             await fake.button_click(fake.moderator_id, board_id, "baraza:next")
         )
         assert "paused" in clicked["data"]["content"]
-        assert (await bot.ctx.service.question(qid)).state is QuestionState.QUEUED
+        assert (await bot.ctx.service.queue.question(qid)).state is QuestionState.QUEUED
         await rig.say("tendai", "Is the movement building budget going up next year?")
         await rig.board_edit(lambda b: "movement building" in b and "PAUSED" in b, since=mark)
         mark = fake.mark()
@@ -182,7 +182,7 @@ async def test_merge_retag_and_balance(rig: BotRig) -> None:
         await rig.board_edit(
             lambda b: "FA*IR balance" in b and "civic power" in b and "+1 merged" in b, since=mark
         )
-        assert (await bot.ctx.service.question(second)).merged_into == first
+        assert (await bot.ctx.service.queue.question(second)).merged_into == first
 
 
 async def test_unknown_question_id_gets_a_clear_answer(rig: BotRig) -> None:
@@ -269,7 +269,9 @@ async def test_organiser_forgets_a_participant_who_asks(rig: BotRig) -> None:
         assert answer["data"]["flags"] & EPHEMERAL
         assert answer["data"]["content"].startswith("Done: their name")
         await rig.board_edit(lambda b: "social leaders" not in b and "priorities" in b)
-        text = render(await bot.ctx.service.export(bot.ctx.event_id, include_names=True), "json")
+        text = render(
+            await bot.ctx.service.exports.document(bot.ctx.event_id, include_names=True), "json"
+        )
         assert b"social leaders" not in text and "Lucía".encode() not in text
         again = await fake.slash_command(
             fake.organiser_id, "forget", {"member": fake.member_id("lucia")}

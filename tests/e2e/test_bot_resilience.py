@@ -45,7 +45,7 @@ async def test_message_sent_during_a_reconnect_is_ingested_exactly_once(rig: Bot
         await rig.reacted(away, "📥")
         reactions = fake.requests_to("PUT", rf"/channels/{rig.chat}/messages/{away}/reactions/.*")
         assert len(reactions) == 1
-        doc = json.loads(render(await bot.ctx.service.export(bot.ctx.event_id), "json"))
+        doc = json.loads(render(await bot.ctx.service.exports.document(bot.ctx.event_id), "json"))
         # one message in the record and one question, not two
         assert [m["text"] for m in doc["chat"]].count(away_text) == 1
         assert [q["text"] for q in doc["questions"]].count(away_text) == 1
@@ -205,7 +205,7 @@ async def test_messages_posted_while_the_bot_was_down_are_read_back(rig: BotRig)
     async with rig.running() as bot:
         await rig.board_edit(lambda b: "who sets the agenda" in b, since=mark)
         await rig.reacted(missed, "📥", since=mark)
-        doc = json.loads(render(await bot.ctx.service.export(bot.ctx.event_id), "json"))
+        doc = json.loads(render(await bot.ctx.service.exports.document(bot.ctx.event_id), "json"))
         texts = [m["text"] for m in doc["chat"]]
         for text in (
             "Before the crash: how are partners consulted?",

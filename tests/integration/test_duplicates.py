@@ -36,15 +36,15 @@ class ShortEmbeddings(KeywordClassifier):
 async def test_rows_from_another_encoder_are_skipped(tmp_path: Path, config: Config) -> None:
     db = tmp_path / "old.sqlite3"
     async with open_service(config, db, KeywordClassifier(), identity_scorer(64)) as svc:
-        event = await svc.open_event("Old", "zoom", DAY)
+        event = await svc.events.open("Old", "zoom", DAY)
         chat = _chat(("10:00:00", "Ana", "direct funding for local organisations when?"))
-        await svc.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
+        await svc.intake.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
     async with open_service(config, db, ShortEmbeddings(), identity_scorer(32)) as svc:
         chat = _chat(("10:01:00", "Tom", "when local organisations direct funding for?"))
-        result = await svc.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
+        result = await svc.intake.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
         assert result.questions == 1 and result.merged == 0  # no crash, nothing to compare with
         chat = _chat(("10:02:00", "Eva", "for local organisations direct funding when?"))
-        result = await svc.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
+        result = await svc.intake.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
         assert result.merged == 1  # new rows of the new size are compared
 
 
@@ -71,14 +71,14 @@ async def test_without_a_usable_scorer_only_the_same_text_merges(
     async with open_service(config, tmp_path / "b.sqlite3", classifier, scorer) as svc:
         # else the scorer comes from the config; the shipped one is 384-dimensional, the fake 64
         assert (svc.duplicates is None) == (why in ("missing file", "n-gram classifier"))
-        event = await svc.open_event("Plain", "zoom", DAY)
+        event = await svc.events.open("Plain", "zoom", DAY)
         chat = _chat(
             ("10:00:00", "Ana", "direct funding for local organisations when?"),
             ("10:01:00", "Tom", "when local organisations direct funding for?"),
             ("10:02:00", "Eva", "for local organisations direct funding when?"),
             ("10:03:00", "Kofi", "Direct funding for local organisations when??"),
         )
-        result = await svc.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
+        result = await svc.intake.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
     assert result.questions == 3 and result.merged == 1  # only the identical text
     warnings = [r for r in caplog.records if "near-duplicates" in r.getMessage()]
     assert len(warnings) == 1, [r.getMessage() for r in warnings]
@@ -105,7 +105,7 @@ async def test_the_issue_example_becomes_one_entry_with_pooled_votes(
     scorer = DuplicateScorer.load()
     async with open_service(config, tmp_path / "real.sqlite3", real_classifier, scorer) as svc:  # type: ignore[arg-type]
         svc.clock = lambda: datetime(2026, 11, 20, 10, 30, tzinfo=UTC)
-        event = await svc.open_event("Coherence", "zoom", DAY)
+        event = await svc.events.open("Coherence", "zoom", DAY)
         chat = _chat(
             ("10:00:00", "Pieter (Netherlands)", "Is policy coherence on the cabinet's agenda?"),
             (
@@ -126,15 +126,15 @@ async def test_the_issue_example_becomes_one_entry_with_pooled_votes(
                 "Hoe zorgt het kabinet voor de bescherming van activisten?",
             ),
         )
-        result = await svc.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
+        result = await svc.intake.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
         assert result.merged == 1 and result.questions == 3
-        board = await svc.ranked(event.id)
+        board = await svc.queue.ranked(event.id)
         assert len(board) == 3
         (entry,) = [e for e in board if e.question.merged_ids]
         assert entry.question.text == "Is policy coherence on the cabinet's agenda?"
         assert entry.votes == 3  # Tom, Emma and Amani (the Dutch asker joins as a voter)
         assert entry.question.author == "Pieter (Netherlands)"
-        child = await svc.question(entry.question.merged_ids[0])
+        child = await svc.queue.question(entry.question.merged_ids[0])
         assert child.author == "Amani (Tanzania)" and child.state is QuestionState.MERGED
         assert child.region is Region.SOUTH and entry.as_json()["merged"] == [child.id]
         others = {e.question.text for e in board if not e.question.merged_ids}
@@ -142,8 +142,8 @@ async def test_the_issue_example_becomes_one_entry_with_pooled_votes(
             "How much will the development budget be cut?",
             "Hoe zorgt het kabinet voor de bescherming van activisten?",
         }
-        await svc.split(child.id)  # the moderator can still take it apart
-        assert len(await svc.ranked(event.id)) == 4
+        await svc.moderation.split(child.id)  # the moderator can still take it apart
+        assert len(await svc.queue.ranked(event.id)) == 4
 
 
 @pytest.mark.slow

@@ -23,8 +23,8 @@ import pytest
 from bot.core.model import MessageKind, QuestionState
 from bot.demo.replay import demo_files
 from bot.export.transcript import FORMATS, render
-from bot.service import Service
 from bot.sources.zoom import parse_chat_text, parse_registration_report
+from bot.usecases import Service
 
 DAY = date(2026, 11, 20)
 THEME_HEADINGS = ("Policy discussion", "Civic power", "System change", "Other questions")
@@ -33,31 +33,31 @@ THEME_HEADINGS = ("Policy discussion", "Civic power", "System change", "Other qu
 async def moderated_webinar(service: Service) -> int:
     chat, report = demo_files()
     registrants = parse_registration_report(report)
-    event = await service.open_event("Dialogue with the Ministry", "zoom", DAY)
-    await service.import_registrants(
+    event = await service.events.open("Dialogue with the Ministry", "zoom", DAY)
+    await service.people.import_registrants(
         event.id,
         [(r.display_name, r.email, r.country, r.organisation) for r in registrants],
         consenting=[r.display_name for r in registrants if r.name_consent],
     )
-    await service.ingest(event.id, parse_chat_text(chat, DAY, "demo"))
-    board = await service.moderator_view(event.id, top=10)
-    await service.set_state(board[0].question.id, QuestionState.ANSWERED)
-    await service.set_state(board[1].question.id, QuestionState.ANSWERED)
-    questions = await service.store.questions(event.id, MessageKind.QUESTION)
+    await service.intake.ingest(event.id, parse_chat_text(chat, DAY, "demo"))
+    board = await service.queue.moderator_view(event.id, top=10)
+    await service.moderation.set_state(board[0].question.id, QuestionState.ANSWERED)
+    await service.moderation.set_state(board[1].question.id, QuestionState.ANSWERED)
+    questions = await service.store.read.questions.all(event.id, MessageKind.QUESTION)
     english = next(q for q in questions if q.text.startswith("Is policy coherence"))
     dutch = next(q for q in questions if q.text.startswith("Hoe zorgt het kabinet"))
     if dutch.state is not QuestionState.MERGED:
-        await service.merge(dutch.id, english.id)
+        await service.moderation.merge(dutch.id, english.id)
     core = next(q for q in questions if "ufadhili wa msingi" in q.text)
-    await service.retag(core.id, "policy" if core.theme != "policy" else "system")
-    await service.moderator_view(event.id, top=10)
+    await service.moderation.retag(core.id, "policy" if core.theme != "policy" else "system")
+    await service.queue.moderator_view(event.id, top=10)
     return event.id
 
 
 @pytest.fixture
 async def exported(service: Service, tmp_path: Path) -> tuple[Service, int, dict[str, bytes]]:
     event_id = await moderated_webinar(service)
-    doc = await service.export(event_id)
+    doc = await service.exports.document(event_id)
     files = {fmt: render(doc, fmt) for fmt in FORMATS}
     for fmt, data in files.items():
         (tmp_path / f"export.{fmt}").write_bytes(data)
@@ -152,12 +152,12 @@ async def test_csv_and_json_carry_every_question_as_the_store_has_it(
     rows = list(csv.DictReader(io.StringIO(files["csv"].decode("utf-8-sig"))))
     stored = [
         q
-        for q in await service.store.questions(event_id, MessageKind.QUESTION)
+        for q in await service.store.read.questions.all(event_id, MessageKind.QUESTION)
         if q.state is not QuestionState.HELD  # spam waiting for review is left out
     ]
     assert [q["id"] for q in doc["questions"]] == [q.id for q in stored]
     assert [int(r["id"]) for r in rows] == [q.id for q in stored]
-    voters = await service.store.pooled_voters(event_id)
+    voters = await service.store.read.questions.pooled_voters(event_id)
     for q, j, c in zip(stored, doc["questions"], rows, strict=True):
         assert (j["state"], c["state"]) == (q.state.value, q.state.value)
         assert j["theme"] == c["theme"] == q.theme or q.merged_into is not None
@@ -180,7 +180,7 @@ async def test_no_private_message_email_or_unconsented_name_in_any_format(
 ) -> None:
     event_id = await moderated_webinar(service)
     for names in (False, True):
-        doc = await service.export(event_id, include_names=names)
+        doc = await service.exports.document(event_id, include_names=names)
         for fmt in FORMATS:
             data = render(doc, fmt)
             text = docx_text(data) if fmt == "docx" else data.decode("utf-8-sig")
@@ -202,8 +202,8 @@ async def test_no_private_message_email_or_unconsented_name_in_any_format(
 
 async def test_exporting_twice_gives_the_same_content(service: Service) -> None:
     event_id = await moderated_webinar(service)
-    first = await service.export(event_id)
-    second = await service.export(event_id)
+    first = await service.exports.document(event_id)
+    second = await service.exports.document(event_id)
     assert first["generated_at"]
     # distinct stamps that nothing else in the export can contain: as if exported years apart
     first["generated_at"] = "2098-01-01T00:00:00+00:00"
@@ -273,11 +273,11 @@ async def test_html_renders_in_headless_chromium(
 
 async def test_views_answers_and_retags_are_recorded(service: Service) -> None:
     event_id = await moderated_webinar(service)
-    views = await service.store.board_views(event_id)
+    views = await service.store.read.questions.board_views(event_id)
     assert len(views) >= 10 and min(views.values()) == 1
-    retags = await service.store.retags(event_id)
+    retags = await service.store.read.questions.retags(event_id)
     assert len(retags) == 1
-    doc = await service.export(event_id)
+    doc = await service.exports.document(event_id)
     answered = [q for q in doc["questions"] if q["answered"]]
     assert len(answered) == 2 and all(q["answered_at"] for q in answered)
     stamp = datetime.fromisoformat(str(answered[0]["answered_at"]))

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot.core.model import Question, Region
 from bot.core.ranking import RankingSettings
-from bot.service import BoardEntry
+from bot.usecases import BoardEntry
 from cogs._common import safe_text
 from cogs.board import BOARD_TITLE, render_board_embed
 

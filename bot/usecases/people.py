@@ -1,0 +1,213 @@
+"""Participants and regions: who is speaking, and from where (the Southern-balance input)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+from bot.core.model import ChatMessage, Participant, Region
+from bot.core.regions import (
+    Country,
+    RegionRules,
+    base_display_name,
+    country_from_display_name,
+    region_of_country,
+)
+from bot.core.text import name_key
+from bot.errors import BarazaError
+from bot.store import Repos
+from bot.usecases.context import Context
+
+#: Strength of each way of knowing where someone speaks from; a weaker one never overrides.
+REGION_SOURCE_RANK = {
+    "none": 0,
+    "name": 1,
+    "self": 2,
+    "registration": 3,
+    "organiser": 4,
+    "moderator": 5,
+}
+
+#: A registration-report row: (display name, email, country, organisation).
+RegistrantRow = tuple[str, str | None, str | None, str | None]
+
+
+@dataclass
+class RegistrantImport:
+    """What importing a registration report did."""
+
+    count: int = 0
+    #: names several registrants share: named in exports only if all of them consented
+    ambiguous: list[str] = field(default_factory=list)
+    updated_participants: int = 0
+
+
+def person_key(message: ChatMessage) -> str:
+    """The stable key of a message's author (a source id, else the folded display name)."""
+    return message.author_key or name_key(message.author_name) or "anonymous"
+
+
+def name_keys(display_name: str) -> list[str]:
+    """Keys a registration row may be filed under for this display name, best first."""
+    keys = [name_key(base_display_name(display_name)), name_key(display_name)]
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+class People:
+    """Participants, registrants, self-declarations and regions."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.rules = self._region_rules()
+        self.hosts = {name_key(h) for h in ctx.config.event.hosts}
+
+    def _region_rules(self) -> RegionRules:
+        config, countries = self.ctx.config, self.ctx.countries
+        by_country: dict[str, Region] = {}
+        for name, region in config.regions.countries.items():
+            country = countries.lookup(name)
+            if country is None:
+                raise BarazaError(f"regions.countries: unknown country {name!r}")
+            by_country[country.iso2] = Region(region)
+        by_participant: dict[str, Region] = {}
+        for person, value in config.regions.participants.items():
+            if value in ("south", "north", "unknown"):
+                by_participant[name_key(person)] = Region(value)
+        return RegionRules(by_country=by_country, by_participant=by_participant)
+
+    def is_host(self, message: ChatMessage) -> bool:
+        """Whether the author is one of the event's hosts (said by the source or the config)."""
+        return message.is_host or name_key(message.author_name) in self.hosts
+
+    async def participant_for(self, uow: Repos, event_id: int, message: ChatMessage) -> Participant:
+        """The author of ``message`` (created, with their region, on first sight)."""
+        key = person_key(message)
+        found = await uow.people.find(event_id, key)
+        if found is not None:
+            return found
+        country, source, organisation = await self.where_from(uow, event_id, message.author_name)
+        region = region_of_country(country, self.rules)
+        override = self.rules.by_participant.get(name_key(base_display_name(message.author_name)))
+        if override is None:
+            override = self.rules.by_participant.get(name_key(message.author_name))
+        if override is not None:
+            region, source = override, "organiser"
+        return await uow.people.add(
+            event_id,
+            key,
+            message.author_name,
+            email=message.author_email,
+            organisation=organisation,
+            country=country.iso2 if country else None,
+            region=region,
+            region_source=source if (country or override) else "none",
+            is_host=self.is_host(message),
+        )
+
+    async def where_from(
+        self, repos: Repos, event_id: int, display_name: str
+    ) -> tuple[Country | None, str, str | None]:
+        """(country, how we know, organisation) of a display name, strongest source first."""
+        countries = self.ctx.countries
+        keys = name_keys(display_name)
+        for person, value in self.ctx.config.regions.participants.items():
+            if name_key(person) in keys:
+                country = countries.lookup(value)
+                if country is not None:
+                    return country, "organiser", None
+        registrant = await repos.people.registrant(event_id, keys)
+        if registrant is not None:
+            country = countries.lookup(registrant.country) if registrant.country else None
+            if country is None and registrant.organisation:
+                country = countries.find_in(registrant.organisation)
+            if country is not None:
+                return country, "registration", registrant.organisation
+        country = country_from_display_name(display_name, countries)
+        if country is not None:
+            return country, "name", None
+        return None, "none", registrant.organisation if registrant else None
+
+    async def import_registrants(
+        self,
+        event_id: int,
+        registrants: Sequence[RegistrantRow],
+        consenting: Collection[str] = (),
+    ) -> RegistrantImport:
+        """Store a registration report (replacing an earlier one of this event).
+
+        ``consenting``: display names of registrants who agreed to be named in exports. A name
+        several registrants share consents only if all of them did (reported in ``ambiguous``).
+        Participants whose region came from the report or a weaker source follow the new one.
+        """
+        consent_keys = {name_key(n) for n in consenting}
+        rows = [
+            (key, n, e, c, o, key in consent_keys)
+            for n, e, c, o in registrants
+            if (key := name_key(n))
+        ]
+        result = RegistrantImport()
+        async with self.ctx.store.unit() as uow:
+            result.count = await uow.people.replace_registrants(event_id, rows)
+            result.ambiguous = await uow.people.ambiguous_registrants(event_id)
+            for participant in await uow.people.all(event_id):
+                rank = REGION_SOURCE_RANK.get(participant.region_source, 0)
+                if rank > REGION_SOURCE_RANK["registration"]:
+                    continue
+                country, source, organisation = await self.where_from(
+                    uow, event_id, participant.display_name
+                )
+                code = country.iso2 if country else None
+                if (code, source) == (participant.country, participant.region_source):
+                    continue
+                if rank == REGION_SOURCE_RANK["registration"] or source == "registration":
+                    await uow.people.set_region(
+                        participant.id,
+                        country=code,
+                        region=region_of_country(country, self.rules),
+                        region_source=source,
+                        organisation=organisation,
+                    )
+                    result.updated_participants += 1
+        if result.updated_participants:
+            await self.ctx.changed(event_id)
+        return result
+
+    async def declare_country(
+        self,
+        event_id: int,
+        key: str,
+        display_name: str,
+        country_name: str,
+        *,
+        organisation: str | None = None,
+        by_moderator: bool = False,
+        name_consent: bool | None = None,
+    ) -> Participant:
+        """A participant says where they are from (``/iam``), or a moderator sets it.
+
+        ``name_consent`` (participants only): whether they agree to be named in exports.
+        """
+        country = self.ctx.countries.lookup(country_name)
+        if country is None:
+            raise BarazaError(f"unknown country {country_name!r}")
+        message = ChatMessage("", "", self.ctx.now(), display_name, "", author_key=key)
+        source = "moderator" if by_moderator else "self"
+        changed = False
+        async with self.ctx.store.unit() as uow:
+            participant = await self.participant_for(uow, event_id, message)
+            if REGION_SOURCE_RANK[source] >= REGION_SOURCE_RANK.get(participant.region_source, 0):
+                await uow.people.set_region(
+                    participant.id,
+                    country=country.iso2,
+                    region=region_of_country(country, self.rules),
+                    region_source=source,
+                    organisation=organisation,
+                )
+                changed = True
+            if name_consent is not None and not by_moderator:
+                await uow.people.set_name_consent(participant.id, name_consent)
+            updated = await uow.people.get(participant.id)
+        if changed:
+            await self.ctx.changed(event_id)
+        assert updated is not None
+        return updated
