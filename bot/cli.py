@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from datetime import date
@@ -154,6 +155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return asyncio.run(_handlers()[args.command](args, config, db_path))
     except BarazaError as exc:
         print(f"baraza: error: {exc}", file=sys.stderr)
+        return 2
+    except sqlite3.Error as exc:  # the database failed under us (disk full, read-only mount...)
+        print(f"baraza: error: the database failed: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("baraza: interrupted", file=sys.stderr)

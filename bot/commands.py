@@ -18,10 +18,11 @@ from bot.boards.terminal import render_board
 from bot.config import Config
 from bot.core.model import ChatMessage
 from bot.errors import BarazaError, InputError
-from bot.export.transcript import write_export
+from bot.export.transcript import export_target, write_export
 from bot.sources.zoom import (
     Registrant,
     date_from_path,
+    decode_text,
     event_name_from_path,
     follow_chat_file,
     parse_chat_text,
@@ -104,6 +105,13 @@ async def follow_zoom(args: argparse.Namespace, config: Config, db_path: Path) -
     """``baraza follow-zoom CHAT.txt``: tail a chat file Zoom is writing, with a live board."""
     if not args.chat.exists():
         raise InputError(f"chat file not found: {args.chat}")
+    if not args.chat.is_file():
+        raise InputError(f"the chat file {args.chat} is a folder or not a regular file")
+    try:
+        with args.chat.open("rb"):
+            pass
+    except OSError as exc:
+        raise InputError(f"cannot read the chat file {args.chat}: {exc.strerror}") from None
     registrants = read_registration_report(args.registrants) if args.registrants else []
     top = args.top or config.board.top
     console = Console()
@@ -209,7 +217,7 @@ async def queue(args: argparse.Namespace, config: Config, db_path: Path) -> int:
 async def classify(args: argparse.Namespace, config: Config, db_path: Path) -> int:
     """``baraza classify [FILE|-]``: one text per line in, one JSON object per line out."""
     if args.file == "-":
-        text = sys.stdin.read()
+        text = decode_text(sys.stdin.buffer.read(), "standard input", "text")
     else:
         text = read_text_file(Path(args.file), "text file")
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -242,16 +250,15 @@ def _slug(text: str) -> str:
 
 async def export(args: argparse.Namespace, config: Config, db_path: Path) -> int:
     """``baraza export [--event ID] [--format docx|html|md|csv|json] [--out PATH] [--lang en|nl] [--names]``."""
+    if args.out:
+        export_target(Path(args.out))  # a folder, device or FIFO: refused before any work
     async with open_service(config, db_path) as service:
         event = await service.events.get(args.event)
         doc = await service.exports.document(event.id, include_names=True if args.names else None)
     out = args.out or config.export_folder() / (
         f"{_slug(event.name)}-{datetime.now():%Y%m%d-%H%M%S}.{args.format}"
     )
-    try:
-        path = write_export(doc, args.format, Path(out), args.lang or config.export.language)
-    except OSError as exc:
-        raise BarazaError(f"cannot write the export to {out}: {exc.strerror}") from None
+    path = write_export(doc, args.format, Path(out), args.lang or config.export.language)
     print(f"Export written to {path}")
     return 0
 

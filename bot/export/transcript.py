@@ -12,11 +12,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import stat
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from bot.core.model import THEMES
+from bot.errors import BarazaError
 from bot.export.report import Table, build_report
 
 FORMATS = ("docx", "html", "md", "csv", "json")
@@ -154,11 +158,50 @@ def render(doc: Doc, fmt: str, lang: str = "en") -> bytes:
     raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
 
 
+def export_target(path: Path) -> Path:
+    """The file an export to ``path`` must replace: symlinks followed, anything else refused.
+
+    A symlink is written through (its target is replaced, the link stays); a folder, a device,
+    a FIFO or a socket is refused with one line, before anything is written.
+    """
+    target = Path(os.path.realpath(path))
+    if target.exists() or target.is_symlink():
+        mode = os.stat(target).st_mode if target.exists() else 0
+        if stat.S_ISDIR(mode):
+            raise BarazaError(f"cannot write the export to {path}: it is a folder")
+        if not stat.S_ISREG(mode):
+            raise BarazaError(
+                f"cannot write the export to {path}: it is not a regular file (a device, FIFO,"
+                " socket or dangling link)"
+            )
+    return target
+
+
 def write_export(doc: Doc, fmt: str, path: Path, lang: str = "en") -> Path:
-    """Write the export atomically (temp file, then rename)."""
+    """Write the export atomically: a temp file beside the target, then a rename over it.
+
+    The temp file never outlives a failure. Returns the path written (``path`` itself).
+    """
     data = render(doc, fmt, lang)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    target = export_target(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise BarazaError(f"cannot write the export to {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            os.chmod(tmp_name, stat.S_IMODE(os.stat(target).st_mode))
+        else:
+            os.chmod(tmp_name, 0o644)  # mkstemp makes 0600; an export is meant to be shared
+        os.replace(tmp_name, target)
+    except OSError as exc:
+        raise BarazaError(f"cannot write the export to {path}: {exc.strerror or exc}") from None
+    finally:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
     return path
