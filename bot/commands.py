@@ -55,8 +55,7 @@ async def _import_registrants(
     """Store the registration report; tell the organiser which names several people share."""
     result = await service.people.import_registrants(
         event_id,
-        [(r.display_name, r.email, r.country, r.organisation) for r in registrants],
-        consenting=[r.display_name for r in registrants if r.name_consent],
+        [(r.display_name, r.email, r.country, r.organisation, r.name_consent) for r in registrants],
     )
     if result.ambiguous:
         print(

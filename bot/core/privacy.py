@@ -8,11 +8,14 @@ How a name is found:
 - a single part of a name (a first name or surname alone) matches in any case, as a whole word
   (a neighbouring letter, combining mark or digit of any script means it is part of another word);
 - unless that part is also an ordinary word (Justice, Peace, Blessing, Grace, Amani, Paz...: the
-  shipped list, plus any part the event's own chat uses in lower case). Such a part alone is a
-  name only where it is written as one: with a capital initial, not all capitals, and not
+  shipped list :data:`NAME_WORDS`; the caller may add more). Such a part alone is a name only
+  where it is written as one: with a capital initial, not all capitals, and not
   opening a sentence, or right after ``@``. So "justice and peace programmes" keeps its words,
   "I agree with Grace" loses the name, and "Justice and peace..." opening a message is kept;
 - connecting words (van, der, de, dos, the, guest...) are never a name on their own.
+
+Why a list and not the chat itself: people type each other's names in lower case ("thanks
+grace", "wanjiru is right"), so a part seen in lower case is no evidence that it is a word.
 """
 
 from __future__ import annotations
@@ -219,16 +222,6 @@ def name_parts(name: str) -> list[str]:
     """The parts of a display name, without a country or organisation suffix."""
     base = unicodedata.normalize("NFC", base_display_name(name))
     return [p for p in re.split(r"[\s\-‐–—_.,()]+", base) if p]
-
-
-def ordinary_words(texts: Iterable[str], names: Iterable[str]) -> set[str]:
-    """Parts of ``names`` that ``texts`` use in lower case, as ordinary words (lower-cased)."""
-    wanted = {p.lower() for n in names for p in name_parts(n) if p.lower() != p.upper()}
-    found: set[str] = set()
-    if wanted:
-        for text in texts:
-            found.update(w for w in re.findall(r"[^\W\d_]+", text) if w in wanted)
-    return found
 
 
 def _clearly_a_name(text: str, start: int, end: int) -> bool:

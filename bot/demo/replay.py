@@ -65,8 +65,10 @@ async def run_demo(args: argparse.Namespace, config: Config, db_path: Path) -> i
         event = await service.events.open(DEMO_EVENT, "demo", date.today())
         await service.people.import_registrants(
             event.id,
-            [(r.display_name, r.email, r.country, r.organisation) for r in registrants],
-            consenting=[r.display_name for r in registrants if r.name_consent],
+            [
+                (r.display_name, r.email, r.country, r.organisation, r.name_consent)
+                for r in registrants
+            ],
         )
         with console.status("Loading the multilingual theme classifier…"):
             name = await asyncio.to_thread(lambda: service.runner.classifier.name)

@@ -39,7 +39,7 @@ from datetime import UTC, date, datetime, tzinfo
 from importlib import metadata
 
 from bot.core.model import THEMES, Event
-from bot.core.privacy import NameFinder, ordinary_words
+from bot.core.privacy import NameFinder
 from bot.core.ranking import RankingSettings
 from bot.store.records import TranscriptRow
 
@@ -97,8 +97,8 @@ def _digits(text: str) -> int:
 class Scrubber:
     """Replaces emails, phone numbers and the given people's names in free text.
 
-    Names are found in any case and script (see :mod:`bot.core.privacy`); ``ordinary`` are name
-    parts the event's chat also uses as ordinary words.
+    Names are found in any case and script (see :mod:`bot.core.privacy`); ``ordinary`` adds name
+    parts that are ordinary words to the shipped list.
     """
 
     def __init__(self, names: Iterable[str], ordinary: Collection[str] = ()) -> None:
@@ -427,7 +427,7 @@ def build_document(
     )
     shown_keys = {p.display_name for pid, p in data.profiles.items() if pid in shown}
     hidden = [n for n in hidden_names if n not in shown_keys]
-    scrub = Scrubber(hidden, ordinary_words((r.text for r in kept), hidden))
+    scrub = Scrubber(hidden)
 
     questions = _question_records(data, kept, people, scrub)
     summary = _summary(data, questions, kept, spam)

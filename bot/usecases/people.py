@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.core.model import ChatMessage, Participant, Region
@@ -28,8 +28,12 @@ REGION_SOURCE_RANK = {
     "moderator": 5,
 }
 
-#: A registration-report row: (display name, email, country, organisation).
-RegistrantRow = tuple[str, str | None, str | None, str | None]
+#: A registration-report row: (display name, email, country, organisation[, consents to be
+#: named]). Consent is per row: two registrants of one name can answer differently.
+RegistrantRow = (
+    tuple[str, str | None, str | None, str | None]
+    | tuple[str, str | None, str | None, str | None, bool]
+)
 
 
 @dataclass
@@ -131,19 +135,17 @@ class People:
         self,
         event_id: int,
         registrants: Sequence[RegistrantRow],
-        consenting: Collection[str] = (),
     ) -> RegistrantImport:
         """Store a registration report (replacing an earlier one of this event).
 
-        ``consenting``: display names of registrants who agreed to be named in exports. A name
-        several registrants share consents only if all of them did (reported in ``ambiguous``).
+        A name several registrants share consents to be named only if all of them did, and
+        gives a country only if all agree (such names are reported in ``ambiguous``).
         Participants whose region came from the report or a weaker source follow the new one.
         """
-        consent_keys = {name_key(n) for n in consenting}
         rows = [
-            (key, n, e, c, o, key in consent_keys)
-            for n, e, c, o in registrants
-            if (key := name_key(n))
+            (key, row[0], row[1], row[2], row[3], bool(row[4]) if len(row) > 4 else False)
+            for row in registrants
+            if (key := name_key(row[0]))
         ]
         result = RegistrantImport()
         async with self.ctx.store.unit() as uow:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.core.model import Participant
-from bot.core.privacy import NameFinder, ordinary_words
+from bot.core.privacy import NameFinder
 from bot.core.regions import base_display_name
 from bot.core.text import name_key
 from bot.usecases.context import Context
@@ -62,10 +62,8 @@ class Privacy:
     async def _erase(
         self, event_id: int, people: list[Participant], names: list[str]
     ) -> ForgetResult:
-        read = self.ctx.store.read
         emails = await self._emails(event_id, people, names)
-        texts = [r.text for r in await read.transcript.rows(event_id)]
-        scrub = _scrubber(names, emails, ordinary_words(texts, names))
+        scrub = _scrubber(names, emails)
         keys = {k for n in names for k in name_keys(n)}
         result = ForgetResult()
         async with self.ctx.store.unit() as uow:
@@ -95,8 +93,8 @@ class Privacy:
         return found
 
 
-def _scrubber(names: list[str], emails: set[str], ordinary: set[str]) -> Callable[[str], str]:
-    finder = NameFinder({base_display_name(n) for n in names if name_key(n)}, ordinary)
+def _scrubber(names: list[str], emails: set[str]) -> Callable[[str], str]:
+    finder = NameFinder({base_display_name(n) for n in names if name_key(n)})
     pattern = (
         re.compile("|".join(re.escape(e) for e in sorted(emails, key=len, reverse=True)), re.I)
         if emails

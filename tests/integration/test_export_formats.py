@@ -36,8 +36,7 @@ async def moderated_webinar(service: Service) -> int:
     event = await service.events.open("Dialogue with the Ministry", "zoom", DAY)
     await service.people.import_registrants(
         event.id,
-        [(r.display_name, r.email, r.country, r.organisation) for r in registrants],
-        consenting=[r.display_name for r in registrants if r.name_consent],
+        [(r.display_name, r.email, r.country, r.organisation, r.name_consent) for r in registrants],
     )
     await service.intake.ingest(event.id, parse_chat_text(chat, DAY, "demo"))
     board = await service.queue.moderator_view(event.id, top=10)
