@@ -51,6 +51,22 @@ def migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+def sql_statements(script: str) -> list[str]:
+    """The complete statements of an SQL script, in order (comments kept with their statement)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip() and not all(
+        part.strip().startswith("--") or not part.strip() for part in buffer.splitlines()
+    ):
+        raise StoreError(f"incomplete SQL statement in a migration: {buffer.strip()[:60]!r}")
+    return statements
+
+
 class Repos:
     """The repositories over one connection (the reader, or an open unit of work)."""
 
@@ -177,27 +193,35 @@ class Store:
 
     @staticmethod
     async def _migrate(conn: aiosqlite.Connection, path: Path) -> None:
-        async with conn.execute("PRAGMA user_version") as cur:
-            row = await cur.fetchone()
-        current = int(row[0]) if row else 0
+        """Apply the missing migrations in ONE write transaction.
+
+        The version is read inside that transaction, so two processes opening a new database
+        at once do not both migrate it (the second waits, then finds it up to date).
+        """
         known = migrations()
         latest = known[-1][0] if known else 0
-        if current > latest:
-            raise StoreError(
-                f"{path} has schema version {current}, newer than this Baraza ({latest}); "
-                "upgrade Baraza"
-            )
-        for version, name, sql in known:
-            if version <= current:
-                continue
-            log.info("applying migration %s", name)
-            script = f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;"
-            try:
-                await conn.executescript(script)
-            except sqlite3.Error:
-                if conn.in_transaction:
-                    await conn.execute("ROLLBACK")
-                raise
+        await conn.execute("BEGIN IMMEDIATE")
+        try:
+            async with conn.execute("PRAGMA user_version") as cur:
+                row = await cur.fetchone()
+            current = int(row[0]) if row else 0
+            if current > latest:
+                raise StoreError(
+                    f"{path} has schema version {current}, newer than this Baraza ({latest}); "
+                    "upgrade Baraza"
+                )
+            for version, name, sql in known:
+                if version <= current:
+                    continue
+                log.info("applying migration %s", name)
+                for statement in sql_statements(sql):
+                    await conn.execute(statement)
+                await conn.execute(f"PRAGMA user_version = {version}")
+            await conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                await conn.execute("ROLLBACK")
+            raise
 
     @asynccontextmanager
     async def unit(self) -> AsyncIterator[UnitOfWork]:
