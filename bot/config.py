@@ -92,7 +92,9 @@ class BoardConfig:
     """[board]: the live moderator board."""
 
     top: int = 10
-    debounce_seconds: float = 2.0
+    # An extra minimum gap between two edits of the Discord board. 0: none; the board is
+    # edited at once when idle and kept within Discord's 5 edits per 5 s in any case.
+    debounce_seconds: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "moderation.flood_max_questions": (1, 1000),
     "moderation.flood_window_seconds": (1, 3600),
     "board.top": (1, 25),
-    "board.debounce_seconds": (0.2, 30.0),
+    "board.debounce_seconds": (0.0, 30.0),
 }
 _CHOICES: dict[str, tuple[str, ...]] = {
     "ranking.mode": ("floor", "fair", "off"),

@@ -74,7 +74,7 @@ class BotRig:
     def __post_init__(self) -> None:
         self.config = Config(
             event=EventConfig(name="E2E webinar"),
-            board=BoardConfig(top=10, debounce_seconds=0.2),
+            board=BoardConfig(top=10),
             discord=DiscordConfig(
                 guild_id=self.fake.guild_id,
                 intake_channels=[self.fake.channel_id("webinar-chat")],
