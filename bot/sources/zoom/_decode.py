@@ -26,14 +26,19 @@ def sniff_encoding(head: bytes) -> str | None:
     if head.startswith(codecs.BOM_UTF16_BE):
         return "utf-16-be-bom"
     sample = head[:4096]
-    if len(sample) >= 4 and sample.count(0) >= len(sample) // 4:
-        # UTF-16 without BOM: ASCII characters leave a NUL in every other byte.
-        odd_nuls = sample[1::2].count(0)
-        even_nuls = sample[0::2].count(0)
-        if odd_nuls > 0.8 * (len(sample) // 2) and even_nuls < 0.1 * (len(sample) // 2):
-            return "utf-16-le"
-        if even_nuls > 0.8 * (len(sample) // 2) and odd_nuls < 0.1 * (len(sample) // 2):
-            return "utf-16-be"
+    half = max(1, len(sample) // 2)
+    odd_nuls, even_nuls = sample[1::2].count(0), sample[0::2].count(0)
+    # UTF-16 without BOM: ASCII characters (digits, spaces, colons) leave NULs on one side only.
+    for encoding, ours, theirs in (
+        ("utf-16-le", odd_nuls, even_nuls),
+        ("utf-16-be", even_nuls, odd_nuls),
+    ):
+        if ours >= 0.2 * half and theirs <= 0.02 * half:
+            try:
+                sample[: len(sample) // 2 * 2].decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            return encoding
     return "utf-8"
 
 
