@@ -60,7 +60,9 @@ _LOGISTICS = re.compile(
     r"interpr[eé]tation|traduction|traducci[oó]n|tradu[cç][aã]o|tafsiri|mkalimani|"
     r"breakout rooms?|break-?out|pauze|coffee break|lunch break|mapumziko|intervalo|"
     r"(?:a|the|any|short|comfort) (?:break|pause)|pause caf[eé]|une pause|la pause|"
-    r"una pausa|la pausa|uma pausa|el descanso|um intervalo)\b",
+    r"una pausa|la pausa|uma pausa|el descanso|um intervalo|"
+    r"what time (?:does|do|will|is)|how long (?:is|will|does) (?:the|this) "
+    r"(?:session|webinar|meeting|break))\b",
     re.IGNORECASE,
 )
 # Words that are logistics only with a sharing/availability verb nearby ("the link between aid
@@ -68,12 +70,14 @@ _LOGISTICS = re.compile(
 _LOGISTICS_WEAK = re.compile(
     r"\b(link|links|deck|presentatie|presentation|presentaci[oó]n|apresenta[cç][aã]o|"
     r"mawasilisho|register|registration|inschrijving|inscription|inscripci[oó]n|"
-    r"inscri[cç][aã]o|usajili|zoom link|webinar link|materials?|handouts?|agenda|minutes)\b",
+    r"inscri[cç][aã]o|usajili|zoom link|webinar link|materials?|handouts?|agenda|minutes|"
+    r"q&a|captions?|subtitles|transcript)(?!\w)",
     re.IGNORECASE,
 )
 _LOGISTICS_VERB = re.compile(
     r"\b(share|shared|sharing|send|sent|available|access|download|post|posted|upload|"
-    r"circulate|circulated|get|find|where|when|will there|is there|gedeeld|delen|"
+    r"circulate|circulated|get|find|where|when|will there|is there|put|paste|drop|resend|"
+    r"repost|again|gedeeld|delen|"
     r"gestuurd|sturen|beschikbaar|krijgen|vinden|waar|wanneer|komt er|partag\w*|envoy\w*|"
     r"disponible|recevoir|trouver|o[uù]|quand|compartir|compartid\w*|enviar|enviad\w*|"
     r"disponibles?|recibir|d[oó]nde|cu[aá]ndo|habr[aá]|hay|compartilh\w*|partilh\w*|"
@@ -119,16 +123,22 @@ _ANNOUNCEMENT = re.compile(
 )
 
 _LEAD = r"^\s*(?:(?:and|but|so|also|ok|okay|en|maar|et|mais|y|pero|e|mas|na|lakini)[,\s]+)?"
-# Question words that ask on their own.
+# Question words that ask on their own, without a mark. English ones also open statements
+# ("When we talk about...", "How true!"), so without a mark they need a question-like next word.
+_EN_WH_NEXT = (
+    r"(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|has|have|had|may|might|"
+    r"must|about|if|much|many|long|often|kind|type|sort|exactly|else|happens|happened|makes|"
+    r"made|decides?|explains?|to|not)"
+)
 _WH = re.compile(
-    _LEAD + r"(what|what's|whats|how|why|when|where|who|whom|whose|which|"
-    r"wat|hoe|waarom|wanneer|waar|wie|welke?|welk|"
+    _LEAD + r"(what'?s|whats|(?:what|how|why|when|where|who|whom|whose)\s+" + _EN_WH_NEXT + r"|"
+    r"which|wat|hoe|waarom|wanneer|waar|wie|welke?|welk|"
     r"qu'?est-ce|quel(?:le)?s?|comment|pourquoi|quand|o[uù]|qui|est-ce|combien|"
-    r"qu[eé]|c[oó]mo|por ?qu[eé]|cu[aá]ndo|d[oó]nde|qui[eé]n(?:es)?|cu[aá]l(?:es)?|cu[aá]nto|"
-    r"o que|como|por ?que|quando|onde|quem|qual|quais|quanto|"
-    r"nini|vipi|kwa nini|lini|wapi|nani|ipi|gani|jinsi|kuna|mnaweza|tunaweza|"
+    r"qué|cómo|por ?qué|cuándo|dónde|quién(?:es)?|cuál(?:es)?|cuánto|"
+    r"o que|por que|onde|quem|qual|quais|quanto|"
+    r"nini|vipi|kwa nini|lini|wapi|nani|ipi|gani|"
     r"apa|bagaimana|mengapa|kenapa|kapan|siapa|"
-    r"was|wie|warum|wann|wo|welche[rs]?)(?!\w)",
+    r"warum|wann|welche[rs]?)(?!\w)",
     re.IGNORECASE,
 )
 # Auxiliaries ask only when a subject follows ("Will the ministry...", not "Will share later").
@@ -144,7 +154,6 @@ _AUX = re.compile(
 _VERB_FIRST = re.compile(
     _LEAD + r"(kan|kunnen|kunt|zal|zullen|zou|zouden|heeft|hebben|wordt|worden|gaat|gaan|"
     r"moet|moeten|mag|peut-on|pouvez|pourriez|allez|y a-t-il|existe-t-il|avez-vous|"
-    r"puede[ns]?|podr[ií]a[ns]?|existe|hay|pode[ms]?|poderia[ms]?|h[aá]|"
     r"gibt es|k[öo]nnen|kann|wird|werden|sind|haben)(?!\w)",
     re.IGNORECASE,
 )
@@ -166,7 +175,12 @@ _ASK_PHRASE = re.compile(
     r"je (?:voudrais|aimerais) (?:demander|savoir)|ma question|question [aà]|je me demande|"
     r"(?:quisiera|quiero|me gustar[ií]a) (?:preguntar|saber)|mi pregunta|pregunta para|"
     r"(?:gostaria|queria) de (?:perguntar|saber)|minha pergunta|pergunta para|"
-    r"ningependa (?:kuuliza|kujua)|swali langu|swali kwa|nauliza|"
+    r"ningependa (?:kuuliza|kujua)|swali langu|swali kwa|nauliza|nina swali|"
+    r"i have a question|quick question|a question (?:about|on|regarding|for)|"
+    r"(?:can|could) (?:someone|anyone|somebody) (?:explain|clarify|tell)|"
+    r"(?:i'?d|i would) (?:love|like) to hear (?:more|from|about)|would love to (?:know|hear)|"
+    r"any (?:thoughts|comments|examples|views) on|"
+    r"tengo una pregunta|j'ai une question|ik heb een vraag|tenho uma pergunta|"
     r"ich (?:m[öo]chte|w[üu]rde gerne) (?:fragen|wissen)|meine frage|"
     r"saya ingin (?:bertanya|tahu))\b",
     re.IGNORECASE,
@@ -209,6 +223,8 @@ def _question_reason(text: str) -> str | None:
     if _ASK_PHRASE.search(text):
         return "phrase"
     body = _SORRY.sub("", text)
+    if body.rstrip().endswith(("!", ".")) and not _AUX.match(body):
+        return None
     if _words(body) >= 4 and (
         _WH.match(body) or _AUX.match(body) or _VERB_FIRST.match(body) or _SWAHILI_JE.match(body)
     ):

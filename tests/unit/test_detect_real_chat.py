@@ -61,6 +61,15 @@ Q, C, L = MessageKind.QUESTION, MessageKind.CHATTER, MessageKind.LOGISTICS
         ("ጥያቄ፦ መንግስት ምን ያደርጋል", Q),
         ("መንግስት ምን ያደርጋል፧", Q),
         ("Question : et les jeunes", Q),
+        # statements that open like questions stay remarks
+        ("When we talk about localisation we must include women's groups", C),
+        ("Was really impressed by the second speaker", C),
+        ("Como organización, creemos que es clave", C),
+        ("Kuna changamoto nyingi sana", C),
+        ("What a great presentation", C),
+        ("Who decides the priorities in the end", Q),
+        ("Hello everyone what is the timeline for the fund", Q),
+        ("Hello! I have a question about the budget: how is it allocated", Q),
         ("¿Por qué tarda tanto?", Q),
     ],
 )
