@@ -74,7 +74,18 @@ def is_question_label(label: dict[str, Any]) -> bool:
     raise ValueError(f"label without a question field: {label}")
 
 
+def _json(path: Path) -> dict[str, Any]:
+    return dict(json.loads(path.read_text())) if path.exists() else {}
+
+
 def event_kind(path: Path, labels: list[dict[str, Any]]) -> str:
+    """The kind of event: ``kinds.json`` or ``manifest.json`` in the set, a label field, the slug."""
+    for meta in (path.parent / "kinds.json", path.parent.parent / "kinds.json"):
+        if isinstance(kind := _json(meta).get(path.stem), str):
+            return kind
+    entry = _json(path.parent / "manifest.json").get(path.stem, {})
+    if isinstance(entry, dict) and isinstance(entry.get("kind"), str):
+        return str(entry["kind"])
     for label in labels:
         for key in ("event_kind", "kind_of_event", "event_type"):
             if isinstance(label.get(key), str):
@@ -94,7 +105,15 @@ def align(messages: list[ChatMessage], labels: list[dict[str, Any]]) -> list[Cha
     return None
 
 
-def score_file(chat: Path, score: Score, failures: list[str], show_errors: bool) -> None:
+def configured_hosts(chat: Path) -> list[str]:
+    """Hosts an organiser would put in ``[event] hosts``: the set's ``manifest.json`` lists them."""
+    entry = _json(chat.parent / "manifest.json").get(chat.stem, {})
+    return list(entry.get("hosts", [])) if isinstance(entry, dict) else []
+
+
+def score_file(
+    chat: Path, score: Score, failures: list[str], show_errors: bool, use_config: bool
+) -> None:
     labels_path = chat.with_name(chat.stem + ".labels.jsonl")
     labels = [json.loads(line) for line in labels_path.read_text().splitlines() if line.strip()]
     try:
@@ -109,7 +128,10 @@ def score_file(chat: Path, score: Score, failures: list[str], show_errors: bool)
             f"{chat.name}: {len(labels)} labels, {len(messages)} messages parsed ({public} public)"
         )
         return
-    hosts = infer_hosts((m.author_name, m.text) for m in messages if _public(m))
+    hosts = infer_hosts(
+        ((m.author_name, m.text) for m in messages if _public(m)),
+        configured_hosts(chat) if use_config else (),
+    )
     score.files += 1
     for message, label in zip(aligned, labels, strict=True):
         score.messages += 1
@@ -130,7 +152,9 @@ def score_file(chat: Path, score: Score, failures: list[str], show_errors: bool)
             score.errors.append(f"{tag} [{reason}] {chat.name}: {message.text[:100]!r}")
 
 
-def evaluate(sets: list[Path], show_errors: bool = False) -> tuple[dict[str, Score], list[str]]:
+def evaluate(
+    sets: list[Path], show_errors: bool = False, use_config: bool = False
+) -> tuple[dict[str, Score], list[str]]:
     by_kind: dict[str, Score] = defaultdict(Score)
     failures: list[str] = []
     for folder in sets:
@@ -140,7 +164,7 @@ def evaluate(sets: list[Path], show_errors: bool = False) -> tuple[dict[str, Sco
                 continue
             labels_head = chat.with_name(chat.stem + ".labels.jsonl").read_text().splitlines()[:50]
             kind = event_kind(chat, [json.loads(x) for x in labels_head if x.strip()])
-            score_file(chat, by_kind[kind], failures, show_errors)
+            score_file(chat, by_kind[kind], failures, show_errors, use_config)
     return dict(by_kind), failures
 
 
@@ -168,9 +192,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sets", nargs="*", type=Path, help="labelled set folders")
     parser.add_argument("--errors", action="store_true", help="list false positives/negatives")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument(
+        "--configured-hosts",
+        action="store_true",
+        help="also use the hosts listed in the set's manifest.json, as [event] hosts would",
+    )
     args = parser.parse_args(argv)
     sets = args.sets or [next(p for p in DEFAULT_SETS if p.exists())]
-    by_kind, failures = evaluate(sets, args.errors)
+    by_kind, failures = evaluate(sets, args.errors, args.configured_hosts)
     if args.json:
         print(
             json.dumps(
@@ -194,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     print("Sets:", ", ".join(str(s) for s in sets))
+    print("Hosts:", "configured + inferred" if args.configured_hosts else "inferred from the chat")
     print(table(by_kind))
     print(f"\nParser failures: {len(failures)}")
     for failure in failures:

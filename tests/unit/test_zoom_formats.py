@@ -169,3 +169,18 @@ def test_registration_report_excel_unicode_text(tmp_path: Path) -> None:
     path.write_bytes(text.encode("utf-16"))
     (row,) = read_registration_report(path)
     assert row.display_name == "Lucía Gómez" and row.country == "Colombia"
+
+
+def test_one_line_name_holding_a_colon_keeps_its_tag() -> None:
+    text = (
+        "09:00:01\t From  Wairimu Njoroge : CSN Kenya : Hello from Nakuru\n"
+        "09:00:09\t From  Pedro Alves : Question : what about land rights?\n"
+        "09:00:15\t From  Wairimu Njoroge : CSN Kenya : Thanks, will answer later\n"
+    )
+    msgs = parse_chat_text(text, DAY, tz=UTC)
+    assert [m.author_name for m in msgs] == [
+        "Wairimu Njoroge : CSN Kenya",
+        "Pedro Alves",
+        "Wairimu Njoroge : CSN Kenya",
+    ]
+    assert msgs[1].text == "Question : what about land rights?"

@@ -118,7 +118,30 @@ def is_addressed(who: str) -> bool:
     )
 
 
-def split_rest(rest: str, style: str | None) -> tuple[str, str | None] | None:
+# Words people put before a colon in a message ("Question : ...", "Note : ..."): not name tags.
+_LABEL_WORDS = re.compile(
+    r"^(?:q|qn|question|questions|pregunta|pergunta|vraag|swali|frage|domanda|note|nota|"
+    r"comment|commentaire|comentario|re|update|answer|r[ée]ponse|respuesta|reminder|rappel|"
+    r"link|lien|enlace|ps|p\.s\.|correction|edit|suggestion|idea|point|remarque|info|fyi)$",
+    re.I,
+)
+
+
+def _name_tag(segment: str) -> bool:
+    """Whether ``B`` in ``From  A : B : text`` is part of the name (``KCSN``, ``Oxfam (Colombia)``)."""
+    bare = re.sub(r"\([^)]*\)", "", segment).strip()
+    return (
+        0 < len(segment) <= 40
+        and len(segment.split()) <= 4
+        and not _LABEL_WORDS.match(segment.strip())
+        and not re.search(r"[?!.,;¿¡]", bare)
+        and (segment[:1].isupper() or segment[:1] == "(")
+    )
+
+
+def split_rest(
+    rest: str, style: str | None, known_senders: Collection[str] = ()
+) -> tuple[str, str | None] | None:
     """After ``From``: the name part and the inline text (None: the body follows on new lines);
     None when the line is no header at all.
 
@@ -136,5 +159,14 @@ def split_rest(rest: str, style: str | None) -> tuple[str, str | None] | None:
         close = rest.index(")" if ")" in rest[marker.start() :] else "）", marker.start())
         return rest[: close + 1], rest[marker.end() :]
     if match := OLD_SEPARATOR.search(rest):
-        return rest[: match.start()], rest[match.end() :]
+        sender, text = rest[: match.start()], rest[match.end() :]
+        # An old one-line header cannot show where a name holding " : " ends; a short name-like
+        # middle segment ("Ana : Oxfam (Colombia) : text") is taken as part of the name, unless
+        # the short name already wrote in this file.
+        second = OLD_SEPARATOR.search(text)
+        if second and sender.strip() not in known_senders:
+            tag = text[: second.start()]
+            if _name_tag(tag) or f"{sender.strip()} : {tag.strip()}" in known_senders:
+                return f"{sender} : {tag}", text[second.end() :]
+        return sender, text
     return None

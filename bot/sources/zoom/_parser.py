@@ -178,7 +178,7 @@ class ZoomChatParser:
             clock, day, who, text = parsed
             return _Pending(clock, day, who, [text] if text else [])
         if match := HEADER.match(line):
-            parts = split_rest(match["rest"], self._style)
+            parts = split_rest(match["rest"], self._style, self._senders)
             if parts is None:
                 return None
             who_text, text = parts
