@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
 from bot.app import open_service
 from bot.boards.terminal import render_board
@@ -23,10 +24,11 @@ from bot.export.transcript import write_export
 from bot.service import IngestResult, Service
 from bot.sources.zoom import (
     Registrant,
+    check_chat_head,
     date_from_path,
     event_name_from_path,
     follow_chat_file,
-    parse_chat_text,
+    iter_chat_file,
     read_registration_report,
     read_text_file,
 )
@@ -68,9 +70,13 @@ async def _open_zoom_event(
 
 
 async def import_zoom(args: argparse.Namespace, config: Config, db_path: Path) -> int:
-    """``baraza import-zoom CHAT.txt [--registrants REPORT.csv] [--event NAME]``."""
-    text = read_text_file(args.chat, "chat file")
-    parse_chat_text(text, date.today(), str(args.chat))  # fail fast on a malformed file
+    """``baraza import-zoom CHAT.txt [--registrants REPORT.csv] [--event NAME]``.
+
+    The file is checked from its first part before an event is opened (an empty, binary or
+    non-chat file is one clear line and no event), then decoded and parsed once, streamed in
+    batches with a progress bar, so a 50 MB chat needs little memory.
+    """
+    check_chat_head(args.chat)  # fail fast on an empty or malformed file
     registrants = read_registration_report(args.registrants) if args.registrants else []
     async with open_service(config, db_path) as service:
         event_id, name, event_date = await _open_zoom_event(service, args, config, args.chat)
@@ -80,8 +86,26 @@ async def import_zoom(args: argparse.Namespace, config: Config, db_path: Path) -
                 _registrant_rows(registrants),
                 consenting=[r.display_name for r in registrants if r.name_consent],
             )
-        messages = parse_chat_text(text, event_date, str(args.chat), config.chat_timezone())
-        result = await ingest_in_batches(service, event_id, messages)
+        result = IngestResult()
+        size = args.chat.stat().st_size
+        with Progress(
+            TextColumn("importing"),
+            BarColumn(),
+            DownloadColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+            disable=not sys.stderr.isatty(),
+        ) as progress:
+            task = progress.add_task("import", total=size)
+            for batch in iter_chat_file(
+                args.chat,
+                event_date,
+                config.chat_timezone(),
+                batch=IMPORT_BATCH,
+                progress=lambda done: progress.update(task, completed=done),
+            ):
+                result.add(await service.ingest(event_id, batch))
         print(_summary(result, event_id, name))
     return 0
 

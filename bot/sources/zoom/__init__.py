@@ -25,6 +25,7 @@ from bot.sources.zoom._formats import Who, split_who
 from bot.sources.zoom._parser import (
     SOURCE,
     ZoomChatParser,
+    check_chat_head,
     iter_chat_file,
     iter_chat_lines,
     local_tz,
@@ -42,6 +43,7 @@ __all__ = [
     "Registrant",
     "Who",
     "ZoomChatParser",
+    "check_chat_head",
     "date_from_path",
     "decode_text",
     "event_name_from_path",

@@ -17,7 +17,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
 from bot.core.model import ChatMessage, Reaction
@@ -60,6 +60,7 @@ class ZoomChatParser:
     headers: int = 0
     lines_read: int = 0
     warnings: list[str] = field(default_factory=list)
+    log_warnings: bool = True
     _pending: _Pending | None = None
     _seen: Counter[str] = field(default_factory=Counter)
     _senders: set[str] = field(default_factory=set)
@@ -113,7 +114,8 @@ class ZoomChatParser:
         """Record a warning once (and log it)."""
         if text not in self.warnings:
             self.warnings.append(text)
-            log.warning("%s", text)
+            if self.log_warnings:
+                log.warning("%s", text)
 
     # -- lines --------------------------------------------------------------------------------
 
@@ -366,3 +368,23 @@ def iter_chat_file(
 def read_chat_file(path: Path, event_date: date, tz: tzinfo | None = None) -> list[ChatMessage]:
     """Read and parse a saved Zoom chat file."""
     return [m for batch in iter_chat_file(path, event_date, tz) for m in batch]
+
+
+#: How much of a chat file :func:`check_chat_head` reads.
+HEAD_BYTES = 1 << 18
+
+
+def check_chat_head(path: Path) -> None:
+    """Raise :class:`InputError` (one line) for a missing, binary, empty or non-chat file, from
+    its first part only: a cheap check before anything is opened or written."""
+    head: list[bytes] = []
+    size = 0
+    for chunk in open_chunks(Path(path), "chat file"):
+        head.append(chunk)
+        size += len(chunk)
+        if size >= HEAD_BYTES:
+            break
+    lines = iter_lines(iter_decoded(head, path, "chat file"))
+    quiet = ZoomChatParser(date(2000, 1, 1), UTC, log_warnings=False)
+    for _ in iter_chat_lines(lines, quiet.event_date, str(path), parser=quiet, final=True):
+        pass
