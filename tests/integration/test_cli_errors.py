@@ -18,6 +18,9 @@ def run_cli(
 
     env = {k: v for k, v in os.environ.items() if k != "BARAZA_CONFIG"}
     env.update({"BARAZA_DB": str(cwd / "db.sqlite3"), **(env_extra or {})})
+    # Run this checkout's code, not whichever copy of the package is installed.
+    root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
     return subprocess.run(
         [sys.executable, "-m", "bot.cli", *args],
         cwd=cwd,

@@ -33,7 +33,7 @@ def sniff_encoding(head: bytes) -> str | None:
         ("utf-16-le", odd_nuls, even_nuls),
         ("utf-16-be", even_nuls, odd_nuls),
     ):
-        if ours >= 0.2 * half and theirs <= 0.02 * half:
+        if len(sample) >= 8 and ours >= 0.2 * half and theirs <= 0.02 * half:
             try:
                 sample[: len(sample) // 2 * 2].decode(encoding)
             except UnicodeDecodeError:
