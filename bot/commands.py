@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
 from bot.app import open_service
 from bot.boards.terminal import render_board
@@ -21,11 +22,12 @@ from bot.errors import BarazaError, InputError
 from bot.export.transcript import export_target, write_export
 from bot.sources.zoom import (
     Registrant,
+    check_chat_head,
     date_from_path,
     decode_text,
     event_name_from_path,
     follow_chat_file,
-    parse_chat_text,
+    iter_chat_file,
     read_registration_report,
     read_text_file,
 )
@@ -86,16 +88,38 @@ async def _open_zoom_event(
 
 
 async def import_zoom(args: argparse.Namespace, config: Config, db_path: Path) -> int:
-    """``baraza import-zoom CHAT.txt [--registrants REPORT.csv] [--event NAME]``."""
-    text = read_text_file(args.chat, "chat file")
-    parse_chat_text(text, date.today(), str(args.chat))  # fail fast on a malformed file
+    """``baraza import-zoom CHAT.txt [--registrants REPORT.csv] [--event NAME]``.
+
+    The file is checked from its first part before an event is opened (an empty, binary or
+    non-chat file is one clear line and no event), then decoded and parsed once, streamed in
+    batches with a progress bar, so a 50 MB chat needs little memory.
+    """
+    check_chat_head(args.chat)  # fail fast on an empty or malformed file
     registrants = read_registration_report(args.registrants) if args.registrants else []
     async with open_service(config, db_path) as service:
         event_id, name, event_date = await _open_zoom_event(service, args, config, args.chat)
         if registrants:
             await _import_registrants(service, event_id, registrants)
-        messages = parse_chat_text(text, event_date, str(args.chat), config.chat_timezone())
-        result = await ingest_in_batches(service, event_id, messages)
+        result = IngestResult()
+        size = args.chat.stat().st_size
+        with Progress(
+            TextColumn("importing"),
+            BarColumn(),
+            DownloadColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+            disable=not sys.stderr.isatty(),
+        ) as progress:
+            task = progress.add_task("import", total=size)
+            for batch in iter_chat_file(
+                args.chat,
+                event_date,
+                config.chat_timezone(),
+                batch=IMPORT_BATCH,
+                progress=lambda done: progress.update(task, completed=done),
+            ):
+                result.add(await service.intake.ingest(event_id, batch))
         print(_summary(result, event_id, name))
     return 0
 

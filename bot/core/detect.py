@@ -1,16 +1,28 @@
-"""Question detection for webinar chat in English, Dutch, French, Spanish, Portuguese and Swahili.
+"""Question detection for webinar chat, in many languages (pure: no I/O).
 
 Every message is kept for the record; detection only decides where it goes:
 
 * ``question``: for the panel, queued and ranked;
-* ``logistics``: questions about slides, recordings, links, interpretation: a separate list;
+* ``logistics``: questions about slides, recordings, links, interpretation, breaks: a separate list;
 * ``chatter``: greetings, thanks, audio/tech talk, host announcements, remarks: record only.
 
-Rules, in order: a host's message is an announcement unless it carries an explicit prefix; an
-explicit prefix (``Q:``, ``Vraag:``, ``Question :``, ``Pregunta:``, ``Pergunta:``, ``Swali:``) makes a
-question; logistics wording makes a logistics question; greeting/thanks/tech wording in a message
-without a real question makes chatter; a question mark, an opening interrogative or an "I would like
-to ask" phrase makes a question. Anything else is chatter (a remark), kept in the transcript.
+Rules, in order (the one-word ``reason`` names the rule that decided):
+
+1. links, e-mail addresses and @mentions are removed before anything is looked for, so the ``?``
+   of ``watch?v=`` or ``edit?usp=sharing`` is no question mark (``empty`` if nothing is left);
+2. a host's message is chatter (``host``) unless it carries an explicit prefix;
+3. an explicit prefix (``Q:``, ``Vraag:``, ``Question :``, ``Pregunta:``, ``Pertanyaan:``, ``سؤال:``,
+   ``प्रश्न:``, ``Ikibazo:``, ``ጥያቄ፦``...) makes a question (``prefix``), or logistics;
+4. a question (see below) about slides, recording, links, interpretation or a break is
+   ``logistics``; a message that opens with a greeting or thanks is a question only if what
+   follows the greeting is one (``greeted``; ``greeting``/``thanks`` otherwise); audio/tech
+   talk is ``tech`` (whole words, at most 15 words);
+5. a question is: a question mark of any script (``? ？ ¿ ؟ ፧``) with at least two words, or one
+   word in a spaceless script (``mark``); an asking phrase without a mark ("I am wondering
+   whether", "what does ... mean", "could you elaborate"; ``phrase``); an opening interrogative
+   with at least four words (``form``); anything else is a ``remark``.
+
+All patterns are whole-word: ``You`` is not ``y`` + ``ou``, ``economic`` does not hold ``mic``.
 """
 
 from __future__ import annotations
@@ -22,103 +34,163 @@ from bot.core.model import MessageKind
 from bot.core.text import fold
 
 _PREFIX = re.compile(
-    r"^\s*(?:\*\*)?(?:q|qn|vraag(?:je)?|question|pregunta|pergunta|swali|frage|domanda)"
-    r"(?:\s*\d+)?\s*[:.\-–)]\s*(?:\*\*)?",
+    r"^\s*(?:\*\*)?(?:q|qn|vraag(?:je)?|question|pregunta|pergunta|swali|frage|domanda|"
+    r"pertanyaan|soalan|tanong|ikibazo|ibibazo|swali langu|sual|soru|вопрос|питання|pytanie|"
+    r"otázka|kérdés|câu hỏi|سؤال|سوال|پرسش|प्रश्न|सवाल|প্রশ্ন|ጥያቄ|質問|问题|問題|질문)"
+    r"(?:\s*\d+)?\s*[:.\-–)：፦፡]\s*(?:\*\*)?",
     re.IGNORECASE,
 )
+_URL = re.compile(
+    r"(?:https?://|ftp://|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|"
+    r"\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}/\S*|"
+    r"\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|edu|gov|int|info|biz|io|ly|co|"
+    r"me|gg|app|dev|xyz|shop|site|online|club|top|store|link|live|news|tk|ru|cn|uk|nl|de|fr|"
+    r"ke|tz|ug|za|ng|gh|rw|et|in|id|br|mx|ar|es|pt|be|ch|us|ca|au)\b",
+    re.IGNORECASE,
+)
+_MENTION = re.compile(r"(?<!\w)@[\w.-]+")
+_QMARK = re.compile(r"[?？¿؟፧⸮]")
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
-# Words that make a question logistical on their own ("will the slides be shared?")...
 _LOGISTICS = re.compile(
     r"\b(slides?|slide deck|recording|recorded|recordings?|opname|opgenomen|sheets|dia'?s|"
     r"enregistrement|enregistr[eé]e?|diapos?|diapositives?|grabaci[oó]n|grabad[oa]|"
-    r"diapositivas?|gravac[aã]o|gravad[oa]|slaidi|rekodi|certificate|certificaat|certificat|"
-    r"certificado|cheti|interpretation|interpreters?|tolk|vertaling|interpr[eé]tation|"
-    r"traduction|traducci[oó]n|tradu[cç][aã]o|tafsiri|mkalimani|breakout rooms?|break-?out|"
-    r"pauze|pause|coffee break|mapumziko|intervalo)\b",
+    r"diapositivas?|grava[cç][aã]o|gravad[oa]|slaidi|rekodi|certificates?|certificaat|"
+    r"certificat|certificado|cheti|interpretation|interpreters?|tolk|vertaling|"
+    r"interpr[eé]tation|traduction|traducci[oó]n|tradu[cç][aã]o|tafsiri|mkalimani|"
+    r"breakout rooms?|break-?out|pauze|coffee break|lunch break|mapumziko|intervalo|"
+    r"(?:a|the|any|short|comfort) (?:break|pause)|pause caf[eé]|une pause|la pause|"
+    r"una pausa|la pausa|uma pausa|el descanso|um intervalo|"
+    r"what time (?:does|do|will|is)|how long (?:is|will|does) (?:the|this) "
+    r"(?:session|webinar|meeting|break))\b",
     re.IGNORECASE,
 )
-# ...and words that only do with a sharing/availability verb nearby ("the link between aid and
-# trade" is not logistics, "where can I find the link?" is).
+# Words that are logistics only with a sharing/availability verb nearby ("the link between aid
+# and trade" is not logistics, "where can I find the link?" is).
 _LOGISTICS_WEAK = re.compile(
     r"\b(link|links|deck|presentatie|presentation|presentaci[oó]n|apresenta[cç][aã]o|"
     r"mawasilisho|register|registration|inschrijving|inscription|inscripci[oó]n|"
-    r"inscri[cç][aã]o|usajili|zoom link|webinar link)\b",
+    r"inscri[cç][aã]o|usajili|zoom link|webinar link|materials?|handouts?|agenda|minutes|"
+    r"q&a|captions?|subtitles|transcript)(?!\w)",
     re.IGNORECASE,
 )
 _LOGISTICS_VERB = re.compile(
     r"\b(share|shared|sharing|send|sent|available|access|download|post|posted|upload|"
-    r"circulate|circulated|get|find|where|when|will there|is there|gedeeld|delen|"
-    r"gestuurd|sturen|beschikbaar|krijgen|vinden|waar|wanneer|komt er|partag|envoy|"
-    r"disponible|recevoir|trouver|o[uù]|quand|compartir|compartid|enviar|enviad|"
-    r"disponibles?|recibir|d[oó]nde|cu[aá]ndo|habr[aá]|hay|compartilh|partilh|enviad|"
+    r"circulate|circulated|get|find|where|when|will there|is there|put|paste|drop|resend|"
+    r"repost|again|gedeeld|delen|"
+    r"gestuurd|sturen|beschikbaar|krijgen|vinden|waar|wanneer|komt er|partag\w*|envoy\w*|"
+    r"disponible|recevoir|trouver|o[uù]|quand|compartir|compartid\w*|enviar|enviad\w*|"
+    r"disponibles?|recibir|d[oó]nde|cu[aá]ndo|habr[aá]|hay|compartilh\w*|partilh\w*|"
     r"dispon[ií]ve(?:l|is)|receber|onde|quando|vai ter|haver[aá]|zitashirikiwa|"
     r"itashirikiwa|tutapata|zitatumwa|itatumwa|wapi|lini|kutakuwa|how long|start|end|"
-    r"begin|ends?|duurt|commence|termine|empieza|termina|come[cç]a|termina|itaanza|"
-    r"itaisha|what time|hoe laat|[aà] quelle heure|a qu[eé] hora|que horas|saa ngapi)",
+    r"begin|ends?|duurt|commence|termine|empieza|termina|come[cç]a|itaanza|"
+    r"itaisha|what time|hoe laat|[aà] quelle heure|a qu[eé] hora|que horas|saa ngapi)\b",
     re.IGNORECASE,
 )
 
 _GREETING = re.compile(
-    r"^\s*(hello|hi|hey|hiya|good (morning|afternoon|evening|day)|greetings|welcome|"
+    r"^\s*(hello|hi|hey|hiya|good (?:morning|afternoon|evening|day)|greetings|welcome|"
     r"goedemorgen|goedemiddag|goedenavond|hallo|hoi|dag allemaal|bonjour|bonsoir|salut|"
-    r"hola|buen(os|as) (d[ií]as|tardes|noches)|saludos|ol[aá]|oi|bom dia|boa (tarde|noite)|"
+    r"hola|buen(?:os|as) (?:d[ií]as|tardes|noches)|saludos|ol[aá]|oi|bom dia|boa (?:tarde|noite)|"
     r"sauda[cç][oõ]es|habari|hamjambo|jambo|mambo|salaam|salamu|shikamoo|niaje|"
-    r"karibu|morning|evening|afternoon)\b",
+    r"karibu|morning|evening|afternoon|namaste|salam|selamat (?:pagi|siang|sore)|"
+    r"こんにちは|안녕하세요|你好|大家好)\b",
     re.IGNORECASE,
 )
 _THANKS = re.compile(
-    r"\b(thank(s| you)|thx|ty|cheers|great (session|talk|panel|webinar)|well done|bedankt|"
-    r"dank( je| u)?( wel)?|merci|gracias|obrigad[oa]|asante|shukrani|nashukuru|"
-    r"applause|bravo|👏|🙏)\b",
+    r"(?<!\w)(thank(?:s| you)|thx|ty|cheers|great (?:session|talk|panel|webinar|presentation)|"
+    r"well done|bedankt|dank(?: je| u)?(?: wel)?|merci|gracias|obrigad[oa]|asante(?:ni)?|"
+    r"shukrani|nashukuru|danke|grazie|terima kasih|applause|bravo|👏|🙏)(?!\w)",
     re.IGNORECASE,
 )
 _TECH = re.compile(
-    r"(can'?t hear|cannot hear|no (audio|sound)|audio|sound|mute[d]?|unmute|echo|frozen|"
-    r"freez|lagg?ing|my (connection|internet)|bad connection|reconnect|screen ?share|"
-    r"camera|mic(rophone)?\b|geen geluid|hoor (je|jullie|niks|niets)|verbinding|"
-    r"je n'?entends|on n'?entend|pas de son|le son|connexion|no se (oye|escucha)|"
-    r"no (oigo|escucho)|sin sonido|conexi[oó]n|n[aã]o (consigo ouvir|ou[cç]o|estou ouvindo)|"
-    r"sem som|conex[aã]o|hatusikii|sisikii|sauti|mtandao|hakuna sauti)",
+    r"\b(can'?t hear|cannot hear|can (?:you|everyone|anyone) hear|no (?:audio|sound)|audio|"
+    r"muted?|unmute|frozen|freezing|lagg?ing|my (?:connection|internet)|"
+    r"bad connection|reconnect\w*|screen ?share|share (?:your|the|my) screen|"
+    r"see (?:my|your|the) screen|camera|mic|microphone|geen geluid|"
+    r"hoor (?:je|jullie|niks|niets)|verbinding|je n'?entends|on n'?entend|pas de son|le son|"
+    r"connexion|no se (?:oye|escucha)|no (?:oigo|escucho)|sin sonido|conexi[oó]n|"
+    r"n[aã]o (?:consigo ouvir|ou[cç]o|estou ouvindo)|sem som|conex[aã]o|hatusikii|sisikii|"
+    r"sauti|mtandao|hakuna sauti)\b",
     re.IGNORECASE,
 )
 _ANNOUNCEMENT = re.compile(
-    r"^\s*(reminder|herinnering|rappel|recordatorio|lembrete|kumbusho|welcome (to|everyone)|"
-    r"we will (start|begin|resume|now)|we'?ll (start|begin|take|now)|please (use|post|type|put|"
-    r"write|keep)|the recording will|this session is being recorded|next up|our next speaker)",
+    r"^\s*(reminder|herinnering|rappel|recordatorio|lembrete|kumbusho|welcome (?:to|everyone)|"
+    r"we will (?:start|begin|resume|now)|we'?ll (?:start|begin|take|now)|please (?:use|post|type|"
+    r"put|write|keep)|the recording will|this session is being recorded|next up|"
+    r"our next speaker)\b",
     re.IGNORECASE,
 )
 
-_INTERROGATIVE = re.compile(
-    r"^\s*(?:@\w+[,:]?\s*)?(?:and|but|so|en|maar|et|mais|y|pero|e|mas|na|lakini)?\s*"
-    r"(what|how|why|when|where|who|whom|whose|which|will|would|could|can|should|shall|is|are|"
-    r"was|were|do|does|did|has|have|had|may|might|must|isn'?t|aren'?t|don'?t|doesn'?t|"
-    r"wat|hoe|waarom|wanneer|waar|wie|welke?|kan|kunnen|kunt|zal|zullen|zou|zouden|"
-    r"is|zijn|heeft|hebben|wordt|worden|gaat|gaan|moet|moeten|mag|welk|"
-    r"qu'?est-ce|que|quel(le)?s?|comment|pourquoi|quand|o[uù]|qui|est-ce|peut-on|pouvez|"
-    r"allez|y a-t-il|existe-t-il|combien|"
-    r"qu[eé]|c[oó]mo|por ?qu[eé]|cu[aá]ndo|d[oó]nde|qui[eé]n(es)?|cu[aá]l(es)?|cu[aá]nto|"
-    r"hay|puede[n]?|podr[ií]a[n]?|existe|"
-    r"o que|como|por ?que|quando|onde|quem|qual|quais|quanto|h[aá]|pode[m]?|poderia[m]?|"
-    r"je|nini|vipi|kwa nini|lini|wapi|nani|ipi|gani|jinsi|kuna|mnaweza|tunaweza|"
-    r"mtawezaje|mnafanyaje|ni kwa nini|ni vipi|wizara)\b",
+_LEAD = r"^\s*(?:(?:and|but|so|also|ok|okay|en|maar|et|mais|y|pero|e|mas|na|lakini)[,\s]+)?"
+# Question words that ask on their own, without a mark. English ones also open statements
+# ("When we talk about...", "How true!"), so without a mark they need a question-like next word.
+_EN_WH_NEXT = (
+    r"(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|has|have|had|may|might|"
+    r"must|about|if|much|many|long|often|kind|type|sort|exactly|else|happens|happened|makes|"
+    r"made|decides?|explains?|to|not)"
+)
+_WH = re.compile(
+    _LEAD + r"(what'?s|whats|(?:what|how|why|when|where|who|whom|whose)\s+" + _EN_WH_NEXT + r"|"
+    r"which|wat|hoe|waarom|wanneer|waar|wie|welke?|welk|"
+    r"qu'?est-ce|quel(?:le)?s?|comment|pourquoi|quand|o[uù]|qui|est-ce|combien|"
+    r"qué|cómo|por ?qué|cuándo|dónde|quién(?:es)?|cuál(?:es)?|cuánto|"
+    r"o que|por que|onde|quem|qual|quais|quanto|"
+    r"nini|vipi|kwa nini|lini|wapi|nani|ipi|gani|"
+    r"apa|bagaimana|mengapa|kenapa|kapan|siapa|"
+    r"warum|wann|welche[rs]?)(?!\w)",
+    re.IGNORECASE,
+)
+# Auxiliaries ask only when a subject follows ("Will the ministry...", not "Will share later").
+_AUX = re.compile(
+    _LEAD + r"(will|would|could|can|should|shall|is|are|was|were|do|does|did|has|have|had|"
+    r"may|might|must|isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|can'?t|couldn'?t|"
+    r"shouldn'?t)\s+(?:not\s+)?(you|we|i|it|there|the|this|that|these|those|they|he|she|"
+    r"anyone|anybody|someone|somebody|everyone|your|our|their|his|her|its|my|any|all|"
+    r"donors?|governments?|ministr(?:y|ies)|people|partners?|organi[sz]ations?|countries)\b",
+    re.IGNORECASE,
+)
+# Other languages' verb-first questions.
+_VERB_FIRST = re.compile(
+    _LEAD + r"(kan|kunnen|kunt|zal|zullen|zou|zouden|heeft|hebben|wordt|worden|gaat|gaan|"
+    r"moet|moeten|mag|peut-on|pouvez|pourriez|allez|y a-t-il|existe-t-il|avez-vous|"
+    r"gibt es|k[öo]nnen|kann|wird|werden|sind|haben)(?!\w)",
+    re.IGNORECASE,
+)
+# Swahili "Je" asks; French "Je suis / je pense..." does not.
+_SWAHILI_JE = re.compile(
+    r"^\s*(?:na\s+)?je\b(?!\s*(?:suis|pense|crois|voudrais|veux|me|m'|ne|n'|vous|trouve|dois|"
+    r"peux|sais|souhaite|remercie|partage|rejoins|viens|vais|serai|reviens|dis|salue|"
+    r"travaille|suis|t'|te|l'|la|le|les|lui|suppose|note|confirme|vois|comprends)\b)",
     re.IGNORECASE,
 )
 _ASK_PHRASE = re.compile(
-    r"(i('d| would) like to (ask|know)|i wonder|i was wondering|my question|question for|"
-    r"question to|curious (to know|whether|if|how|what)|could the panel|@panel|"
-    r"ik (wil|zou) graag (vragen|weten)|mijn vraag|vraag aan|ik vraag me af|"
-    r"je (voudrais|aimerais) (demander|savoir)|ma question|question [aà]|je me demande|"
-    r"(quisiera|quiero|me gustar[ií]a) (preguntar|saber)|mi pregunta|pregunta para|"
-    r"(gostaria|queria) de (perguntar|saber)|minha pergunta|pergunta para|"
-    r"ningependa (kuuliza|kujua)|swali langu|swali kwa|nauliza)",
+    r"\b(i('d| would) like to (ask|know)|i (?:am|'m|was) (?:wondering|curious)|i wonder|"
+    r"wondering (?:if|whether|how|what|why)|my question|question (?:for|to) (?:the )?\w+|"
+    r"curious (?:to know|whether|if|how|what)|could the panel|"
+    r"(?:could|can|would) you (?:please )?(?:elaborate|explain|clarify|expand|comment|say more|"
+    r"tell us|share (?:more|your|an example))|please (?:elaborate|explain|clarify)|"
+    r"what (?:does|do|did) .{1,60} mean|what is meant by|"
+    r"ik (?:wil|zou) graag (?:vragen|weten)|mijn vraag|vraag aan|ik vraag me af|"
+    r"je (?:voudrais|aimerais) (?:demander|savoir)|ma question|question [aà]|je me demande|"
+    r"(?:quisiera|quiero|me gustar[ií]a) (?:preguntar|saber)|mi pregunta|pregunta para|"
+    r"(?:gostaria|queria) de (?:perguntar|saber)|minha pergunta|pergunta para|"
+    r"ningependa (?:kuuliza|kujua)|swali langu|swali kwa|nauliza|nina swali|"
+    r"i have a question|quick question|a question (?:about|on|regarding|for)|"
+    r"(?:can|could) (?:someone|anyone|somebody) (?:explain|clarify|tell)|"
+    r"(?:i'?d|i would) (?:love|like) to hear (?:more|from|about)|would love to (?:know|hear)|"
+    r"any (?:thoughts|comments|examples|views) on|"
+    r"tengo una pregunta|j'ai une question|ik heb een vraag|tenho uma pergunta|"
+    r"ich (?:m[öo]chte|w[üu]rde gerne) (?:fragen|wissen)|meine frage|"
+    r"saya ingin (?:bertanya|tahu))\b",
     re.IGNORECASE,
 )
-_QMARK = re.compile(r"[?？¿؟]")
+_SORRY = re.compile(r"^\s*(?:sorry|excuse me|pardon|perd[oó]n|d[ée]sol[ée]e?|sorry,)[,!.\s]+", re.I)
 
 
 @dataclass(frozen=True, slots=True)
 class Detection:
-    """What a chat message is, with the text to queue (prefix removed) and a short reason."""
+    """What a chat message is, with the text to queue (prefix removed) and a one-word reason."""
 
     kind: MessageKind
     text: str
@@ -133,10 +205,31 @@ def strip_prefix(text: str) -> tuple[str, bool]:
     return text.strip(), False
 
 
-def _looks_like_question(text: str) -> bool:
-    if _QMARK.search(text) or _ASK_PHRASE.search(text):
-        return True
-    return bool(_INTERROGATIVE.match(text)) and len(text.split()) >= 4
+def without_links(text: str) -> str:
+    """The text with links (also bare domains and short links), e-mails and @mentions removed."""
+    return re.sub(r"\s+", " ", _MENTION.sub(" ", _URL.sub(" ", text))).strip()
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _question_reason(text: str) -> str | None:
+    """Why ``text`` (links removed) asks something, or None."""
+    if _QMARK.search(text):
+        if _words(text) >= 2 or len(_SPACELESS.findall(text)) >= 3:
+            return "mark"
+        return None
+    if _ASK_PHRASE.search(text):
+        return "phrase"
+    body = _SORRY.sub("", text)
+    if body.rstrip().endswith(("!", ".")) and not _AUX.match(body):
+        return None
+    if _words(body) >= 4 and (
+        _WH.match(body) or _AUX.match(body) or _VERB_FIRST.match(body) or _SWAHILI_JE.match(body)
+    ):
+        return "form"
+    return None
 
 
 def _is_logistics(text: str) -> bool:
@@ -145,51 +238,61 @@ def _is_logistics(text: str) -> bool:
     return bool(_LOGISTICS_WEAK.search(text) and _LOGISTICS_VERB.search(text))
 
 
-def _is_small_talk(text: str) -> str | None:
-    """Greeting, thanks or tech talk, when that is all the message is about."""
-    words = len(text.split())
-    if _TECH.search(text) and words <= 25:
-        return "audio/tech"
-    if _THANKS.search(text) and words <= 20 and not _ASK_PHRASE.search(text):
-        return "thanks"
-    if _GREETING.match(text) and words <= 14:
-        return "greeting"
-    return None
+# Words that are tech talk only in a short message ("echo", but not "the echo chamber of donors").
+_TECH_WEAK = re.compile(r"\b(sound|echo|lag|sauti|volume|hearing)\b", re.IGNORECASE)
+
+
+def _is_tech(text: str) -> bool:
+    words = _words(text)
+    return (bool(_TECH.search(text)) and words <= 15) or (
+        bool(_TECH_WEAK.search(text)) and words <= 5
+    )
+
+
+def _after_opening(text: str) -> str | None:
+    """What follows a leading greeting or thanks: 'Hi Kate, are we ...?' -> 'are we ...?'."""
+    if not (_GREETING.match(text) or _THANKS.match(text.strip())):
+        return None
+    parts = re.split(r"(?<=[!.,;:])\s+|\n+|\s+-\s+", text, maxsplit=1)
+    if len(parts) == 2:
+        return parts[1].strip()
+    # No punctuation: "Hi Kate are we ..." -> from the first question word on.
+    for pattern in (_WH, _AUX, _VERB_FIRST):
+        words = text.split()
+        for i in range(1, min(len(words), 5)):
+            rest = " ".join(words[i:])
+            if pattern.match(rest):
+                return rest
+    return ""
 
 
 def detect(text: str, *, from_host: bool = False) -> Detection:
     """Classify one public chat message as question, logistics or chatter."""
     body, prefixed = strip_prefix(text)
-    if not body or len(fold(body)) < 3:
+    plain = without_links(body)
+    if not plain or len(fold(plain)) < 2:
         return Detection(MessageKind.CHATTER, body, "empty")
     if from_host and not prefixed:
-        return Detection(MessageKind.CHATTER, body, "host announcement")
-    if _is_logistics(body) and (prefixed or _looks_like_question(body)):
-        return Detection(MessageKind.LOGISTICS, body, "logistics")
+        return Detection(MessageKind.CHATTER, body, "host")
     if prefixed:
-        return Detection(MessageKind.QUESTION, body, "explicit prefix")
-    if _ANNOUNCEMENT.match(body):
+        kind = MessageKind.LOGISTICS if _is_logistics(plain) else MessageKind.QUESTION
+        return Detection(kind, body, "logistics" if kind is MessageKind.LOGISTICS else "prefix")
+    opening = _after_opening(plain)
+    if opening is not None:
+        reason = _question_reason(opening) if opening else None
+        if reason is None or _is_tech(opening):
+            small = "greeting" if _GREETING.match(plain) else "thanks"
+            return Detection(MessageKind.CHATTER, body, small)
+        plain = opening
+    elif _ANNOUNCEMENT.match(plain):
         return Detection(MessageKind.CHATTER, body, "announcement")
-    small_talk = _is_small_talk(body)
-    if small_talk is not None:
-        # "Hello from Nairobi! What is the ministry's plan for ...?" is still a question.
-        rest = _strip_small_talk_opening(body)
-        if (
-            rest
-            and _looks_like_question(rest)
-            and len(rest.split()) >= 5
-            and not _TECH.search(rest)
-        ):
-            return Detection(MessageKind.QUESTION, body, "question after greeting")
-        return Detection(MessageKind.CHATTER, body, small_talk)
-    if _looks_like_question(body) and len(body.split()) >= 3:
-        return Detection(MessageKind.QUESTION, body, "question form")
-    return Detection(MessageKind.CHATTER, body, "remark")
-
-
-def _strip_small_talk_opening(text: str) -> str:
-    """Drop a leading greeting/thanks sentence: 'Hi all from Goma! How ...' -> 'How ...'."""
-    parts = re.split(r"(?<=[!.,;:])\s+|\n+", text, maxsplit=1)
-    if len(parts) == 2 and (_GREETING.match(parts[0]) or _THANKS.search(parts[0])):
-        return parts[1].strip()
-    return ""
+    reason = _question_reason(plain)
+    if reason is None:
+        return Detection(MessageKind.CHATTER, body, "tech" if _is_tech(plain) else "remark")
+    if _is_logistics(plain):
+        return Detection(MessageKind.LOGISTICS, body, "logistics")
+    if _is_tech(plain):
+        return Detection(MessageKind.CHATTER, body, "tech")
+    if opening is not None:
+        return Detection(MessageKind.QUESTION, body, "greeted")
+    return Detection(MessageKind.QUESTION, body, reason)

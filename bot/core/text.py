@@ -42,7 +42,9 @@ def fold(text: str) -> str:
 def name_key(display_name: str) -> str:
     """Matching key for a person's name: folded, punctuation-insensitive."""
     folded = fold(display_name)
-    return _SPACES.sub(" ", re.sub(r"[^\w\s]", " ", folded)).strip()
+    key = _SPACES.sub(" ", re.sub(r"[^\w\s]", " ", folded)).strip()
+    # Emoji-only names ("😀", "🎉") have no letters: keep the symbols so they stay apart.
+    return key or _SPACES.sub("", folded)
 
 
 def snippet_key(text: str) -> str:

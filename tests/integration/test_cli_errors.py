@@ -18,6 +18,9 @@ def run_cli(
 
     env = {k: v for k, v in os.environ.items() if k != "BARAZA_CONFIG"}
     env.update({"BARAZA_DB": str(cwd / "db.sqlite3"), **(env_extra or {})})
+    # Run this checkout's code, not whichever copy of the package is installed.
+    root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
     return subprocess.run(
         [sys.executable, "-m", "bot.cli", *args],
         cwd=cwd,
@@ -78,3 +81,10 @@ def test_queue_without_any_event(tmp_path: Path) -> None:
 def test_database_that_is_not_sqlite(tmp_path: Path) -> None:
     (tmp_path / "db.sqlite3").write_text("hello, I am not a database" * 100)
     assert_one_line_error(run_cli("queue", cwd=tmp_path), "not a Baraza database")
+
+
+def test_empty_chat_file_makes_no_event(tmp_path: Path) -> None:
+    empty = tmp_path / "meeting_saved_chat.txt"
+    empty.write_bytes(b"\x00\n")
+    assert_one_line_error(run_cli("import-zoom", str(empty), cwd=tmp_path), "is empty")
+    assert_one_line_error(run_cli("queue", cwd=tmp_path), "no event yet")

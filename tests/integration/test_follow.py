@@ -84,3 +84,20 @@ async def test_truncated_and_replaced_files_are_read_again(tmp_path: Path) -> No
         assert texts == {"a replaced file", "more text here"}
     finally:
         await follower.close()
+
+
+async def test_utf16_file_with_nul_bytes_is_followed(tmp_path: Path) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_bytes(msg("10:00:00", "Zoë", "habari").encode("utf-16"))
+    follower = Follower(path)
+    try:
+        assert (await follower.next()).author_name == "Zoë"
+        with path.open("ab") as handle:  # appended UTF-16 without a second BOM, plus NUL padding
+            handle.write(msg("10:01:00", "Ann", "What about core funding?").encode("utf-16-le"))
+            handle.write(b"\x00\x00")
+            handle.write(msg("10:02:00", "Bob", "next").encode("utf-16-le"))
+        got = await follower.next()
+        assert got.author_name == "Ann" and got.text == "What about core funding?"
+        assert (await follower.next()).author_name == "Bob"
+    finally:
+        await follower.close()

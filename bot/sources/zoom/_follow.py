@@ -1,0 +1,77 @@
+"""Following a saved-chat file that Zoom is still writing."""
+
+from __future__ import annotations
+
+import asyncio
+import codecs
+import logging
+import os
+from collections.abc import AsyncIterator
+from datetime import date, tzinfo
+from pathlib import Path
+
+from bot.core.model import ChatMessage
+from bot.sources.zoom._decode import incremental_decoder, sniff_encoding
+from bot.sources.zoom._parser import ZoomChatParser
+
+log = logging.getLogger(__name__)
+
+
+async def follow_chat_file(
+    path: Path,
+    event_date: date,
+    *,
+    poll_seconds: float = 0.2,
+    settle_seconds: float = 0.6,
+    stop: asyncio.Event | None = None,
+    tz: tzinfo | None = None,
+) -> AsyncIterator[list[ChatMessage]]:
+    """Yield batches of new messages as Zoom appends them to ``path``.
+
+    Polls size and inode: appended bytes are decoded incrementally (UTF-8 or UTF-16, as sniffed
+    from the file's first bytes; NULs and undecodable bytes never stop it) and parsed; a truncated
+    or replaced file is read again from the start (ids are content-derived, so re-reading re-yields
+    only duplicates that the store ignores). The last message is held back until the next header
+    arrives or the file has been quiet for ``settle_seconds``, so a half-written body is never cut.
+    """
+    parser = ZoomChatParser(event_date, tz)
+    offset = 0
+    inode: int | None = None
+    decoder: codecs.IncrementalDecoder | None = None
+    rest = ""
+    loop = asyncio.get_running_loop()
+    quiet_since = loop.time()
+    while stop is None or not stop.is_set():
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            await asyncio.sleep(poll_seconds)
+            continue
+        if inode is not None and (info.st_ino != inode or info.st_size < offset):
+            log.info("chat file was replaced or truncated; reading it again from the start")
+            parser, offset, decoder, rest = ZoomChatParser(event_date, tz), 0, None, ""
+        inode = info.st_ino
+        batch: list[ChatMessage] = []
+        if info.st_size > offset:
+            chunk = await asyncio.to_thread(_read_from, path, offset, info.st_size - offset)
+            offset += len(chunk)
+            if decoder is None:
+                decoder = incremental_decoder(sniff_encoding(chunk) or "utf-8", errors="replace")
+            rest += decoder.decode(chunk).replace("\x00", "")
+            *complete, rest = rest.split("\n")
+            batch.extend(parser.feed(complete))
+            quiet_since = loop.time()
+        elif (parser.has_pending or rest) and loop.time() - quiet_since > settle_seconds:
+            if rest:
+                batch.extend(parser.feed([rest]))
+                rest = ""
+            batch.extend(parser.flush())
+        if batch:
+            yield batch
+        await asyncio.sleep(poll_seconds)
+
+
+def _read_from(path: Path, offset: int, size: int) -> bytes:
+    with open(path, "rb") as handle:
+        handle.seek(offset)
+        return handle.read(size)
