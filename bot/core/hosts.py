@@ -46,29 +46,53 @@ _ANNOUNCE = re.compile(
 _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
-def _signals(text: str) -> tuple[int, int, int]:
+def signals(text: str) -> tuple[int, int, int]:
     """(opening, announcement, link) signals of one public message."""
     if _OPENING.search(text):
         return 1, 0, 0
     return 0, int(bool(_ANNOUNCE.search(text))), int(bool(_LINK.search(text)))
 
 
+class HostSignals:
+    """Running counts of each sender's host signals; :meth:`hosts` applies the rule above.
+
+    Keys are whatever identifies a sender (a name key, or a source's person key).
+    """
+
+    def __init__(self, counts: dict[str, tuple[int, int, int]] | None = None) -> None:
+        self.opening: Counter[str] = Counter()
+        self.announce: Counter[str] = Counter()
+        self.links: Counter[str] = Counter()
+        for key, (o, a, link) in (counts or {}).items():
+            self._count(key, o, a, link)
+
+    def _count(self, key: str, o: int, a: int, link: int) -> None:
+        self.opening[key] += o
+        self.announce[key] += a
+        self.links[key] += link
+
+    def add(self, key: str, text: str) -> tuple[int, int, int]:
+        """Count one public message of ``key``; returns its signals."""
+        found = signals(text)
+        self._count(key, *found)
+        return found
+
+    def hosts(self) -> set[str]:
+        """The senders the rule makes hosts (at most :data:`MAX_HOSTS`)."""
+        opening, announce, links = self.opening, self.announce, self.links
+        hosts = [
+            key
+            for key in set(opening) | set(announce)
+            if opening[key] >= 1 or announce[key] >= 2 or (announce[key] >= 1 and links[key] >= 1)
+        ]
+        hosts.sort(key=lambda k: (-(2 * opening[k] + announce[k]), k))
+        return set(hosts[:MAX_HOSTS])
+
+
 def infer_hosts(messages: Iterable[tuple[str, str]], configured: Iterable[str] = ()) -> set[str]:
     """Name keys (:func:`bot.core.text.name_key`) of the hosts, from ``(author, text)`` pairs
     of public messages in chat order, plus the configured host names."""
-    opening: Counter[str] = Counter()
-    announce: Counter[str] = Counter()
-    links: Counter[str] = Counter()
+    counts = HostSignals()
     for author, text in messages:
-        o, a, link = _signals(text)
-        key = name_key(author)
-        opening[key] += o
-        announce[key] += a
-        links[key] += link
-    hosts = [
-        key
-        for key in set(opening) | set(announce)
-        if opening[key] >= 1 or announce[key] >= 2 or (announce[key] >= 1 and links[key] >= 1)
-    ]
-    hosts.sort(key=lambda k: -(2 * opening[k] + announce[k]))
-    return set(hosts[:MAX_HOSTS]) | {name_key(name) for name in configured}
+        counts.add(name_key(author), text)
+    return counts.hosts() | {name_key(name) for name in configured}

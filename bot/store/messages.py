@@ -76,6 +76,21 @@ class MessageRepo:
             ),
         )
 
+    async def recent_texts(
+        self, event_id: int, person_keys: Sequence[str], limit: int = 20
+    ) -> dict[str, list[str]]:
+        """Each person's latest public chat texts, oldest first (for repeated-text floods)."""
+        found: dict[str, list[str]] = {}
+        for key in person_keys:
+            rows = await self._db.all(
+                "SELECT m.text FROM messages m JOIN participants p ON p.id=m.participant_id"
+                " WHERE m.event_id=? AND p.person_key=? AND m.is_private=0"
+                " AND m.kind != 'reaction' ORDER BY m.sent_at DESC, m.id DESC LIMIT ?",
+                (event_id, key, limit),
+            )
+            found[key] = [r[0] for r in reversed(rows)]
+        return found
+
     async def by_source_id(
         self, event_id: int, source: str, source_message_id: str
     ) -> MessageRef | None:

@@ -114,6 +114,25 @@ class PeopleRepo:
             (country, region.value, region_source, organisation, participant_id),
         )
 
+    async def host_signals(self, event_id: int) -> dict[str, tuple[int, int, int]]:
+        """Person key -> (opening, announcement, link) signals counted so far."""
+        rows = await self._db.all(
+            "SELECT person_key, host_opening, host_announce, host_links FROM participants"
+            " WHERE event_id=? AND (host_opening + host_announce + host_links) > 0",
+            (event_id,),
+        )
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    async def add_host_signals(
+        self, participant_id: int, opening: int, announce: int, links: int
+    ) -> None:
+        """Count one public message's host signals for its author."""
+        await self._db.write(
+            "UPDATE participants SET host_opening=host_opening+?, host_announce=host_announce+?,"
+            " host_links=host_links+? WHERE id=?",
+            (opening, announce, links, participant_id),
+        )
+
     async def set_name_consent(self, participant_id: int, consent: bool) -> None:
         """Record whether a participant agrees to be named in exports (``/iam``)."""
         await self._db.write(

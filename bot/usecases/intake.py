@@ -18,14 +18,16 @@ from dataclasses import dataclass, field
 from bot.classifier import top_theme
 from bot.classify_runner import Analysis
 from bot.core.detect import Detection, detect, strip_prefix
+from bot.core.hosts import HostSignals
+from bot.core.hosts import signals as host_signals
 from bot.core.model import THEMES, ChatMessage, MessageKind, Participant, Question, QuestionState
-from bot.core.moderation import hold_reason, is_flooding, is_vote_emoji
+from bot.core.moderation import is_flooding, is_repeated, is_vote_emoji, spam_reason
 from bot.core.text import clean_text, snippet_key
 from bot.errors import BarazaError
 from bot.store import MessageRef, Repos
 from bot.usecases.context import Context, require_question
 from bot.usecases.duplicates import DuplicateFinder
-from bot.usecases.people import People
+from bot.usecases.people import People, person_key
 from bot.usecases.stored import stored_form
 
 #: Event setting listing the classifiers that tagged its questions (JSON list of names).
@@ -65,12 +67,15 @@ class _Item:
     detection: Detection | None
     language: str
     analysis: Analysis | None = None
+    #: why the message is held for a moderator whatever its kind (a link, a mass mention...)
+    spam: str | None = None
 
     @property
     def needs_theme(self) -> bool:
-        return self.detection is not None and self.detection.kind in (
-            MessageKind.QUESTION,
-            MessageKind.LOGISTICS,
+        """It goes on a list (the queue, logistics, or held for review), so it needs a theme."""
+        return self.detection is not None and (
+            self.spam is not None
+            or self.detection.kind in (MessageKind.QUESTION, MessageKind.LOGISTICS)
         )
 
 
@@ -86,15 +91,41 @@ class Intake:
 
     # -- ingest ----------------------------------------------------------------------------
 
-    def _analyse(self, messages: Sequence[ChatMessage]) -> list[_Item]:
+    def _analyse(
+        self,
+        messages: Sequence[ChatMessage],
+        hosts: HostSignals,
+        recent: dict[str, list[str]],
+    ) -> list[_Item]:
+        """Detection, language and spam of each message, in chat order (pure but for langid).
+
+        ``hosts`` are the host signals counted so far and ``recent`` each sender's latest public
+        texts; both are updated as the batch goes, so message n sees messages before it.
+        """
+        moderation = self.ctx.config.moderation
         items = []
         for message in messages:
-            detection = None
-            language = "und"
-            if not message.is_private and message.reaction is None:
-                detection = detect(message.text, from_host=self.people.is_host(message))
-                language = self.ctx.languages.detect(detection.text or message.text)
-            items.append(_Item(message, detection, language))
+            if message.is_private or message.reaction is not None:
+                items.append(_Item(message, None, "und"))
+                continue
+            key = person_key(message)
+            trusted = self.people.is_host(message)  # configured, or the source says so
+            host = trusted or key in hosts.hosts()
+            detection = detect(message.text, from_host=host)
+            language = self.ctx.languages.detect(detection.text or message.text)
+            spam = None
+            if not trusted:  # an inferred host is not exempt: a spammer can say "welcome"
+                spam = spam_reason(
+                    message.text,
+                    hold_links=moderation.hold_links,
+                    hold_mass_mentions=moderation.hold_mass_mentions,
+                )
+                earlier = recent.setdefault(key, [])
+                if spam is None and is_repeated(message.text, earlier):
+                    spam = "flood: same text repeated"
+                earlier.append(message.text)
+            hosts.add(key, message.text)
+            items.append(_Item(message, detection, language, spam=spam))
         return items
 
     async def ingest(
@@ -119,10 +150,16 @@ class Intake:
                 if mark is not None:
                     await self.advance_mark(event_id, source, *mark)
                 return result
-            items = await asyncio.to_thread(self._analyse, fresh)
+            read = self.ctx.store.read
+            hosts = HostSignals(await read.people.host_signals(event_id))
+            senders = sorted({person_key(m) for m in fresh if not m.is_private})
+            recent = await read.messages.recent_texts(event_id, senders)
+            items = await asyncio.to_thread(self._analyse, fresh, hosts, recent)
             themed = [i for i in items if i.needs_theme]
             if themed:
-                texts = [i.detection.text for i in themed if i.detection is not None]
+                texts = [
+                    i.detection.text or i.message.text for i in themed if i.detection is not None
+                ]
                 for item, analysis in zip(
                     themed, await self.ctx.runner.analyse(texts), strict=True
                 ):
@@ -198,6 +235,10 @@ class Intake:
             result.already_known += 1
             return
         result.new += 1
+        if kind not in (MessageKind.PRIVATE, MessageKind.REACTION):
+            opening, announce, links = host_signals(message.text)
+            if opening or announce or links:
+                await uow.people.add_host_signals(participant.id, opening, announce, links)
         if kind is MessageKind.PRIVATE:
             result.private += 1
         elif kind is MessageKind.REACTION:
@@ -264,14 +305,12 @@ class Intake:
             )
 
     async def _hold(self, uow: Repos, item: _Item, participant: Participant) -> str | None:
+        """Why a new list entry waits for a moderator: spam, or too many questions too fast."""
         moderation = self.ctx.config.moderation
         assert item.detection is not None
-        reason = hold_reason(
-            item.detection.text,
-            hold_links=moderation.hold_links,
-            hold_mass_mentions=moderation.hold_mass_mentions,
-        )
-        if reason is None and item.detection.kind is MessageKind.QUESTION:
+        if item.spam is not None:
+            return item.spam
+        if item.detection.kind is MessageKind.QUESTION:
             previous = await uow.questions.times_asked(participant.id)
             if is_flooding(
                 previous,
@@ -279,8 +318,8 @@ class Intake:
                 max_questions=moderation.flood_max_questions,
                 window_seconds=moderation.flood_window_seconds,
             ):
-                reason = "flood: many questions in a short time"
-        return reason
+                return "flood: many questions in a short time"
+        return None
 
     async def _store_question(
         self,
@@ -305,14 +344,16 @@ class Intake:
             if merged_into is not None:
                 state = QuestionState.MERGED
         scores, embedding = stored_form(analysis)
+        # held chatter (spam) is filed as a question a moderator can approve or dismiss
+        kind = detection.kind if detection.kind is MessageKind.LOGISTICS else MessageKind.QUESTION
         question_id = await uow.questions.add(
             event_id=event_id,
             message_id=message_id,
             participant_id=participant.id,
-            text=detection.text,
+            text=detection.text or item.message.text,
             asked_at=item.message.sent_at,
             language=item.language,
-            kind=detection.kind,
+            kind=kind,
             theme=top_theme(scores),
             theme_scores=scores,
             state=state,
@@ -322,10 +363,10 @@ class Intake:
             embedding=embedding,
         )
         result.question_ids.append(question_id)
-        if detection.kind is MessageKind.LOGISTICS:
-            result.logistics += 1
-        elif state is QuestionState.HELD:
+        if state is QuestionState.HELD:
             result.held += 1
+        elif kind is MessageKind.LOGISTICS:
+            result.logistics += 1
         elif state is QuestionState.MERGED:
             result.merged += 1
         else:

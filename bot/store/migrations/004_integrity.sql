@@ -27,3 +27,9 @@ CREATE TABLE intake_marks (
     last_id   INTEGER NOT NULL,
     PRIMARY KEY (event_id, source, channel)
 );
+
+-- Host signals per participant (welcomes, announcements, links in public messages), counted as
+-- messages are stored, so every process infers the same hosts from the same record.
+ALTER TABLE participants ADD COLUMN host_opening INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE participants ADD COLUMN host_announce INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE participants ADD COLUMN host_links INTEGER NOT NULL DEFAULT 0;

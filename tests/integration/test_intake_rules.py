@@ -1,0 +1,60 @@
+"""Intake rules a live chat needs: spam held whatever it is, hosts recognised from the chat."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date
+
+from bot.core.model import QuestionState
+from bot.sources.zoom import parse_chat_text
+from bot.usecases import Service
+
+DAY = date(2026, 11, 20)
+
+
+async def test_spam_is_held_for_every_public_message_and_never_exported(service: Service) -> None:
+    chat = "".join(
+        f"10:0{i}:00 From  Spammer 9000  to  Everyone:\n\t@everyone BUY CHEAP FOLLOWERS http://spam.example/x\n"
+        for i in range(3)
+    ) + (
+        "10:04:00 From  Tom Bakker  to  Everyone:\n\tvisit cheapfollowers.shop for likes\n"
+        "10:05:00 From  Ana Lima (Colombia)  to  Everyone:\n\tQ: How will local partners get direct funding?\n"
+    )
+    event = await service.events.open("Spam", "zoom", DAY)
+    result = await service.intake.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
+    assert result.held == 4 and result.questions == 1
+    held = await service.queue.held(event.id)
+    assert len(held) == 4 and all(q.state is QuestionState.HELD for q in held)
+    assert [e.question.text for e in await service.queue.ranked(event.id)] == [
+        "How will local partners get direct funding?"
+    ]
+    doc = await service.exports.document(event.id)
+    text = json.dumps(doc, ensure_ascii=False)
+    assert "FOLLOWERS" not in text and "cheapfollowers" not in text
+    assert "direct funding" in text
+
+
+async def test_hosts_are_recognised_from_the_chat_itself(service: Service) -> None:
+    chat = (
+        "10:00:00 From  Kate Moderator  to  Everyone:\n\tWelcome everyone to today's dialogue!\n"
+        "10:01:00 From  Kate Moderator  to  Everyone:\n\tCan everyone see my screen?\n"
+        "10:02:00 From  Kate Moderator  to  Everyone:\n\t@Aaron what's your take?\n"
+        "10:03:00 From  Amani Mushi (Tanzania)  to  Everyone:\n\tCan everyone get core funding?\n"
+    )
+    event = await service.events.open("Hosts", "zoom", DAY)
+    await service.intake.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
+    queued = [e.question.text for e in await service.queue.ranked(event.id)]
+    assert queued == ["Can everyone get core funding?"]
+
+
+async def test_host_inference_holds_across_batches_and_restarts(service: Service) -> None:
+    messages = parse_chat_text(
+        "10:00:00 From  Kate Moderator  to  Everyone:\n\tWelcome everyone to today's dialogue!\n"
+        "10:01:00 From  Kate Moderator  to  Everyone:\n\tAny questions so far?\n",
+        DAY,
+        tz=UTC,
+    )
+    event = await service.events.open("Batches", "zoom", DAY)
+    await service.intake.ingest(event.id, messages[:1])
+    await service.intake.ingest(event.id, messages[1:])  # the welcome is only in the store now
+    assert await service.queue.ranked(event.id) == []
