@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import re
 import sys
@@ -15,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
 from bot.app import open_service
-from bot.boards.terminal import render_board
+from bot.boards.terminal import LiveBoard, render_board
 from bot.config import Config
 from bot.core.model import ChatMessage
 from bot.errors import BarazaError, InputError
@@ -154,65 +153,6 @@ async def follow_zoom(args: argparse.Namespace, config: Config, db_path: Path) -
             if board:
                 await board.stop()
     return 0
-
-
-class LiveBoard:
-    """A rich Live board that re-renders (debounced) whenever the service reports a change."""
-
-    def __init__(
-        self,
-        service: Service,
-        event_id: int,
-        title: str,
-        top: int,
-        console: Console,
-        debounce: float = 0.25,
-    ) -> None:
-        from rich.live import Live
-
-        self.service = service
-        self.event_id = event_id
-        self.title = title
-        self.top = top
-        self.footer = ""
-        self._live = Live(console=console, auto_refresh=False, transient=False)
-        self._dirty = asyncio.Event()
-        self._debounce = debounce
-        self._task: asyncio.Task[None] | None = None
-        service.add_listener(self._on_change)
-
-    def _on_change(self, event_id: int) -> None:
-        if event_id == self.event_id:
-            self._dirty.set()
-
-    async def start(self) -> None:
-        """Show the board and keep it current."""
-        self._live.start()
-        await self.render()
-        self._task = asyncio.create_task(self._loop())
-
-    async def render(self) -> None:
-        """Draw the current queue now."""
-        entries = await self.service.queue.moderator_view(self.event_id, top=self.top)
-        settings = await self.service.queue.ranking_settings(self.event_id)
-        title = f"Baraza: {self.title}"
-        self._live.update(
-            render_board(entries, settings, title=title, footer=self.footer), refresh=True
-        )
-
-    async def _loop(self) -> None:
-        while True:
-            await self._dirty.wait()
-            await asyncio.sleep(self._debounce)
-            self._dirty.clear()
-            await self.render()
-
-    async def stop(self) -> None:
-        """Final render, then stop."""
-        if self._task:
-            self._task.cancel()
-        await self.render()
-        self._live.stop()
 
 
 async def queue(args: argparse.Namespace, config: Config, db_path: Path) -> int:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 
-from rich.console import Group
+from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from bot.core.ranking import RankingSettings
 from bot.core.text import shorten
-from bot.usecases import BoardEntry
+from bot.usecases import BoardEntry, Service
 
 REGION_STYLE = {"south": "bold green", "north": "cyan", "unknown": "dim"}
 THEME_LABEL = {"policy": "policy", "civic": "civic", "system": "system", "other": "—"}
@@ -71,3 +72,62 @@ def render_board(
     if footer:
         parts.append(Text(footer, style="dim"))
     return Panel(Group(*parts), title=title)  # type: ignore[arg-type]
+
+
+class LiveBoard:
+    """A rich Live board that re-renders (debounced) whenever the service reports a change."""
+
+    def __init__(
+        self,
+        service: Service,
+        event_id: int,
+        title: str,
+        top: int,
+        console: Console,
+        debounce: float = 0.25,
+    ) -> None:
+        from rich.live import Live
+
+        self.service = service
+        self.event_id = event_id
+        self.title = title
+        self.top = top
+        self.footer = ""
+        self._live = Live(console=console, auto_refresh=False, transient=False)
+        self._dirty = asyncio.Event()
+        self._debounce = debounce
+        self._task: asyncio.Task[None] | None = None
+        service.add_listener(self._on_change)
+
+    def _on_change(self, event_id: int) -> None:
+        if event_id == self.event_id:
+            self._dirty.set()
+
+    async def start(self) -> None:
+        """Show the board and keep it current."""
+        self._live.start()
+        await self.render()
+        self._task = asyncio.create_task(self._loop())
+
+    async def render(self) -> None:
+        """Draw the current queue now."""
+        entries = await self.service.queue.moderator_view(self.event_id, top=self.top)
+        settings = await self.service.queue.ranking_settings(self.event_id)
+        title = f"Baraza: {self.title}"
+        self._live.update(
+            render_board(entries, settings, title=title, footer=self.footer), refresh=True
+        )
+
+    async def _loop(self) -> None:
+        while True:
+            await self._dirty.wait()
+            await asyncio.sleep(self._debounce)
+            self._dirty.clear()
+            await self.render()
+
+    async def stop(self) -> None:
+        """Final render, then stop."""
+        if self._task:
+            self._task.cancel()
+        await self.render()
+        self._live.stop()

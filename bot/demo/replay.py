@@ -76,7 +76,7 @@ async def run_demo(args: argparse.Namespace, config: Config, db_path: Path) -> i
         virtual = {"now": messages[0].sent_at}
         service.clock = lambda: virtual["now"]  # the board ages questions in webinar time
 
-        from bot.commands import LiveBoard
+        from bot.boards.terminal import LiveBoard
 
         board = None
         if not args.no_board:
