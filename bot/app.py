@@ -21,7 +21,7 @@ from bot.classify_runner import ClassifierRunner
 from bot.config import Config
 from bot.core.regions import Country, CountryTable
 from bot.language import LanguageDetector
-from bot.store import Store
+from bot.store import open_store
 from bot.usecases import Service
 
 log = logging.getLogger(__name__)
@@ -148,7 +148,7 @@ async def open_service(
     """
     if duplicates is None:
         duplicates = load_duplicate_scorer(config)
-    store = await Store.open(db_path)
+    store = await open_store(db_path)
     try:
         runner = ClassifierRunner(
             classifier or LazyClassifier(config), batch_size=config.classifier.batch_size

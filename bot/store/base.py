@@ -40,40 +40,78 @@ def dt(value: str) -> datetime:
 
 
 class Db:
-    """Statements on one connection; writes only while ``writable`` (inside a unit of work)."""
+    """Statements on one connection (or pool); writes only while ``writable``.
 
-    def __init__(self, conn: aiosqlite.Connection, *, writable: bool) -> None:
-        self._conn = conn
+    Repositories write portable SQL with ``?`` placeholders; a backend translates what it must
+    (:class:`bot.store.postgres.PgDb` numbers the placeholders). ``dialect`` lets a repository
+    choose where the two differ ("sqlite" or "postgresql").
+    """
+
+    dialect = "sqlite"
+
+    def __init__(self, *, writable: bool) -> None:
         self.writable = writable
-
-    async def one(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        """The first row of a query (None when there is none)."""
-        async with self._conn.execute(sql, params) as cur:
-            return await cur.fetchone()
-
-    async def all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-        """Every row of a query."""
-        async with self._conn.execute(sql, params) as cur:
-            return list(await cur.fetchall())
 
     def _check(self) -> None:
         if not self.writable:
             raise OutsideUnitError("writes go through `async with store.unit() as uow:`")
 
+    async def one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The first row of a query (None when there is none)."""
+        raise NotImplementedError
+
+    async def all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        """Every row of a query."""
+        raise NotImplementedError
+
     async def write(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one write statement; returns the number of rows it changed."""
+        raise NotImplementedError
+
+    async def insert(
+        self, sql: str, params: Sequence[Any] = (), returning: str = "id"
+    ) -> int | None:
+        """Run one INSERT; the new row's ``returning`` column, or None when it inserted nothing."""
+        raise NotImplementedError
+
+    async def write_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one write statement for each row."""
+        raise NotImplementedError
+
+    def prefix_match(self, column: str) -> str:
+        """SQL that is true when ``column`` starts with a key given as two parameters
+        (the key, and the key followed by U+10FFFF), using an index where there is one."""
+        return f"{column} >= ? AND {column} < ?"
+
+
+class SqliteDb(Db):
+    """A :class:`Db` over one aiosqlite connection."""
+
+    def __init__(self, conn: aiosqlite.Connection, *, writable: bool) -> None:
+        super().__init__(writable=writable)
+        self._conn = conn
+
+    async def one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        async with self._conn.execute(sql, params) as cur:
+            return await cur.fetchone()
+
+    async def all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        async with self._conn.execute(sql, params) as cur:
+            return list(await cur.fetchall())
+
+    async def write(self, sql: str, params: Sequence[Any] = ()) -> int:
         self._check()
         async with self._conn.execute(sql, params) as cur:
             return max(cur.rowcount, 0)
 
-    async def insert(self, sql: str, params: Sequence[Any] = ()) -> int | None:
-        """Run one INSERT; the new row's id, or None when it inserted nothing (a conflict)."""
+    async def insert(
+        self, sql: str, params: Sequence[Any] = (), returning: str = "id"
+    ) -> int | None:
         self._check()
         async with self._conn.execute(sql, params) as cur:
             return cur.lastrowid if cur.rowcount > 0 else None
 
     async def write_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        """Run one write statement for each row."""
         self._check()
         if rows:
             await self._conn.executemany(sql, rows)

@@ -111,7 +111,7 @@ class MessageRepo:
         if not key:
             return None
         row = await self._db.one(
-            f"{_REF} WHERE m.event_id=? AND m.match_key >= ? AND m.match_key < ?"
+            f"{_REF} WHERE m.event_id=? AND {self._db.prefix_match('m.match_key')}"
             " AND m.sent_at <= ? AND m.is_private=0 AND m.kind != 'reaction' AND m.deleted=0"
             " ORDER BY (q.id IS NULL), m.sent_at DESC, m.id DESC LIMIT 1",
             (event_id, key, key + "\U0010ffff", ts(sent_by)),
@@ -154,8 +154,9 @@ class MessageRepo:
     async def excluded_counts(self, event_id: int) -> dict[str, int]:
         """How many messages the export leaves out: ``private`` and ``deleted``."""
         row = await self._db.one(
-            "SELECT COALESCE(SUM(is_private=1 OR kind='private'), 0),"
-            " COALESCE(SUM(deleted=1 AND is_private=0 AND kind!='private'), 0)"
+            "SELECT COALESCE(SUM(CASE WHEN is_private=1 OR kind='private' THEN 1 ELSE 0 END), 0),"
+            " COALESCE(SUM(CASE WHEN deleted=1 AND is_private=0 AND kind!='private'"
+            " THEN 1 ELSE 0 END), 0)"
             " FROM messages WHERE event_id=?",
             (event_id,),
         )
@@ -188,6 +189,7 @@ class MessageRepo:
         await self._db.write(
             "INSERT INTO intake_marks(event_id, source, channel, last_id) VALUES (?,?,?,?)"
             " ON CONFLICT(event_id, source, channel)"
-            " DO UPDATE SET last_id=MAX(last_id, excluded.last_id)",
+            " DO UPDATE SET last_id=CASE WHEN excluded.last_id > intake_marks.last_id"
+            " THEN excluded.last_id ELSE intake_marks.last_id END",
             (event_id, source, channel, last_id),
         )

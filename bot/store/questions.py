@@ -259,7 +259,8 @@ class QuestionRepo:
         await self._db.write_many(
             "INSERT INTO board_views(event_id, question_id, best_rank, first_seen)"
             " VALUES (?,?,?,?) ON CONFLICT(event_id, question_id)"
-            " DO UPDATE SET best_rank=MIN(best_rank, excluded.best_rank)",
+            " DO UPDATE SET best_rank=CASE WHEN excluded.best_rank < board_views.best_rank"
+            " THEN excluded.best_rank ELSE board_views.best_rank END",
             [(event_id, qid, rank, ts(at)) for qid, rank in ranks],
         )
 
@@ -269,6 +270,7 @@ class QuestionRepo:
             "INSERT INTO votes(question_id, participant_id, created_at) VALUES (?,?,?)"
             " ON CONFLICT(question_id, participant_id) DO NOTHING",
             (question_id, participant_id, ts(at)),
+            returning="question_id",
         )
         return added is not None
 

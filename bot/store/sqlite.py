@@ -19,18 +19,12 @@ import os
 import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, closing
-from importlib import resources
 from pathlib import Path
 
 import aiosqlite
 
-from bot.store.base import Db, StoreError
-from bot.store.events import EventRepo
-from bot.store.messages import MessageRepo
-from bot.store.people import PeopleRepo
-from bot.store.privacy import PrivacyRepo
-from bot.store.questions import QuestionRepo
-from bot.store.transcript import TranscriptRepo
+from bot.store.backend import Repos, Store, UnitOfWork, migrations
+from bot.store.base import SqliteDb, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -38,17 +32,6 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 #: Tables every Baraza database has since version 1.
 BARAZA_TABLES = {"events", "participants", "messages", "questions", "votes", "settings"}
 BUSY_TIMEOUT_MS = 30_000
-
-
-def migrations() -> list[tuple[int, str, str]]:
-    """The numbered migration scripts shipped with the package: (version, name, sql)."""
-    folder = resources.files("bot.store") / "migrations"
-    found = []
-    for entry in folder.iterdir():
-        name = entry.name
-        if name.endswith(".sql") and name[:3].isdigit():
-            found.append((int(name[:3]), name, entry.read_text(encoding="utf-8")))
-    return sorted(found)
 
 
 def sql_statements(script: str) -> list[str]:
@@ -65,23 +48,6 @@ def sql_statements(script: str) -> list[str]:
     ):
         raise StoreError(f"incomplete SQL statement in a migration: {buffer.strip()[:60]!r}")
     return statements
-
-
-class Repos:
-    """The repositories over one connection (the reader, or an open unit of work)."""
-
-    def __init__(self, db: Db) -> None:
-        self.db = db
-        self.events = EventRepo(db)
-        self.people = PeopleRepo(db)
-        self.messages = MessageRepo(db)
-        self.questions = QuestionRepo(db)
-        self.transcript = TranscriptRepo(db)
-        self.privacy = PrivacyRepo(db)
-
-
-#: What a unit of work hands out: the same repositories, writable until the unit ends.
-UnitOfWork = Repos
 
 
 def check_database_file(path: Path) -> None:
@@ -134,18 +100,19 @@ def _readonly(exc: sqlite3.Error) -> bool:
     return "readonly" in str(exc) or "read-only" in str(exc)
 
 
-class Store:
-    """Typed access to the Baraza database. Create with :meth:`open`."""
+class SqliteStore(Store):
+    """The SQLite backend (the embedded default). Create with :func:`bot.store.open_store`."""
 
     def __init__(self, writer: aiosqlite.Connection, reader: aiosqlite.Connection, path: Path):
         self._writer = writer
         self._reader = reader
         self.path = path
         self._lock = asyncio.Lock()
-        self.read = Repos(Db(reader, writable=False))
+        self.location = str(path)
+        self.read = Repos(SqliteDb(reader, writable=False))
 
     @classmethod
-    async def open(cls, path: Path) -> Store:
+    async def open_file(cls, path: Path) -> SqliteStore:
         """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
         path = Path(path)
         check_database_file(path)
@@ -198,7 +165,7 @@ class Store:
         The version is read inside that transaction, so two processes opening a new database
         at once do not both migrate it (the second waits, then finds it up to date).
         """
-        known = migrations()
+        known = migrations("sqlite")
         latest = known[-1][0] if known else 0
         await conn.execute("BEGIN IMMEDIATE")
         try:
@@ -231,7 +198,7 @@ class Store:
         in other processes wait on SQLite's write lock (``BEGIN IMMEDIATE``, busy timeout).
         """
         async with self._lock:
-            db = Db(self._writer, writable=True)
+            db = SqliteDb(self._writer, writable=True)
             await self._writer.execute("BEGIN IMMEDIATE")
             try:
                 yield Repos(db)
