@@ -554,18 +554,22 @@ class FakeDiscord:
         enforce_intents: bool = True,
         allowed_privileged_intents: int = Intents.PRIVILEGED,
         interaction_ack_deadline: float | None = 3.0,
+        replay_on_identify: bool = True,
     ) -> None:
         """Build the default world; nothing listens until :meth:`start`.
 
         ``allowed_privileged_intents`` mimics the developer-portal switches: asking for a
         privileged intent that is not allowed closes the gateway with 4014.
         ``interaction_ack_deadline=None`` disables the 3-second acknowledgement rule.
+        ``replay_on_identify=False`` is what real Discord does: events dispatched while no
+        session was live are never delivered to a new session (IDENTIFY), only to a RESUME.
         """
         self.token = token
         self.heartbeat_interval_ms = heartbeat_interval_ms
         self.enforce_intents = enforce_intents
         self.allowed_privileged_intents = allowed_privileged_intents
         self.interaction_ack_deadline = interaction_ack_deadline
+        self.replay_on_identify = replay_on_identify
         self._ids = _Snowflakes()
 
         # --- world state ---------------------------------------------------------------
@@ -2133,7 +2137,7 @@ class FakeDiscord:
             return
         conn.intents = intents
         async with self._gw_lock:
-            undelivered = [e for e in self._log if not e.sent]
+            undelivered = [e for e in self._log if not e.sent] if self.replay_on_identify else []
             self.session_id = secrets.token_hex(16)
             self._seq = 0
             self._log = []
