@@ -84,6 +84,13 @@ class IntakeCog(commands.Cog, name="Intake"):
         if self._wanted(message):
             await self._take(message)
 
+    @commands.Cog.listener()
+    async def on_connect(self) -> None:
+        """A new session (READY): whatever was posted since the last one may be missing, so
+        live messages must not move any channel's mark until ``catch_up`` (from ``on_ready``,
+        which discord.py fires only after the guilds arrive) has read the channel back."""
+        self.caught_up.clear()
+
     async def catch_up(self) -> int:
         """Record what the intake channels got while the bot was away; returns how many.
 
