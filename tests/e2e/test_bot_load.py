@@ -1,8 +1,8 @@
 """A busy webinar chat, gateway faults and a crash: nothing lost, nothing doubled, no errors.
 
 The scenario (issue 11, first acceptance point). ``baraza run`` runs in a process of its own
-(``tests.e2e.bot_process``: the real CLI and discord.py client, the n-gram classifier, a real
-SQLite file) against the fake Discord served by this test.
+(``tests.e2e.fake_discord.bot_process``: the real CLI and discord.py client, the n-gram
+classifier, a real SQLite file) against the fake Discord served by this test.
 
 1. 40 members post 600 messages in about 60 s (10 a second; about two thirds are questions,
    the rest chatter) while members add 👍 to questions and chatter and take some back.
@@ -124,7 +124,7 @@ class BotProcess:
             self.proc = await asyncio.create_subprocess_exec(
                 sys.executable,
                 "-m",
-                "tests.e2e.bot_process",
+                "tests.e2e.fake_discord.bot_process",
                 self.fake.base_url,
                 "run",
                 "--config",

@@ -2,7 +2,7 @@
 
 For tests that need the bot in a process of its own (to kill it with SIGKILL)::
 
-    python -m tests.e2e.bot_process http://127.0.0.1:PORT run --config C --db D -v
+    python -m tests.e2e.fake_discord.bot_process http://127.0.0.1:PORT run --config C --db D -v
 
 The first argument is the fake's ``base_url``; the rest is ``baraza``'s command line. Run it
 with the repository (or worktree) as the working directory so that ``bot`` is imported from
