@@ -350,6 +350,11 @@ async def test_busy_chat_with_reconnects_and_a_crash_loses_and_doubles_nothing(
     assert len(fake.resumes) == 2, "RECONNECT and the resumable close are both resumed"
     assert len(fake.identifies) == 2, "one login per process"
 
+    # -- the restarted bot did get live messages before it was ready (and read back after)
+    restart_log = bot.logs[1].read_text(errors="replace").splitlines()
+    ready = next(n for n, line in enumerate(restart_log) if "bot.discord_runner: ready as" in line)
+    assert any("cogs.intake: message" in line for line in restart_log[:ready]), restart_log[:ready]
+
     # -- a clean log
     assert "Ignoring exception" not in log, log[-5000:]
     assert "Traceback" not in log, log[-5000:]
