@@ -336,7 +336,7 @@ async def test_busy_chat_with_reconnects_and_a_crash_loses_and_doubles_nothing(
         f"missing votes {sorted(expected - set(votes))[:10]}, "
         f"extra votes {sorted(set(votes) - expected)[:10]}"
     )
-    assert len(expected) > 200  # a meaningful number of votes
+    assert len(expected) > 150  # a meaningful number of votes (about 220-250 a run)
     # the documented limitation, precisely: 👍 given while down are not counted, 👍 taken back
     # while down still are
     questions = db.question_message_ids()
