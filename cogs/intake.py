@@ -84,6 +84,13 @@ class IntakeCog(commands.Cog, name="Intake"):
         if self._wanted(message):
             await self._take(message)
 
+    @commands.Cog.listener()
+    async def on_connect(self) -> None:
+        """A new session (READY): whatever was posted since the last one may be missing, so
+        live messages must not move any channel's mark until ``catch_up`` (from ``on_ready``,
+        which discord.py fires only after the guilds arrive) has read the channel back."""
+        self.caught_up.clear()
+
     async def catch_up(self) -> int:
         """Record what the intake channels got while the bot was away; returns how many.
 
@@ -202,6 +209,8 @@ class IntakeCog(commands.Cog, name="Intake"):
             return
         if not is_vote_emoji(payload.emoji.name or ""):
             return
+        if add:
+            await self._record_first(payload)
         member = payload.member
         if member is not None:
             name = member.display_name
@@ -223,6 +232,24 @@ class IntakeCog(commands.Cog, name="Intake"):
             payload.message_id,
             "no question" if votes is None else f"{votes} votes",
         )
+
+    async def _record_first(self, payload: discord.RawReactionActionEvent) -> None:
+        """A 👍 can come before its message is recorded: while the message's own handler is
+        still storing it, or after a restart before the channel has been read back. Record
+        the message first (ingest is idempotent), so the vote is not lost."""
+        event_id, message_id = self.ctx.event_id, payload.message_id
+        if await self.ctx.service.intake.recorded(event_id, SOURCE, str(message_id)):
+            return
+        channel = self.bot.get_channel(payload.channel_id)
+        if not isinstance(channel, discord.TextChannel):
+            return
+        try:
+            message = await channel.fetch_message(message_id)
+        except discord.HTTPException as exc:
+            log.info("could not fetch message %s for a vote (%s)", message_id, exc.status)
+            return
+        if self._wanted(message):
+            await self._take(message)
 
     # -- moderators ----------------------------------------------------------------------
 

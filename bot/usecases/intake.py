@@ -469,6 +469,11 @@ class Intake:
 
     # -- restart-safe catch-up -------------------------------------------------------------
 
+    async def recorded(self, event_id: int, source: str, source_message_id: str) -> bool:
+        """Whether this source message is in the record."""
+        ref = await self.ctx.store.read.messages.by_source_id(event_id, source, source_message_id)
+        return ref is not None
+
     async def mark(self, event_id: int, source: str, channel: str) -> int | None:
         """The newest source id up to which ``channel`` was read without a gap (None: never)."""
         return await self.ctx.store.read.messages.mark(event_id, source, channel)

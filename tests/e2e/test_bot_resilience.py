@@ -220,3 +220,26 @@ async def test_messages_posted_while_the_bot_was_down_are_read_back(rig: BotRig)
             )
             == []
         )
+
+
+@pytest.mark.fake_discord(replay_on_identify=False)
+async def test_a_session_that_cannot_resume_reads_back_the_gap_though_the_chat_goes_on(
+    rig: BotRig,
+) -> None:
+    fake = rig.fake
+    async with rig.running() as bot:
+        await rig.board_posted()
+        first = await rig.say("lucia", "Before the gap: how are partners consulted?")
+        await rig.reacted(first, "📥")
+
+        await fake.invalid_session(resumable=False)  # the client has to IDENTIFY anew
+        gap = await rig.say("tendai", "In the gap: who sets the agenda of the new fund?")
+        await fake.wait_for_identify(2, timeout=15)  # discord.py waits 5 s before it
+        # The chat goes on at once: this one arrives live, before on_ready and the catch-up.
+        live = await rig.say("lucia", "Right after: is there a budget line for youth groups?")
+
+        await rig.reacted(live, "📥")
+        await rig.reacted(gap, "📥")
+        doc = json.loads(render(await bot.ctx.service.exports.document(bot.ctx.event_id), "json"))
+        texts = [m["text"] for m in doc["chat"]]
+        assert texts.count("In the gap: who sets the agenda of the new fund?") == 1, texts
