@@ -98,9 +98,28 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="run the Discord bot (token from env DISCORD_TOKEN)")
     _common(p)
 
+    p = sub.add_parser("serve", help="one event live: chat sources plus the web console")
+    p.add_argument("--zoom-file", type=Path, metavar="PATH", help="follow a saved Zoom chat")
+    p.add_argument(
+        "--zoom-webhook",
+        action="store_true",
+        help="receive live Zoom chat on POST /zoom/webhook (secret from env ZOOM_WEBHOOK_SECRET)",
+    )
+    p.add_argument("--registrants", type=Path, help="Zoom registration report (CSV)")
+    p.add_argument("--event", help="event name (default: [event] name, or the chat file's)")
+    p.add_argument("--host", help="listen address (default: [web] host, 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default: [web] port, 8080; 0 = any free)")
+    p.add_argument(
+        "--no-keys", action="store_true", help="no access keys (refused beyond 127.0.0.1)"
+    )
+    _common(p)
+
     p = sub.add_parser("demo", help="replay a bundled sample webinar through the whole pipeline")
     p.add_argument("--speed", type=float, default=1.0, help="2 = twice as fast, 0 = no pauses")
     p.add_argument("--no-board", action="store_true", help="no live board, just the result")
+    p.add_argument("--web", action="store_true", help="show the replay in the web console")
+    p.add_argument("--host", help="console address with --web (default: [web] host)")
+    p.add_argument("--port", type=int, help="console port with --web (default: [web] port)")
     _common(p)
 
     p = sub.add_parser("train", help="train the theme classifier heads (deterministic)")
@@ -140,6 +159,7 @@ def _handlers() -> dict[str, Handler]:
         "train": commands.train,
         "evaluate": commands.evaluate,
         "run": commands.run_discord,
+        "serve": commands.serve,
     }
 
 

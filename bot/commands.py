@@ -48,7 +48,7 @@ def _summary(result: IngestResult, event_id: int, name: str) -> str:
     )
 
 
-async def _import_registrants(
+async def import_registrants(
     service: Service, event_id: int, registrants: Sequence[Registrant]
 ) -> None:
     """Store the registration report; tell the organiser which names several people share."""
@@ -93,7 +93,7 @@ async def import_zoom(args: argparse.Namespace, config: Config, db_path: Path) -
     async with open_service(config, db_path) as service:
         event_id, name, event_date = await _open_zoom_event(service, args, config, args.chat)
         if registrants:
-            await _import_registrants(service, event_id, registrants)
+            await import_registrants(service, event_id, registrants)
         messages = parse_chat_text(text, event_date, str(args.chat), config.chat_timezone())
         result = await ingest_in_batches(service, event_id, messages)
         print(_summary(result, event_id, name))
@@ -110,7 +110,7 @@ async def follow_zoom(args: argparse.Namespace, config: Config, db_path: Path) -
     async with open_service(config, db_path) as service:
         event_id, name, event_date = await _open_zoom_event(service, args, config, args.chat)
         if registrants:
-            await _import_registrants(service, event_id, registrants)
+            await import_registrants(service, event_id, registrants)
         board = None if args.no_board else LiveBoard(service, event_id, name, top, console)
         if board:
             await board.start()
@@ -316,3 +316,10 @@ async def run_discord(args: argparse.Namespace, config: Config, db_path: Path) -
     from bot.discord_runner import run
 
     return await run(config, db_path)
+
+
+async def serve(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+    """``baraza serve``: chat sources and the web console (see :mod:`bot.serve`)."""
+    from bot.serve import serve as run_serve
+
+    return await run_serve(args, config, db_path)

@@ -107,6 +107,19 @@ class DiscordConfig:
 
 
 @dataclass(frozen=True)
+class WebConfig:
+    """[web]: the moderator console and panel view of ``baraza serve``.
+
+    The access keys are secrets: they come from the environment (``BARAZA_MODERATOR_KEY``,
+    ``BARAZA_PANEL_KEY``) or are drawn at random at start-up, never from this file.
+    """
+
+    host: str = "127.0.0.1"
+    port: int = 8080
+    panel_names: bool = False  # the panel view shows askers' names (off: country and language only)
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole configuration."""
 
@@ -118,6 +131,7 @@ class Config:
     export: ExportConfig = field(default_factory=ExportConfig)
     board: BoardConfig = field(default_factory=BoardConfig)
     discord: DiscordConfig = field(default_factory=DiscordConfig)
+    web: WebConfig = field(default_factory=WebConfig)
     path: Path | None = None
 
     def chat_timezone(self) -> tzinfo | None:
@@ -150,6 +164,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "moderation.flood_window_seconds": (1, 3600),
     "board.top": (1, 25),
     "board.debounce_seconds": (0.2, 30.0),
+    "web.port": (1, 65535),
 }
 _CHOICES: dict[str, tuple[str, ...]] = {
     "ranking.mode": ("floor", "fair", "off"),
@@ -203,7 +218,7 @@ def _section(name: str, cls: type, raw: Any) -> Any:
         if any(word in key.lower() for word in _SECRET_KEYS):
             raise ConfigError(
                 f"{full}: secrets are not read from the config file; use the environment "
-                "(DISCORD_TOKEN)"
+                "(DISCORD_TOKEN, BARAZA_MODERATOR_KEY, ZOOM_WEBHOOK_SECRET)"
             )
         if key not in known:
             raise ConfigError(f"unknown config key {full} (known: {', '.join(sorted(known))})")
