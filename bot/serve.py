@@ -143,7 +143,7 @@ async def serve(args: argparse.Namespace, config: Config, db_path: Path) -> int:
         if secret:
             print("Zoom webhook endpoint: POST /zoom/webhook (expose it over HTTPS, see README)")
         sys.stdout.flush()
-        jobs: list[Coroutine[Any, Any, None]] = [_until_signal()]
+        jobs: list[Coroutine[Any, Any, None]] = [until_signal()]
         if args.zoom_file is not None:
             jobs.append(_follow(service, event_id, args.zoom_file, config))
         if config.discord.guild_id:
@@ -163,7 +163,8 @@ async def serve(args: argparse.Namespace, config: Config, db_path: Path) -> int:
     return 0
 
 
-async def _until_signal() -> None:
+async def until_signal() -> None:
+    """Return on SIGINT or SIGTERM."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
