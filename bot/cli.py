@@ -49,6 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", type=_parse_date, help="meeting date if not in the folder name")
     _common(p)
 
+    p = sub.add_parser("import-zoom-qa", help="import a Zoom webinar Q&A report (CSV)")
+    p.add_argument("report", type=Path, help="the Q&A report from the Zoom web portal")
+    p.add_argument("--registrants", type=Path, help="Zoom registration report (CSV)")
+    p.add_argument("--event", help="event name (default: [event] name, or the report's name)")
+    p.add_argument("--date", type=_parse_date, help="webinar date if the report has no times")
+    _common(p)
+
     p = sub.add_parser("follow-zoom", help="follow a chat file Zoom is still writing, live board")
     p.add_argument("chat", type=Path)
     p.add_argument("--registrants", type=Path)
@@ -149,6 +156,7 @@ def _handlers() -> dict[str, Handler]:
 
     return {
         "import-zoom": commands.import_zoom,
+        "import-zoom-qa": commands.import_zoom_qa,
         "follow-zoom": commands.follow_zoom,
         "queue": commands.queue,
         "classify": commands.classify,

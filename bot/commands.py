@@ -323,3 +323,41 @@ async def serve(args: argparse.Namespace, config: Config, db_path: Path) -> int:
     from bot.serve import serve as run_serve
 
     return await run_serve(args, config, db_path)
+
+
+async def import_zoom_qa(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+    """``baraza import-zoom-qa REPORT.csv``: the webinar's Q&A panel into the event."""
+    from bot.core.model import QuestionState
+    from bot.sources.zoom_qa import SOURCE, parse_qa_report
+
+    text = read_text_file(args.report, "Q&A report")
+    parse_qa_report(text, date.today(), where=str(args.report))  # fail fast on a malformed file
+    registrants = read_registration_report(args.registrants) if args.registrants else []
+    async with open_service(config, db_path) as service:
+        event_id, name, event_date = await _open_zoom_event(service, args, config, args.report)
+        if registrants:
+            await import_registrants(service, event_id, registrants)
+        entries = parse_qa_report(text, event_date, config.chat_timezone(), str(args.report))
+        result = await ingest_in_batches(service, event_id, [e.question for e in entries])
+        result.add(
+            await ingest_in_batches(service, event_id, [a for e in entries for a in e.answers])
+        )
+        marked = 0
+        for entry in entries:
+            ref = await service.store.read.messages.by_source_id(
+                event_id, SOURCE, entry.question.source_message_id
+            )
+            if not entry.answered or ref is None or ref.question_id is None:
+                continue
+            question = await service.queue.question(ref.question_id)
+            if question.state in (QuestionState.QUEUED, QuestionState.HELD):
+                await service.moderation.set_state(question.id, QuestionState.ANSWERED)
+                marked += 1
+        print(_summary(result, event_id, name))
+        upvotes = sum(e.upvotes for e in entries)
+        print(
+            f"Q&A report: {len(entries)} questions ({sum(e.anonymous for e in entries)} anonymous),"
+            f" {marked} marked answered; {upvotes} upvotes in the report are not counted as votes"
+            " (the report does not say who voted)."
+        )
+    return 0
