@@ -18,7 +18,7 @@ import numpy as np
 
 from bot.classifier import DuplicateScorer, ThemeClassifier, ThemeScores
 from bot.classify_runner import ClassifierRunner
-from bot.config import Config
+from bot.config import Config, Location
 from bot.core.regions import Country, CountryTable
 from bot.language import LanguageDetector
 from bot.store import open_store
@@ -138,7 +138,7 @@ def load_duplicate_scorer(config: Config) -> DuplicateScorer | None:
 @asynccontextmanager
 async def open_service(
     config: Config,
-    db_path: Path,
+    db_path: Location,
     classifier: ThemeClassifier | None = None,
     duplicates: DuplicateScorer | None = None,
 ) -> AsyncIterator[Service]:
@@ -153,8 +153,10 @@ async def open_service(
         runner = ClassifierRunner(
             classifier or LazyClassifier(config), batch_size=config.classifier.batch_size
         )
-        yield Service(
+        service = Service(
             store, runner, config, country_table(), LanguageDetector(), duplicates=duplicates
         )
+        await store.listen(service.ctx.changed_here)  # other processes' changes (PostgreSQL)
+        yield service
     finally:
         await store.close()

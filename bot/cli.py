@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bot.config import Config, load_config, resolve_paths
+from bot.config import Config, Location, load_config, resolve_config_path, resolve_database
 from bot.errors import BarazaError
 
 log = logging.getLogger("baraza")
@@ -24,7 +24,9 @@ log = logging.getLogger("baraza")
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="PATH", help="TOML config file (env BARAZA_CONFIG)")
-    parser.add_argument("--db", metavar="PATH", help="SQLite database file (env BARAZA_DB)")
+    parser.add_argument(
+        "--db", metavar="PATH", help="SQLite file or postgresql:// URL (env BARAZA_DB)"
+    )
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
 
 
@@ -48,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--registrants", type=Path, help="Zoom registration report (CSV)")
     p.add_argument("--event", help="event name (default: from the Zoom folder or file name)")
     p.add_argument("--date", type=_parse_date, help="meeting date if not in the folder name")
+    _common(p)
+
+    p = sub.add_parser("import-zoom-qa", help="import a Zoom webinar Q&A report (CSV)")
+    p.add_argument("report", type=Path, help="the Q&A report from the Zoom web portal")
+    p.add_argument("--registrants", type=Path, help="Zoom registration report (CSV)")
+    p.add_argument("--event", help="event name (default: [event] name, or the report's name)")
+    p.add_argument("--date", type=_parse_date, help="webinar date if the report has no times")
     _common(p)
 
     p = sub.add_parser("follow-zoom", help="follow a chat file Zoom is still writing, live board")
@@ -93,15 +102,41 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--event", type=int, help="event id (default: every event)")
     _common(p)
 
+    p = sub.add_parser("db", help="database tools: copy between SQLite and PostgreSQL")
+    db_sub = p.add_subparsers(dest="db_command", required=True, metavar="DB_COMMAND")
+    c = db_sub.add_parser("copy", help="copy every event into a new, empty database")
+    c.add_argument("--from", dest="source", required=True, help="SQLite path or postgresql:// URL")
+    c.add_argument("--to", dest="target", required=True, help="SQLite path or postgresql:// URL")
+    _common(c)
+
     p = sub.add_parser("events", help="list events")
     _common(p)
 
     p = sub.add_parser("run", help="run the Discord bot (token from env DISCORD_TOKEN)")
     _common(p)
 
+    p = sub.add_parser("serve", help="one event live: chat sources plus the web console")
+    p.add_argument("--zoom-file", type=Path, metavar="PATH", help="follow a saved Zoom chat")
+    p.add_argument(
+        "--zoom-webhook",
+        action="store_true",
+        help="receive live Zoom chat on POST /zoom/webhook (secret from env ZOOM_WEBHOOK_SECRET)",
+    )
+    p.add_argument("--registrants", type=Path, help="Zoom registration report (CSV)")
+    p.add_argument("--event", help="event name (default: [event] name, or the chat file's)")
+    p.add_argument("--host", help="listen address (default: [web] host, 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default: [web] port, 8080; 0 = any free)")
+    p.add_argument(
+        "--no-keys", action="store_true", help="no access keys (refused beyond 127.0.0.1)"
+    )
+    _common(p)
+
     p = sub.add_parser("demo", help="replay a bundled sample webinar through the whole pipeline")
     p.add_argument("--speed", type=float, default=1.0, help="2 = twice as fast, 0 = no pauses")
     p.add_argument("--no-board", action="store_true", help="no live board, just the result")
+    p.add_argument("--web", action="store_true", help="show the replay in the web console")
+    p.add_argument("--host", help="console address with --web (default: [web] host)")
+    p.add_argument("--port", type=int, help="console port with --web (default: [web] port)")
     _common(p)
 
     p = sub.add_parser("train", help="train the theme classifier heads (deterministic)")
@@ -123,7 +158,7 @@ def _setup_logging(verbose: int) -> None:
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 
 
-Handler = Callable[[argparse.Namespace, Config, Path], Coroutine[Any, Any, int]]
+Handler = Callable[[argparse.Namespace, Config, Location], Coroutine[Any, Any, int]]
 
 
 def _handlers() -> dict[str, Handler]:
@@ -131,16 +166,19 @@ def _handlers() -> dict[str, Handler]:
 
     return {
         "import-zoom": commands.import_zoom,
+        "import-zoom-qa": commands.import_zoom_qa,
         "follow-zoom": commands.follow_zoom,
         "queue": commands.queue,
         "classify": commands.classify,
         "export": commands.export,
         "events": commands.events,
+        "db": commands.db,
         "forget": commands.forget,
         "demo": commands.demo,
         "train": commands.train,
         "evaluate": commands.evaluate,
         "run": commands.run_discord,
+        "serve": commands.serve,
     }
 
 
@@ -150,8 +188,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
     try:
-        config_path, db_path = resolve_paths(args.config, args.db)
-        config = load_config(config_path)
+        config = load_config(resolve_config_path(args.config))
+        db_path = resolve_database(args.db, config)
         return asyncio.run(_handlers()[args.command](args, config, db_path))
     except BarazaError as exc:
         print(f"baraza: error: {exc}", file=sys.stderr)

@@ -15,7 +15,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 
 from bot.app import open_service
 from bot.boards.terminal import LiveBoard, render_board
-from bot.config import Config
+from bot.config import Config, Location
 from bot.core.model import ChatMessage
 from bot.errors import BarazaError, InputError
 from bot.export.transcript import export_target, write_export
@@ -50,7 +50,7 @@ def _summary(result: IngestResult, event_id: int, name: str) -> str:
     )
 
 
-async def _import_registrants(
+async def import_registrants(
     service: Service, event_id: int, registrants: Sequence[Registrant]
 ) -> None:
     """Store the registration report; tell the organiser which names several people share."""
@@ -86,7 +86,7 @@ async def _open_zoom_event(
     return event.id, event.name, await service.store.read.events.event_date(event.id)
 
 
-async def import_zoom(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+async def import_zoom(args: argparse.Namespace, config: Config, db_path: Location) -> int:
     """``baraza import-zoom CHAT.txt [--registrants REPORT.csv] [--event NAME]``.
 
     The file is checked from its first part before an event is opened (an empty, binary or
@@ -98,7 +98,7 @@ async def import_zoom(args: argparse.Namespace, config: Config, db_path: Path) -
     async with open_service(config, db_path) as service:
         event_id, name, event_date = await _open_zoom_event(service, args, config, args.chat)
         if registrants:
-            await _import_registrants(service, event_id, registrants)
+            await import_registrants(service, event_id, registrants)
         result = IngestResult()
         size = args.chat.stat().st_size
         with Progress(
@@ -123,7 +123,7 @@ async def import_zoom(args: argparse.Namespace, config: Config, db_path: Path) -
     return 0
 
 
-async def follow_zoom(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+async def follow_zoom(args: argparse.Namespace, config: Config, db_path: Location) -> int:
     """``baraza follow-zoom CHAT.txt``: tail a chat file Zoom is writing, with a live board."""
     if not args.chat.exists():
         raise InputError(f"chat file not found: {args.chat}")
@@ -140,7 +140,7 @@ async def follow_zoom(args: argparse.Namespace, config: Config, db_path: Path) -
     async with open_service(config, db_path) as service:
         event_id, name, event_date = await _open_zoom_event(service, args, config, args.chat)
         if registrants:
-            await _import_registrants(service, event_id, registrants)
+            await import_registrants(service, event_id, registrants)
         board = None if args.no_board else LiveBoard(service, event_id, name, top, console)
         if board:
             await board.start()
@@ -155,7 +155,7 @@ async def follow_zoom(args: argparse.Namespace, config: Config, db_path: Path) -
     return 0
 
 
-async def queue(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+async def queue(args: argparse.Namespace, config: Config, db_path: Location) -> int:
     """``baraza queue [--event ID] [--top N] [--json]``: the moderator's ranked list."""
     if args.top is not None and args.top < 1:
         raise BarazaError("--top must be at least 1")
@@ -177,7 +177,7 @@ async def queue(args: argparse.Namespace, config: Config, db_path: Path) -> int:
     return 0
 
 
-async def classify(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+async def classify(args: argparse.Namespace, config: Config, db_path: Location) -> int:
     """``baraza classify [FILE|-]``: one text per line in, one JSON object per line out."""
     if args.file == "-":
         text = decode_text(sys.stdin.buffer.read(), "standard input", "text")
@@ -211,7 +211,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:60] or "event"
 
 
-async def export(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+async def export(args: argparse.Namespace, config: Config, db_path: Location) -> int:
     """``baraza export [--event ID] [--format docx|html|md|csv|json] [--out PATH] [--lang en|nl] [--names]``."""
     if args.out:
         export_target(Path(args.out))  # a folder, device or FIFO: refused before any work
@@ -226,7 +226,7 @@ async def export(args: argparse.Namespace, config: Config, db_path: Path) -> int
     return 0
 
 
-async def forget(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+async def forget(args: argparse.Namespace, config: Config, db_path: Location) -> int:
     """``baraza forget NAME [--event ID]``: erase one person's data (a right-to-be-forgotten request)."""
     async with open_service(config, db_path) as service:
         event_ids = (
@@ -246,7 +246,27 @@ async def forget(args: argparse.Namespace, config: Config, db_path: Path) -> int
     return 0
 
 
-async def events(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+async def db(args: argparse.Namespace, config: Config, db_path: Location) -> int:
+    """``baraza db copy --from A --to B``: everything, verified by counts."""
+    from bot.config import as_location
+    from bot.store import open_store
+    from bot.store.copy import copy_database
+
+    source = await open_store(as_location(args.source))
+    try:
+        target = await open_store(as_location(args.target))
+        try:
+            copied = await copy_database(source, target)
+        finally:
+            await target.close()
+    finally:
+        await source.close()
+    rows = ", ".join(f"{n} {table}" for table, n in copied.items() if n)
+    print(f"Copied {source.location} to {target.location}: {rows or 'nothing (empty)'}.")
+    return 0
+
+
+async def events(args: argparse.Namespace, config: Config, db_path: Location) -> int:
     """``baraza events``: list events in the database."""
     async with open_service(config, db_path) as service:
         for event in await service.store.read.events.all():
@@ -254,14 +274,14 @@ async def events(args: argparse.Namespace, config: Config, db_path: Path) -> int
     return 0
 
 
-async def demo(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+async def demo(args: argparse.Namespace, config: Config, db_path: Location) -> int:
     """``baraza demo``: replay the bundled sample webinar (see :mod:`bot.demo`)."""
     from bot.demo.replay import run_demo
 
     return await run_demo(args, config, db_path)
 
 
-async def train(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+async def train(args: argparse.Namespace, config: Config, db_path: Location) -> int:
     """``baraza train``: train the classifier heads on the bundled corpus (deterministic)."""
     from models.train import train_all
 
@@ -270,7 +290,7 @@ async def train(args: argparse.Namespace, config: Config, db_path: Path) -> int:
     return 0
 
 
-async def evaluate(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+async def evaluate(args: argparse.Namespace, config: Config, db_path: Location) -> int:
     """``baraza evaluate``: held-out and leave-one-language-out scores."""
     from models.train import evaluate_all, format_report, write_model_card
 
@@ -281,8 +301,53 @@ async def evaluate(args: argparse.Namespace, config: Config, db_path: Path) -> i
     return 0
 
 
-async def run_discord(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+async def run_discord(args: argparse.Namespace, config: Config, db_path: Location) -> int:
     """``baraza run``: the Discord bot (see :mod:`bot.discord_runner`)."""
     from bot.discord_runner import run
 
     return await run(config, db_path)
+
+
+async def serve(args: argparse.Namespace, config: Config, db_path: Location) -> int:
+    """``baraza serve``: chat sources and the web console (see :mod:`bot.serve`)."""
+    from bot.serve import serve as run_serve
+
+    return await run_serve(args, config, db_path)
+
+
+async def import_zoom_qa(args: argparse.Namespace, config: Config, db_path: Location) -> int:
+    """``baraza import-zoom-qa REPORT.csv``: the webinar's Q&A panel into the event."""
+    from bot.core.model import QuestionState
+    from bot.sources.zoom_qa import SOURCE, parse_qa_report
+
+    text = read_text_file(args.report, "Q&A report")
+    parse_qa_report(text, date.today(), where=str(args.report))  # fail fast on a malformed file
+    registrants = read_registration_report(args.registrants) if args.registrants else []
+    async with open_service(config, db_path) as service:
+        event_id, name, event_date = await _open_zoom_event(service, args, config, args.report)
+        if registrants:
+            await import_registrants(service, event_id, registrants)
+        entries = parse_qa_report(text, event_date, config.chat_timezone(), str(args.report))
+        result = await ingest_in_batches(service, event_id, [e.question for e in entries])
+        result.add(
+            await ingest_in_batches(service, event_id, [a for e in entries for a in e.answers])
+        )
+        marked = 0
+        for entry in entries:
+            ref = await service.store.read.messages.by_source_id(
+                event_id, SOURCE, entry.question.source_message_id
+            )
+            if not entry.answered or ref is None or ref.question_id is None:
+                continue
+            question = await service.queue.question(ref.question_id)
+            if question.state in (QuestionState.QUEUED, QuestionState.HELD):
+                await service.moderation.set_state(question.id, QuestionState.ANSWERED)
+                marked += 1
+        print(_summary(result, event_id, name))
+        upvotes = sum(e.upvotes for e in entries)
+        print(
+            f"Q&A report: {len(entries)} questions ({sum(e.anonymous for e in entries)} anonymous),"
+            f" {marked} marked answered; {upvotes} upvotes in the report are not counted as votes"
+            " (the report does not say who voted)."
+        )
+    return 0

@@ -109,6 +109,28 @@ class DiscordConfig:
 
 
 @dataclass(frozen=True)
+class StoreConfig:
+    """[store]: where the data lives. ``url`` is an SQLite file path or a PostgreSQL URL
+    (``postgresql://user@host:5432/baraza``; a password belongs in ``PGPASSWORD`` or
+    ``~/.pgpass``, not here). ``--db`` and ``BARAZA_DB`` override it."""
+
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    """[web]: the moderator console and panel view of ``baraza serve``.
+
+    The access keys are secrets: they come from the environment (``BARAZA_MODERATOR_KEY``,
+    ``BARAZA_PANEL_KEY``) or are drawn at random at start-up, never from this file.
+    """
+
+    host: str = "127.0.0.1"
+    port: int = 8080
+    panel_names: bool = False  # the panel view shows askers' names (off: country and language only)
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole configuration."""
 
@@ -120,6 +142,8 @@ class Config:
     export: ExportConfig = field(default_factory=ExportConfig)
     board: BoardConfig = field(default_factory=BoardConfig)
     discord: DiscordConfig = field(default_factory=DiscordConfig)
+    web: WebConfig = field(default_factory=WebConfig)
+    store: StoreConfig = field(default_factory=StoreConfig)
     path: Path | None = None
 
     def chat_timezone(self) -> tzinfo | None:
@@ -152,6 +176,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "moderation.flood_window_seconds": (1, 3600),
     "board.top": (1, 25),
     "board.debounce_seconds": (0.0, 30.0),
+    "web.port": (1, 65535),
 }
 _CHOICES: dict[str, tuple[str, ...]] = {
     "ranking.mode": ("floor", "fair", "off"),
@@ -205,7 +230,7 @@ def _section(name: str, cls: type, raw: Any) -> Any:
         if any(word in key.lower() for word in _SECRET_KEYS):
             raise ConfigError(
                 f"{full}: secrets are not read from the config file; use the environment "
-                "(DISCORD_TOKEN)"
+                "(DISCORD_TOKEN, BARAZA_MODERATOR_KEY, ZOOM_WEBHOOK_SECRET)"
             )
         if key not in known:
             raise ConfigError(f"unknown config key {full} (known: {', '.join(sorted(known))})")
@@ -255,11 +280,35 @@ def load_config(path: Path | None) -> Config:
     return parse_config(raw, Path(path))
 
 
-def resolve_paths(config_arg: str | None, db_arg: str | None) -> tuple[Path | None, Path]:
-    """``--config``/``--db`` flags, else ``BARAZA_CONFIG``/``BARAZA_DB``, else defaults."""
+#: A database location: an SQLite file path, or a PostgreSQL URL (kept as text).
+Location = Path | str
+
+
+def as_location(value: str) -> Location:
+    """A PostgreSQL URL stays text (a Path would fold its ``//``); anything else is a path."""
+    return value if value.startswith(("postgresql://", "postgres://")) else Path(value)
+
+
+def resolve_config_path(config_arg: str | None) -> Path | None:
+    """``--config``, else ``BARAZA_CONFIG``, else none (built-in defaults)."""
     config = config_arg or os.environ.get("BARAZA_CONFIG") or None
-    db = db_arg or os.environ.get("BARAZA_DB") or str(data_dir() / "baraza.sqlite3")
-    return (Path(config) if config else None), Path(db)
+    return Path(config) if config else None
+
+
+def resolve_database(db_arg: str | None, config: Config | None = None) -> Location:
+    """``--db``, else ``BARAZA_DB``, else ``[store] url``, else the per-user SQLite file."""
+    db = (
+        db_arg
+        or os.environ.get("BARAZA_DB")
+        or (config.store.url if config else "")
+        or str(data_dir() / "baraza.sqlite3")
+    )
+    return as_location(db)
+
+
+def resolve_paths(config_arg: str | None, db_arg: str | None) -> tuple[Path | None, Location]:
+    """``--config``/``--db`` flags, else ``BARAZA_CONFIG``/``BARAZA_DB``, else defaults."""
+    return resolve_config_path(config_arg), resolve_database(db_arg)
 
 
 def replace(config: Config, **changes: Any) -> Config:

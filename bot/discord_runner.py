@@ -24,7 +24,6 @@ import signal
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -34,7 +33,7 @@ from discord.ext import commands
 from bot import discord_support as support
 from bot.app import open_service
 from bot.classifier import ThemeClassifier
-from bot.config import Config
+from bot.config import Config, Location
 from bot.errors import BarazaError
 from cogs import add_cogs
 from cogs._common import NO_MENTIONS, BarazaContext, on_app_command_error
@@ -178,7 +177,7 @@ class BarazaBot(commands.Bot):
 @asynccontextmanager
 async def open_bot(
     config: Config,
-    db_path: Path,
+    db_path: Location,
     *,
     classifier: ThemeClassifier | None = None,
     **client_kwargs: Any,
@@ -236,7 +235,7 @@ async def start(bot: BarazaBot, token: str) -> None:
 
 async def run(
     config: Config,
-    db_path: Path,
+    db_path: Location,
     *,
     classifier: ThemeClassifier | None = None,
     **client_kwargs: Any,

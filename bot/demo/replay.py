@@ -16,12 +16,12 @@ import asyncio
 import dataclasses
 from datetime import UTC, date, datetime, timedelta
 from importlib import resources
-from pathlib import Path
 
+from aiohttp import web
 from rich.console import Console
 
 from bot.app import open_service
-from bot.config import Config, EventConfig, replace
+from bot.config import Config, EventConfig, Location, replace
 from bot.core.model import QuestionState
 from bot.export.transcript import write_export
 from bot.sources.zoom import parse_chat_text, parse_registration_report
@@ -46,7 +46,7 @@ def demo_files() -> tuple[str, str]:
     return chat, registrants
 
 
-async def run_demo(args: argparse.Namespace, config: Config, db_path: Path) -> int:
+async def run_demo(args: argparse.Namespace, config: Config, db_path: Location) -> int:
     """Replay the demo webinar; returns the exit code."""
     console = Console()
     chat, report = demo_files()
@@ -78,8 +78,9 @@ async def run_demo(args: argparse.Namespace, config: Config, db_path: Path) -> i
 
         from bot.boards.terminal import LiveBoard
 
+        web = await _start_web(args, config, service, event.id, console)
         board = None
-        if not args.no_board:
+        if not args.no_board and web is None:
             board = LiveBoard(service, event.id, "demo webinar (replay)", 10, console, debounce=0.1)
             await board.start()
         try:
@@ -108,6 +109,8 @@ async def run_demo(args: argparse.Namespace, config: Config, db_path: Path) -> i
         held = await service.queue.held(event.id)
         counts = await service.store.read.messages.counts(event.id)
         doc = await service.exports.document(event.id)
+        if web is not None:
+            await _keep_serving(web, console)
     out_dir = config.export_folder()
     written = [
         write_export(doc, fmt, out_dir / f"baraza-demo-transcript.{fmt}", config.export.language)
@@ -136,3 +139,32 @@ async def _moderate(service: Service, event_id: int) -> None:
         if not top:
             break
         await service.moderation.set_state(top[0].question.id, QuestionState.ANSWERED)
+
+
+async def _start_web(
+    args: argparse.Namespace, config: Config, service: Service, event_id: int, console: Console
+) -> web.AppRunner | None:
+    """``--web``: the replay in the web console (links printed); None without ``--web``."""
+    if not getattr(args, "web", False):
+        return None
+    from bot.serve import bound_port, console_links, start_console
+    from bot.web.access import Access
+
+    access = Access.from_env()
+    host = args.host or config.web.host
+    port = config.web.port if args.port is None else args.port
+    runner, _ = await start_console(service, event_id, DEMO_EVENT, access, host, port)
+    for line in console_links(host, bound_port(runner), access):
+        console.print(line, markup=False, soft_wrap=True)
+    return runner
+
+
+async def _keep_serving(runner: web.AppRunner, console: Console) -> None:
+    """After the replay the console stays open until Ctrl-C (or SIGTERM)."""
+    from bot.serve import until_signal
+
+    console.print("Replay finished; the console stays open. Ctrl-C stops it.")
+    try:
+        await until_signal()
+    finally:
+        await runner.cleanup()

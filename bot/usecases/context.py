@@ -44,7 +44,16 @@ class Context:
         return self.clock()
 
     async def changed(self, event_id: int) -> None:
-        """Tell every listener (boards) that an event's queue changed; a failing one is logged."""
+        """Tell every listener (boards) that an event's queue changed, here and in every other
+        process on the same database (PostgreSQL ``NOTIFY``; nothing to do on SQLite)."""
+        await self.changed_here(event_id)
+        try:
+            await self.store.notify(event_id)
+        except Exception:
+            log.exception("could not announce a change of event %s to other processes", event_id)
+
+    async def changed_here(self, event_id: int) -> None:
+        """Tell this process's listeners; a failing one is logged and the others still run."""
         for listener in list(self.listeners):
             try:
                 result = listener(event_id)

@@ -11,6 +11,7 @@ from bot.errors import BarazaError
 from bot.usecases.context import Context, require_question
 from bot.usecases.people import People
 from bot.usecases.queue import Queue
+from bot.usecases.undo import last_label, question_step, remember, setting_step, undo_last
 
 #: kept under its first name, so paused events of older databases stay paused
 PAUSED_SETTING = "discord.paused"
@@ -31,6 +32,7 @@ class Moderation:
             if q.state is state:
                 return q
             check_transition(q.state, state)
+            await remember(uow, q.event_id, f"{state.value} Q{q.id}", [question_step(q)])
             await uow.questions.set_state(question_id, state)
         await self.ctx.changed(q.event_id)
         return await self.queue.question(question_id)
@@ -39,6 +41,10 @@ class Moderation:
         """Pin a question to the top of the queue (or unpin it)."""
         async with self.ctx.store.unit() as uow:
             q = await require_question(uow, question_id)
+            if q.pinned is pinned:
+                return q
+            label = f"{'pinned' if pinned else 'unpinned'} Q{q.id}"
+            await remember(uow, q.event_id, label, [question_step(q)])
             await uow.questions.set_pinned(question_id, pinned)
         await self.ctx.changed(q.event_id)
         return await self.queue.question(question_id)
@@ -49,7 +55,9 @@ class Moderation:
             top = await self.queue.ranked(event_id, top=1, repos=uow)
             if not top:
                 return None
-            await uow.questions.set_state(top[0].question.id, QuestionState.ANSWERED)
+            answered = top[0].question
+            await remember(uow, event_id, f"answered Q{answered.id}", [question_step(answered)])
+            await uow.questions.set_state(answered.id, QuestionState.ANSWERED)
         await self.ctx.changed(event_id)
         after = await self.queue.ranked(event_id, top=1)
         return after[0].question if after else None
@@ -68,8 +76,14 @@ class Moderation:
             if parent.id == child_id:
                 raise BarazaError("a question cannot be merged into its own duplicate")
             check_transition(child.state, QuestionState.MERGED)
+            grandchildren = await uow.questions.children_of(child_id)
+            steps = [question_step(child)]
+            for grandchild in grandchildren:
+                steps.append(question_step(await require_question(uow, grandchild)))
+            label = f"merged Q{child_id} into Q{parent.id}"
+            await remember(uow, parent.event_id, label, steps)
             await uow.questions.set_state(child_id, QuestionState.MERGED, merged_into=parent.id)
-            for grandchild in await uow.questions.children_of(child_id):
+            for grandchild in grandchildren:
                 await uow.questions.set_state(
                     grandchild, QuestionState.MERGED, merged_into=parent.id
                 )
@@ -82,6 +96,7 @@ class Moderation:
             q = await require_question(uow, question_id)
             if q.merged_into is None:
                 raise BarazaError(f"question {question_id} is not merged into another")
+            await remember(uow, q.event_id, f"split Q{q.id}", [question_step(q)])
             await uow.questions.set_state(question_id, QuestionState.QUEUED, merged_into=None)
         await self.ctx.changed(q.event_id)
         return await self.queue.question(question_id)
@@ -94,6 +109,7 @@ class Moderation:
             q = await require_question(uow, question_id)
             if q.theme == theme:
                 return q
+            await remember(uow, q.event_id, f"retagged Q{q.id} {theme}", [question_step(q)])
             await uow.questions.set_theme(question_id, theme, None, "moderator")
             await uow.questions.record_retag(question_id, q.theme, theme)
         await self.ctx.changed(q.event_id)
@@ -138,5 +154,23 @@ class Moderation:
     async def set_paused(self, event_id: int, paused: bool) -> None:
         """Pause or resume the queue."""
         async with self.ctx.store.unit() as uow:
+            was = "1" if await uow.events.setting(event_id, PAUSED_SETTING) == "1" else "0"
+            label = "paused" if paused else "resumed"
+            await remember(uow, event_id, label, [setting_step(PAUSED_SETTING, was)])
             await uow.events.set_setting(event_id, PAUSED_SETTING, "1" if paused else "0")
         await self.ctx.changed(event_id)
+
+    async def undo(self, event_id: int) -> str | None:
+        """Reverse the last moderator action on this event (any moderator's, any front end).
+
+        Returns what was undone (``"answered Q12"``), or None when there is nothing to undo.
+        """
+        async with self.ctx.store.unit() as uow:
+            label = await undo_last(uow, event_id)
+        if label is not None:
+            await self.ctx.changed(event_id)
+        return label
+
+    async def last_action(self, event_id: int) -> str | None:
+        """What :meth:`undo` would reverse now."""
+        return await last_label(self.ctx.store.read, event_id)

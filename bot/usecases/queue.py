@@ -11,6 +11,7 @@ from bot.core.ranking import Answered, RankingSettings, RankItem, rank_queue
 from bot.errors import BarazaError
 from bot.store import Repos
 from bot.usecases.context import Context
+from bot.usecases.undo import remember, setting_step
 
 #: How far down a moderator's board counts as "seen" for the export's summary.
 SEEN_TOP = 10
@@ -84,6 +85,12 @@ class Queue:
         if mode is not None and mode not in BALANCE_MODES:
             raise BarazaError("the balance mode must be floor, fair or off")
         async with self.ctx.store.unit() as uow:
+            before = await self.ranking_settings(event_id, uow)
+            steps = [
+                setting_step(SHARE_SETTING, repr(before.southern_share)),
+                setting_step(MODE_SETTING, before.mode),
+            ]
+            await remember(uow, event_id, "balance", steps)
             if share is not None:
                 await uow.events.set_setting(event_id, SHARE_SETTING, repr(float(share)))
             if mode is not None:
