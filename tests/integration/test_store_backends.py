@@ -172,7 +172,9 @@ async def test_copy_between_backends_keeps_everything(
         svc.clock = lambda: START + timedelta(minutes=20)
         event = await svc.events.open("Copy", "discord", DAY)
         result = await svc.intake.ingest(event.id, [_message(i) for i in range(12)])
-        await svc.moderation.merge(result.question_ids[0], result.question_ids[5])  # older into newer
+        await svc.moderation.merge(
+            result.question_ids[0], result.question_ids[5]
+        )  # older into newer
         await svc.moderation.vote(result.question_ids[2], "discord:9", "Voter")
         await svc.queue.moderator_view(event.id)
         await svc.moderation.retag(result.question_ids[3], "civic")
