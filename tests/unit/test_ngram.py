@@ -12,8 +12,8 @@ import pytest
 
 from bot.classifier import ThemeClassifier
 from models.corpus import THEMES, Example
-from models.metrics import accuracy, macro_f1, per_language_report
 from models.interface import is_unknown, top_theme
+from models.metrics import accuracy, macro_f1, per_language_report
 from models.ngram import DEFAULT_NGRAM_PATH, NgramClassifier, train_ngram
 
 TRAIN = {
@@ -200,7 +200,7 @@ def test_known_script_texts_in_the_same_batch_are_still_classified(clf: NgramCla
 
 
 def test_scripts_seen_in_training_are_remembered_across_save_and_load(tmp_path: Path) -> None:
-    examples = _examples() + [Example("مرحبا بالجميع، شكرا", "other", "en", "ar-1", "chat")]
+    examples = [*_examples(), Example("مرحبا بالجميع، شكرا", "other", "en", "ar-1", "chat")]
     trained = train_ngram(examples)
     trained.save(tmp_path / "h.npz")
     loaded = NgramClassifier.load(tmp_path / "h.npz")
