@@ -92,9 +92,7 @@ def test_export_marks_weak_and_unknown_themes_and_counts_them() -> None:
     )
     assert doc["method"]["low_confidence"] == 2 and doc["method"]["theme_unknown"] == 1
     report = build_report(doc)
-    notes = {
-        r[-1] for section in report.sections if section.table for r in section.table.rows
-    }
+    notes = {r[-1] for section in report.sections if section.table for r in section.table.rows}
     assert any("confidence 0.40 (unsure)" in n for n in notes)
     assert any("model: theme unknown" in n for n in notes)
     assert not any("0.70 (unsure)" in n for n in notes)
