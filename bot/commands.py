@@ -19,8 +19,8 @@ from bot.config import Config, Location
 from bot.core.model import ChatMessage
 from bot.errors import BarazaError, InputError
 from bot.export.transcript import export_target, write_export
+from bot.registrations import import_registrants
 from bot.sources.zoom import (
-    Registrant,
     check_chat_head,
     date_from_path,
     decode_text,
@@ -48,23 +48,6 @@ def _summary(result: IngestResult, event_id: int, name: str) -> str:
         f"{result.private} private (kept out of queue and export); "
         f"{result.votes_added} votes added, {result.votes_removed} taken back."
     )
-
-
-async def import_registrants(
-    service: Service, event_id: int, registrants: Sequence[Registrant]
-) -> None:
-    """Store the registration report; tell the organiser which names several people share."""
-    result = await service.people.import_registrants(
-        event_id,
-        [(r.display_name, r.email, r.country, r.organisation, r.name_consent) for r in registrants],
-    )
-    if result.ambiguous:
-        print(
-            f"Note: {len(result.ambiguous)} name(s) in the registration report belong to more "
-            "than one registrant; they are named in exports only if all of them consented, and "
-            "get no country from the report unless all agree: " + ", ".join(result.ambiguous),
-            file=sys.stderr,
-        )
 
 
 async def ingest_in_batches(

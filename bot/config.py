@@ -66,6 +66,7 @@ class ClassifierConfig:
     batch_size: int = 32
     duplicates: str = ""  # near-duplicate scorer; default: the one shipped in models/heads
     duplicate_threshold: float = 0.6  # learned duplicate score (cross-validated), see README
+    unsure_below: float = 0.5  # top theme score under this: "unsure" on the board and in the export
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "ranking.per_person_cap": (1, 100),
     "classifier.batch_size": (1, 1024),
     "classifier.duplicate_threshold": (0.1, 1.0),
+    "classifier.unsure_below": (0.0, 1.0),
     "moderation.flood_max_questions": (1, 1000),
     "moderation.flood_window_seconds": (1, 3600),
     "board.top": (1, 25),

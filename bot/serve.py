@@ -130,7 +130,7 @@ async def serve(args: argparse.Namespace, config: Config, db_path: Location) -> 
     async with open_service(config, db_path) as service:
         event_id, name = await _event(service, args, config)
         if args.registrants:
-            from bot.commands import import_registrants
+            from bot.registrations import import_registrants
             from bot.sources.zoom import read_registration_report
 
             await import_registrants(service, event_id, read_registration_report(args.registrants))

@@ -84,6 +84,8 @@ class EncoderClassifier:
 class EnsembleClassifier:
     """e5 head and n-gram model combined: ``softmax(w log p_ngram + (1 - w) log p_e5)``.
 
+    For a text mostly in a script the n-gram model never saw, e5 alone decides.
+
     ``w`` (``ngram_weight``) is chosen at training time by template-grouped cross-validation on
     the training data and stored in the e5 head. Embeddings come from the encoder. Thread-safe
     (both parts are).
@@ -117,6 +119,10 @@ class EnsembleClassifier:
 
     def _combine(self, texts: Sequence[str], p_e5: np.ndarray) -> list[ThemeScores]:
         probs = combine_log_probs(p_e5, self.ngram.scores(texts), self.ngram_weight)
+        # where the n-gram model does not know the script, e5 alone decides (and keeps its
+        # confidence: the n-gram's all-equal scores would only flatten it)
+        unknown = self.ngram.unknown(texts)
+        probs[unknown] = p_e5[unknown]
         return _as_dicts(self.e5.head.themes, probs)
 
 

@@ -37,8 +37,32 @@ class ThemeClassifier(Protocol):
         ...
 
 
+#: The theme a question gets when the classifier cannot tell (:func:`is_unknown`).
+UNKNOWN_FILED_AS = "other"
+
+
+def unknown_scores(themes: Sequence[str] = THEMES) -> ThemeScores:
+    """All-equal scores: how a classifier says "unknown theme" within the four-theme interface.
+
+    The n-gram model answers this for a text in a script it was never trained on. The
+    application files such a question under :data:`UNKNOWN_FILED_AS` and shows it as unsure.
+    """
+    return dict.fromkeys(themes, 1.0 / len(themes))
+
+
+def is_unknown(scores: ThemeScores, tolerance: float = 1e-6) -> bool:
+    """True when every theme scores the same: the classifier could not tell (see above)."""
+    values = [scores.get(t, 0.0) for t in THEMES]
+    return max(values) - min(values) <= tolerance
+
+
 def top_theme(scores: ThemeScores) -> str:
-    """The highest-scoring theme; ties go to the first in the fixed theme order."""
+    """The highest-scoring theme; ``other`` for unknown (all-equal) scores.
+
+    Other ties (practically never exact) go to the first in the fixed theme order.
+    """
+    if is_unknown(scores):
+        return UNKNOWN_FILED_AS
     return max(THEMES, key=lambda t: scores.get(t, 0.0))
 
 

@@ -8,6 +8,13 @@ plus word unigrams and bigrams. Features are hashed with CRC-32 (stable across p
 regression is fitted full-batch with Nesterov-accelerated gradient descent and an L2 penalty;
 the fit is deterministic.
 
+**Scripts it has never seen.** Character n-grams of a script absent from the training corpus
+(Ethiopic, Devanagari, Bengali, Arabic ... for the shipped corpus, which is all Latin) carry no
+weight, so the prediction would be the bias alone: a confident-looking guess. Instead, a text whose
+letters are mostly in scripts the model was not trained on gets all-equal scores (1/4 each):
+"unknown theme" (:func:`models.interface.is_unknown`). The ensemble then follows e5 alone for that
+text; the application files it under ``other`` and shows it as unsure.
+
 ``python -m models.ngram`` reports held-out scores on the template-disjoint split, then trains on
 the whole corpus and writes :data:`DEFAULT_NGRAM_PATH`.
 """
@@ -26,6 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from models.corpus import LANGUAGES, THEMES, Example, load_corpus, split_by_template
+from models.interface import unknown_scores
 from models.metrics import accuracy, macro_f1, per_language_report
 
 __all__ = ["DEFAULT_NGRAM_PATH", "NgramClassifier", "NgramConfig", "train_ngram"]
@@ -36,6 +44,8 @@ DEFAULT_NGRAM_PATH = Path(__file__).parent / "heads" / "ngram.npz"
 """Where the trained baseline head is shipped."""
 
 _FORMAT_VERSION = 1
+#: Scripts a head saved without a ``scripts`` entry was trained on (the corpus is all Latin).
+_DEFAULT_SCRIPTS = ("LATIN",)
 _MatMul = Callable[[np.ndarray, np.ndarray], np.ndarray]
 _RMatMul = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]+")
@@ -63,6 +73,23 @@ class NgramConfig:
 def normalise(text: str) -> str:
     """NFKC-normalise and casefold, so that full-width, ligature and case variants meet."""
     return unicodedata.normalize("NFKC", text).casefold()
+
+
+def script_of(ch: str) -> str:
+    """The Unicode script of a letter, as the first word of its name (``LATIN``, ``ETHIOPIC``...)."""
+    return unicodedata.name(ch, "UNKNOWN").split(" ")[0]
+
+
+def scripts_in(texts: Sequence[str]) -> set[str]:
+    """Every script whose letters occur in ``texts``."""
+    return {script_of(ch) for text in texts for ch in normalise(text) if ch.isalpha()}
+
+
+def _unseen_script(text: str, known: frozenset[str]) -> bool:
+    """True when most letters of ``text`` are in scripts outside ``known`` (no letters: False)."""
+    letters = [ch for ch in normalise(text) if ch.isalpha()]  # NFKC: full-width is Latin
+    unseen = sum(script_of(ch) not in known for ch in letters)
+    return bool(letters) and unseen * 2 > len(letters)
 
 
 def _crc(feature: str) -> int:
@@ -156,8 +183,12 @@ class NgramClassifier:
         weights: np.ndarray,
         bias: np.ndarray,
         default_idf: float,
+        scripts: Sequence[str] = _DEFAULT_SCRIPTS,
     ) -> None:
-        """Build from trained parameters; ``features`` are the hashed ids seen in training."""
+        """Build from trained parameters; ``features`` are the hashed ids seen in training.
+
+        ``scripts`` are the scripts of the training texts: a text mostly in others is unknown.
+        """
         n_themes = len(themes)
         if weights.shape != (len(features), n_themes) or idf.shape != (len(features),):
             raise ValueError("features, idf and weights do not line up")
@@ -165,6 +196,7 @@ class NgramClassifier:
             raise ValueError("bias does not match the themes")
         self.config = config
         self.themes: tuple[str, ...] = tuple(themes)
+        self.scripts = frozenset(scripts)
         # Keep the compact (saved) form, and dense lookups indexed by hashed id for inference.
         self._features = features.astype(np.int32)
         self._idf = idf.astype(np.float16)
@@ -177,7 +209,21 @@ class NgramClassifier:
         self._w_dense[:, self._features] = self._weights.T
 
     def scores(self, texts: Sequence[str]) -> np.ndarray:
-        """Theme probabilities as an ``(n, len(themes))`` array, rows summing to 1."""
+        """Theme probabilities as an ``(n, len(themes))`` array, rows summing to 1.
+
+        A text mostly in a script the model never saw gets all-equal scores (unknown theme).
+        """
+        probs = self._model_scores(texts)
+        unknown = self.unknown(texts)
+        if unknown.any():
+            probs[unknown] = [unknown_scores(self.themes)[t] for t in self.themes]
+        return probs
+
+    def unknown(self, texts: Sequence[str]) -> np.ndarray:
+        """Boolean ``(n,)``: which texts are mostly in scripts absent from the training data."""
+        return np.array([_unseen_script(t, self.scripts) for t in texts], dtype=bool)
+
+    def _model_scores(self, texts: Sequence[str]) -> np.ndarray:
         x = _weight_and_normalise(_term_matrix(texts, self.config), self._idf_dense)
         logits = np.tile(self._bias, (x.n_rows, 1))
         if len(x.data):
@@ -216,6 +262,7 @@ class NgramClassifier:
                 weights=self._weights,
                 bias=self._bias,
                 default_idf=self._default_idf,
+                scripts=np.array(sorted(self.scripts)),
             )
 
     @classmethod
@@ -235,6 +282,9 @@ class NgramClassifier:
                     weights=npz["weights"],
                     bias=npz["bias"],
                     default_idf=float(npz["default_idf"]),
+                    scripts=(
+                        [str(s) for s in npz["scripts"]] if "scripts" in npz else _DEFAULT_SCRIPTS
+                    ),
                 )
         except (KeyError, OSError, ValueError) as exc:
             if isinstance(exc, FileNotFoundError):
@@ -299,6 +349,7 @@ def train_ngram(
         weights=weights,
         bias=bias,
         default_idf=default_idf,
+        scripts=sorted(scripts_in([ex.text for ex in examples])),
     )
 
 

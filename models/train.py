@@ -771,8 +771,14 @@ _CARD = """\
 Tags each audience question of a webinar with one of four themes: `policy` (the ministry's
 policy, funding frameworks, budgets and grant rules), `civic` (civic space, activists,
 repression, advocacy), `system` (how the aid system works: North-South power, localisation,
-intermediaries, risk sharing) and `other` (greetings, thanks, logistics, technical problems).
-It returns a probability per theme; the bot files the question under the highest one.
+intermediaries, risk sharing) and `other`: **a real question that is not about policy, civic
+power or system change** (the speaker's career, a research method, drip irrigation in the Sahel,
+elections in Mozambique, mangroves and storms). Greetings, thanks, logistics and technical
+problems are filtered out by question detection before the classifier sees them; the corpus
+still holds some under `other`, for the few that slip through.
+It returns a probability per theme; the bot files the question under the highest one and shows
+it as "unsure" on the board and in the export when that score is under `[classifier]
+unsure_below` (0.5).
 
 ## Model
 - Encoder: `{encoder}`, i.e. intfloat/multilingual-e5-small (MIT; 12 layers, hidden 384,
@@ -801,6 +807,11 @@ It returns a probability per theme; the bot files the question under the highest
   from one encoder pass per batch (`analyse`).
 - Fallback: when the encoder cannot be loaded, the bot uses the n-gram model alone and logs
   one warning; when only the n-gram head is missing, it uses the e5 head alone (one warning).
+- Unknown scripts: the n-gram model remembers the scripts of its training texts (all Latin for
+  this corpus). A text mostly in another script (Ethiopic, Devanagari, Bengali, Arabic...) gets
+  all-equal scores, 1/4 each: "unknown theme" (`models.interface.is_unknown`) instead of a
+  guess. The application files it under `other` and shows it as unsure ("theme unknown" in the
+  export); in the ensemble, e5 alone decides for such a text.
 
 ## Data
 The bundled corpus `models/corpus/*.jsonl`: {examples} audience messages written for this project,
@@ -808,6 +819,13 @@ The bundled corpus `models/corpus/*.jsonl`: {examples} audience messages written
 - Languages: {by_lang}.
 - Themes: {by_theme}.
 - Styles: {by_style}.
+- Off-topic questions (issue 13): in every language, 13 real questions on none of the three
+  themes (a speaker's career, research methods, irrigation, elections elsewhere, mangroves,
+  aflatoxin, mobile money, malaria vaccines, mini-grids, a PhD, a start-up's funding, civic
+  tech), each formal and as messy chat; and per theme four hard-style messages (a long
+  preamble, typos or missing accents in lower case, a terse question, a decoy whose words point
+  to another theme), code-mixed where chat would be. Written by the project's engineers without
+  native-speaker review.
 
 ## Evaluation
 Held-out split: whole templates per (language, theme) go to the test side

@@ -34,6 +34,14 @@ def settings_line(settings: RankingSettings) -> str:
     )
 
 
+def theme_cell(theme: str, unsure: bool) -> Text:
+    """The theme column: the label, and ``unsure`` under it when the model's score is weak."""
+    cell = Text(THEME_LABEL.get(theme, theme))
+    if unsure:
+        cell.append("\nunsure", style="yellow")
+    return cell
+
+
 def render_board(
     entries: Sequence[BoardEntry],
     settings: RankingSettings,
@@ -60,7 +68,7 @@ def render_board(
         table.add_row(
             ("📌" if q.pinned else str(entry.rank)),
             body,
-            THEME_LABEL.get(q.theme, q.theme),
+            theme_cell(q.theme, entry.unsure),
             where,
             q.language,
             str(entry.votes),

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from importlib import metadata
 
+from bot.classifier import is_unknown, is_unsure
 from bot.core.model import THEMES, Event
 from bot.core.privacy import NameFinder
 from bot.core.ranking import RankingSettings
@@ -75,6 +76,8 @@ class ExportData:
     excluded: Mapping[str, int]
     countries: Mapping[str, str]
     timezone: tzinfo | None = None
+    #: a model theme scoring under this is marked unsure (``[classifier] unsure_below``)
+    unsure_below: float = LOW_CONFIDENCE
 
 
 # -- scrubbing personal data out of free text ------------------------------------------------
@@ -300,6 +303,8 @@ def _question_records(
                 "model_theme": model_theme,
                 "confidence": round(max(scores.values()), 4) if any(scores.values()) else None,
                 "theme_scores": scores,
+                "theme_unknown": bool(any(scores.values()) and is_unknown(scores)),
+                "unsure": not retags and is_unsure(model_theme, scores, data.unsure_below),
                 "retags": [
                     {"from": old, "to": new, "at": _clock(at, zone)} for old, new, at in retags
                 ],
@@ -388,8 +393,9 @@ def _method(
         "baraza_version": version,
         "classifiers": list(data.classifiers),
         "median_confidence": round(statistics.median(confidences), 4) if confidences else None,
-        "low_confidence": sum(1 for c in confidences if c < LOW_CONFIDENCE),
-        "low_confidence_threshold": LOW_CONFIDENCE,
+        "low_confidence": sum(1 for q in questions if q["unsure"]),
+        "low_confidence_threshold": data.unsure_below,
+        "theme_unknown": sum(1 for q in questions if q["theme_unknown"]),
         "retagged": sum(1 for q in questions if q["retags"]),
         "balance": {
             "mode": data.ranking.mode,

@@ -50,6 +50,8 @@ _EN: dict[str, str] = {
     "retagged": "Retagged by the moderator",
     "model_said": "model",
     "confidence": "confidence",
+    "unsure": "unsure",
+    "theme_unknown": "theme unknown",
     "no_questions": "No questions on this theme.",
     "method": "Method",
     "chat": "Public chat (for the record)",
@@ -78,8 +80,21 @@ _EN: dict[str, str] = {
     "method_themes": (
         "Themes were assigned automatically by {classifiers} (Baraza {version}) and are a "
         "suggestion the moderator could change. The median confidence (the score of the chosen "
-        "theme) was {median}; {low} questions scored below {threshold} and are worth a second "
-        "look. {retagged} questions were retagged by the moderator; the table shows both."
+        "theme) was {median}; {low} questions scored below {threshold} (marked unsure) and are "
+        "worth a second look. {retagged} questions were retagged by the moderator; the table "
+        "shows both."
+    ),
+    "method_theme_definitions": (
+        "Policy discussion: the ministry's policy, funding frameworks, budgets and grant rules. "
+        "Civic power: civic space, activists, repression, advocacy. System change: how the aid "
+        "system works (North-South power, localisation, intermediaries, risk sharing). Other "
+        "questions: real questions on none of these three (a speaker's career, a research "
+        "method, a question about farming, health or elections elsewhere); greetings, thanks "
+        "and logistics are not themed questions."
+    ),
+    "method_unknown": (
+        "{unknown} questions were written in a script the classifier in use does not know; "
+        "their theme is unknown and they are listed under Other questions."
     ),
     "method_balance": (
         "The moderator's queue ranked questions by votes and recency (half-life {half_life} "
@@ -151,6 +166,8 @@ _NL: dict[str, str] = {
     "retagged": "Thema aangepast door de moderator",
     "model_said": "model",
     "confidence": "zekerheid",
+    "unsure": "onzeker",
+    "theme_unknown": "thema onbekend",
     "no_questions": "Geen vragen over dit thema.",
     "method": "Werkwijze",
     "chat": "Openbare chat (voor het verslag)",
@@ -179,9 +196,22 @@ _NL: dict[str, str] = {
     "method_themes": (
         "De thema's zijn automatisch toegekend door {classifiers} (Baraza {version}) en zijn een "
         "voorstel dat de moderator kon aanpassen. De mediane zekerheid (de score van het "
-        "gekozen thema) was {median}; {low} vragen scoorden lager dan {threshold} en verdienen "
-        "een tweede blik. {retagged} vragen kregen van de moderator een ander thema; de tabel "
-        "toont beide."
+        "gekozen thema) was {median}; {low} vragen scoorden lager dan {threshold} (gemarkeerd "
+        "als onzeker) en verdienen een tweede blik. {retagged} vragen kregen van de moderator "
+        "een ander thema; de tabel toont beide."
+    ),
+    "method_theme_definitions": (
+        "Beleidsdiscussie: het beleid van het ministerie, financieringskaders, begrotingen en "
+        "subsidieregels. Maatschappelijke slagkracht: maatschappelijke ruimte, activisten, repressie, "
+        "pleitbezorging. Systeemverandering: hoe het hulpsysteem werkt (machtsverhoudingen "
+        "Noord-Zuid, lokalisering, tussenpersonen, risicodeling). Overige vragen: echte vragen "
+        "over geen van deze drie (de loopbaan van een spreker, een onderzoeksmethode, een vraag "
+        "over landbouw, gezondheid of verkiezingen elders); groeten, bedankjes en praktische "
+        "zaken zijn geen thematische vragen."
+    ),
+    "method_unknown": (
+        "{unknown} vragen waren geschreven in een schrift dat de gebruikte classificatie niet "
+        "kent; hun thema is onbekend en ze staan bij Overige vragen."
     ),
     "method_balance": (
         "De wachtrij van de moderator rangschikte vragen op stemmen en actualiteit "

@@ -95,9 +95,12 @@ def _notes(
     if retags:
         steps = " → ".join([L[str(retags[0]["from"])]] + [L[str(r["to"])] for r in retags])
         notes.append(f"{L['retagged']}: {steps}")
-    if q.get("confidence") is not None:
+    if q.get("theme_unknown"):
+        notes.append(f"{L['model_said']}: {L['theme_unknown']}")
+    elif q.get("confidence") is not None:
+        unsure = f" ({L['unsure']})" if q.get("unsure") else ""
         notes.append(
-            f"{L['model_said']}: {L[str(q['model_theme'])]}, {L['confidence']} {float(str(q['confidence'])):.2f}"
+            f"{L['model_said']}: {L[str(q['model_theme'])]}, {L['confidence']} {float(str(q['confidence'])):.2f}{unsure}"
         )
     if q.get("reply_to") is not None:
         notes.append(f"{L['reply_to']} Q{q['reply_to']}")
@@ -207,6 +210,13 @@ def build_report(doc: Doc, lang: str = "en") -> Report:
             low=method["low_confidence"],
             threshold=method["low_confidence_threshold"],
             retagged=method["retagged"],
+        )
+        + " "
+        + L["method_theme_definitions"]
+        + (
+            " " + L["method_unknown"].format(unknown=method["theme_unknown"])
+            if method.get("theme_unknown")
+            else ""
         ),
         L["method_balance"].format(
             half_life=balance["half_life_minutes"],

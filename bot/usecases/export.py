@@ -56,6 +56,7 @@ class Exports:
             excluded=await read.messages.excluded_counts(event.id),
             countries=self._country_names(r.country for r in rows),
             timezone=config.chat_timezone(),
+            unsure_below=config.classifier.unsure_below,
         )
         return build_document(data, include_names=names, generated_at=datetime.now(UTC))
 

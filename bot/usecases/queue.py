@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.classifier import is_unsure
 from bot.config import RankingConfig
 from bot.core.model import THEMES, MessageKind, Question, QuestionState, Region
 from bot.core.ranking import Answered, RankingSettings, RankItem, rank_queue
@@ -30,6 +31,8 @@ class BoardEntry:
     why: str
     score: float
     age_minutes: float
+    #: the model's theme is weak or unknown (``[classifier] unsure_below``); see ``is_unsure``
+    unsure: bool = False
 
     def as_json(self) -> dict[str, object]:
         """The documented JSON shape of a queue entry."""
@@ -44,6 +47,7 @@ class BoardEntry:
             "language": q.language,
             "theme": q.theme,
             "theme_scores": {t: round(q.theme_scores.get(t, 0.0), 4) for t in THEMES},
+            "unsure": self.unsure,
             "votes": self.votes,
             "state": q.state.value,
             "pinned": q.pinned,
@@ -164,8 +168,9 @@ class Queue:
             q = by_id[ranked.item.id]
             q.merged_ids = tuple(children.get(q.id, ()))
             age = max(0.0, (now - q.asked_at).total_seconds() / 60)
+            unsure = is_unsure(q.theme, q.theme_scores, self.ctx.config.classifier.unsure_below)
             entries.append(
-                BoardEntry(ranked.rank, q, ranked.item.votes, ranked.why, ranked.score, age)
+                BoardEntry(ranked.rank, q, ranked.item.votes, ranked.why, ranked.score, age, unsure)
             )
         return entries
 

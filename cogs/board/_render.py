@@ -51,7 +51,7 @@ def _field_name(entry: BoardEntry) -> str:
     parts = [
         place,
         f"Q{q.id}",
-        THEME_LABEL.get(q.theme, q.theme),
+        THEME_LABEL.get(q.theme, q.theme) + (" (unsure)" if entry.unsure else ""),
         where,
         q.language,
         f"👍 {entry.votes}",

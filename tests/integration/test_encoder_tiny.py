@@ -381,6 +381,18 @@ def test_ensemble_combines_both_models_in_one_forward_pass(
         EnsembleClassifier(e5, ngram, -0.1)
 
 
+def test_ensemble_follows_e5_alone_where_the_ngram_model_does_not_know_the_script(
+    encoder: Encoder, tiny_head: Path
+) -> None:
+    e5 = EncoderClassifier(encoder, LogisticHead.load(tiny_head))
+    clf = EnsembleClassifier(e5, _tiny_ngram(), 0.5)
+    texts = ["policy budget", "ሚኒስቴሩ ምን ያደርጋል?"]
+    scores = clf.classify(texts)
+    alone = e5.classify(texts)
+    assert scores[1] == pytest.approx(alone[1], abs=1e-9)  # not flattened by 1/4-each scores
+    assert scores[0] != pytest.approx(alone[0], abs=1e-6)  # a known script is still combined
+
+
 def test_load_classifier_ships_the_ensemble_when_the_head_has_a_weight(
     tiny_folder: Path, tiny_head: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

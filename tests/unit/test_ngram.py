@@ -12,6 +12,7 @@ import pytest
 
 from bot.classifier import ThemeClassifier
 from models.corpus import THEMES, Example
+from models.interface import is_unknown, top_theme
 from models.metrics import accuracy, macro_f1, per_language_report
 from models.ngram import DEFAULT_NGRAM_PATH, NgramClassifier, train_ngram
 
@@ -170,3 +171,45 @@ def test_metrics_on_a_hand_computed_case() -> None:
     assert report["b"] == (0.5, pytest.approx((2 / 3 + 0.0) / 2))
     with pytest.raises(ValueError):
         accuracy(truth, preds[:2])
+
+
+UNSEEN_SCRIPTS = [
+    "ሚኒስቴሩ የአካባቢ ድርጅቶች ቀጥተኛ ገንዘብ እንዲያገኙ እንዴት ያረጋግጣል?",  # Amharic
+    "मंत्रालय स्थानीय संगठनों को सीधा पैसा कैसे देगा?",  # Hindi
+    "মন্ত্রণালয় স্থানীয় সংগঠনগুলোকে কীভাবে সরাসরি অর্থ দেবে?",  # Bangla
+    "كيف ستضمن الوزارة حصول المنظمات المحلية على تمويل مباشر؟",  # Arabic
+    "Q: ሚኒስቴሩ ለሲቪል ማህበራት ምን ያደርጋል?",  # a Latin prefix does not make it known
+]
+
+
+@pytest.mark.parametrize("text", UNSEEN_SCRIPTS)
+def test_a_script_never_seen_in_training_is_an_unknown_theme(
+    clf: NgramClassifier, text: str
+) -> None:
+    (scores,) = clf.classify([text])
+    assert is_unknown(scores)
+    assert scores == pytest.approx(dict.fromkeys(THEMES, 0.25))
+    assert clf.unknown([text]).tolist() == [True]
+
+
+def test_known_script_texts_in_the_same_batch_are_still_classified(clf: NgramClassifier) -> None:
+    texts = [HELD_OUT["civic"], UNSEEN_SCRIPTS[0], HELD_OUT["system"]]
+    scores = clf.classify(texts)
+    assert [is_unknown(s) for s in scores] == [False, True, False]
+    assert [top_theme(s) for s in scores] == ["civic", "other", "system"]
+
+
+def test_scripts_seen_in_training_are_remembered_across_save_and_load(tmp_path: Path) -> None:
+    examples = [*_examples(), Example("مرحبا بالجميع، شكرا", "other", "en", "ar-1", "chat")]
+    trained = train_ngram(examples)
+    trained.save(tmp_path / "h.npz")
+    loaded = NgramClassifier.load(tmp_path / "h.npz")
+    assert loaded.scripts == {"LATIN", "ARABIC"}
+    assert not is_unknown(loaded.classify(["شكرا جزيلا"])[0])
+    assert is_unknown(loaded.classify([UNSEEN_SCRIPTS[0]])[0])
+
+
+def test_shipped_head_says_unknown_for_ethiopic() -> None:
+    shipped = NgramClassifier.load(DEFAULT_NGRAM_PATH)
+    assert is_unknown(shipped.classify([UNSEEN_SCRIPTS[0]])[0])
+    assert not is_unknown(shipped.classify(["How will the ministry fund local partners?"])[0])
