@@ -86,7 +86,9 @@ class Intake:
         self.ctx = ctx
         self.people = people
         self.duplicates = DuplicateFinder(ctx.duplicates, ctx.config.classifier.duplicate_threshold)
-        self._lock = asyncio.Lock()
+        #: one lock per event: an event's batches are analysed and stored in order, while
+        #: batches of other events (one process serving many) share the classifier's batches
+        self._locks: dict[int, asyncio.Lock] = {}
         self._noted_classifiers: set[tuple[int, str]] = set()
 
     # -- ingest ----------------------------------------------------------------------------
@@ -143,7 +145,7 @@ class Intake:
         """
         result = IngestResult(received=len(messages))
         source = messages[0].source if messages else ""
-        async with self._lock:  # batches of one process are analysed and stored in order
+        async with self._locks.setdefault(event_id, asyncio.Lock()):
             fresh = await self._fresh(event_id, messages)
             result.already_known = len(messages) - len(fresh)
             if not fresh:
