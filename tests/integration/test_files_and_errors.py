@@ -157,3 +157,23 @@ def test_classify_with_stdin_that_is_not_utf8(tmp_path: Path) -> None:
     assert result.returncode == 2, result.stderr
     stderr = result.stderr.decode()
     assert "Traceback" not in stderr and stderr.startswith("baraza: error:"), stderr
+
+
+def test_follow_zoom_on_an_unreadable_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli import main
+
+    chat = tmp_path / "meeting_saved_chat.txt"
+    chat.write_text("10:00:00 From  Ana  to  Everyone:\n\thello\n")
+    real_open = Path.open
+
+    def refuse(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if self == chat:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", refuse)  # root ignores permission bits
+    code = main(["follow-zoom", str(chat), "--no-board", "--db", str(tmp_path / "db.sqlite3")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "Permission denied" in err, err

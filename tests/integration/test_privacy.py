@@ -163,3 +163,23 @@ async def test_names_that_are_words_keep_their_meaning_in_the_export(
         doc = json.dumps(await svc.exports.document(event_id), ensure_ascii=False)
     assert "justice and peace programmes" in doc
     assert "I agree with [name] on this, and with [name]" in doc
+
+
+async def test_forget_a_name_in_another_script(
+    tmp_path: Path, config: Config, classifier: KeywordClassifier
+) -> None:
+    chat = (
+        "10:01:00 From  أحمد حسن  to  Everyone:\n\tسؤال: كيف ستدعم الوزارة المجتمع المدني؟\n"
+        "10:02:00 From  Tom Bakker  to  Everyone:\n\tI agree with أحمد حسن on civic space\n"
+        "10:03:00 From  ግርማ ታደሰ  to  Everyone:\n\tQ: What about core funding for partners?\n"
+    )
+    db = tmp_path / "baraza.sqlite3"
+    async with open_service(config, db, classifier) as svc:
+        event_id = await _ingest(svc, chat)
+        assert (await svc.privacy.forget(event_id, "أحمد حسن")).participants == 1
+        doc = json.dumps(
+            await svc.exports.document(event_id, include_names=True), ensure_ascii=False
+        )
+    assert "أحمد" not in doc and "I agree with [name] on civic space" in doc
+    assert "أحمد".encode() not in _database_bytes(tmp_path)
+    assert "ግርማ".encode() in _database_bytes(tmp_path)  # nobody else was erased
