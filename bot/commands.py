@@ -320,7 +320,11 @@ async def import_zoom_qa(args: argparse.Namespace, config: Config, db_path: Loca
             ref = await service.store.read.messages.by_source_id(
                 event_id, SOURCE, entry.question.source_message_id
             )
-            if not entry.answered or ref is None or ref.question_id is None:
+            if ref is None or ref.question_id is None:
+                continue
+            if entry.upvotes:
+                await service.moderation.record_report_votes(ref.question_id, entry.upvotes)
+            if not entry.answered:
                 continue
             question = await service.queue.question(ref.question_id)
             if question.state in (QuestionState.QUEUED, QuestionState.HELD):
@@ -330,7 +334,7 @@ async def import_zoom_qa(args: argparse.Namespace, config: Config, db_path: Loca
         upvotes = sum(e.upvotes for e in entries)
         print(
             f"Q&A report: {len(entries)} questions ({sum(e.anonymous for e in entries)} anonymous),"
-            f" {marked} marked answered; {upvotes} upvotes in the report are not counted as votes"
-            " (the report does not say who voted)."
+            f" {marked} marked answered; {upvotes} upvotes counted as votes (anonymous: the"
+            " report does not say who voted)."
         )
     return 0

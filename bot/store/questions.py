@@ -15,6 +15,7 @@ _SELECT = (
     " q.theme, q.theme_scores, q.state, q.kind, q.pinned, q.merged_into, q.reply_to,"
     " q.hold_reason, p.display_name, p.region, p.country,"
     " (SELECT COUNT(*) FROM votes v WHERE v.question_id=q.id AND v.participant_id != q.participant_id)"
+    " + q.report_votes"
     " FROM questions q JOIN participants p ON p.id=q.participant_id"
 )
 
@@ -131,6 +132,15 @@ class QuestionRepo:
                 pooled.setdefault(root, set()).add(person)
         return pooled
 
+    async def report_votes(self, event_id: int) -> dict[int, int]:
+        """Root question id -> votes a report counted for it and the questions merged into it."""
+        rows = await self._db.all(
+            "SELECT COALESCE(merged_into, id), SUM(report_votes) FROM questions"
+            " WHERE event_id=? AND report_votes > 0 GROUP BY COALESCE(merged_into, id)",
+            (event_id,),
+        )
+        return {int(r[0]): int(r[1]) for r in rows}
+
     async def retags(self, event_id: int) -> dict[int, list[tuple[str, str, datetime]]]:
         """Each retagged question's retags (from, to, when), oldest first."""
         rows = await self._db.all(
@@ -243,6 +253,13 @@ class QuestionRepo:
         """The asker edited the message behind a question."""
         await self._db.write(
             "UPDATE questions SET text=?, updated_at=? WHERE id=?", (text, now_text(), question_id)
+        )
+
+    async def set_report_votes(self, question_id: int, votes: int) -> None:
+        """Set the votes a report counted for a question (a re-import sets, never adds)."""
+        await self._db.write(
+            "UPDATE questions SET report_votes=?, updated_at=? WHERE id=?",
+            (votes, now_text(), question_id),
         )
 
     async def record_retag(self, question_id: int, from_theme: str, to_theme: str) -> None:

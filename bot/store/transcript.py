@@ -21,7 +21,9 @@ class TranscriptRepo:
 
         Private messages are filtered here, in SQL, so no export path can ever see them.
         """
-        voters = await QuestionRepo(self._db).pooled_voters(event_id)
+        questions = QuestionRepo(self._db)
+        voters = await questions.pooled_voters(event_id)
+        counted = await questions.report_votes(event_id)
         rows = await self._db.all(
             "SELECT m.id, m.sent_at, p.display_name, p.id, p.country, p.region, p.organisation,"
             " COALESCE(q.text, m.text), m.kind, m.language, q.id, q.theme, q.theme_scores,"
@@ -49,7 +51,9 @@ class TranscriptRepo:
                 theme=r[11],
                 theme_scores=json.loads(r[12]) if r[12] else {},
                 state=r[13],
-                votes=len(voters.get(r[10], ())) if r[10] is not None else 0,
+                votes=len(voters.get(r[10], ())) + counted.get(r[10], 0)
+                if r[10] is not None
+                else 0,
                 merged_into=r[14],
                 reply_to=r[15],
                 is_host=bool(r[16]),

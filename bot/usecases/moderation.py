@@ -131,6 +131,13 @@ class Moderation:
         await self.ctx.changed(q.event_id)
         return len(voters.get(q.merged_into or q.id, ()))
 
+    async def record_report_votes(self, question_id: int, votes: int) -> None:
+        """Votes a report counted without saying who gave them (Zoom Q&A upvotes)."""
+        async with self.ctx.store.unit() as uow:
+            q = await require_question(uow, question_id)
+            await uow.questions.set_report_votes(question_id, max(0, votes))
+        await self.ctx.changed(q.event_id)
+
     async def vote_on_message(
         self,
         event_id: int,

@@ -123,6 +123,7 @@ class Queue:
         repos = repos or self.ctx.store.read
         questions = await repos.questions.all(event_id, MessageKind.QUESTION)
         voters = await repos.questions.pooled_voters(event_id)
+        counted = await repos.questions.report_votes(event_id)  # Zoom Q&A upvotes: nobody named
         now = now or await self.now_for(event_id)
         children: dict[int, list[int]] = {}
         seq: dict[int, int] = {}
@@ -149,7 +150,7 @@ class Queue:
                     # a merged entry speaks for all its askers: Southern if any of them is
                     region=Region.SOUTH if q.id in southern_roots else q.region,
                     theme=q.theme,
-                    votes=len(voters.get(q.id, ())),
+                    votes=len(voters.get(q.id, ())) + counted.get(q.id, 0),
                     asked_at=q.asked_at,
                     pinned=q.pinned,
                     author_seq=author_seq,

@@ -66,3 +66,9 @@ async def test_import_queues_questions_with_regions_and_answered_state(tmp_path:
         assert by_start["Will the slides be s"].kind is MessageKind.LOGISTICS
         counts = await service.store.read.messages.counts(event.id)
         assert counts.get("private") == 2  # the private question and its answer
+        # upvotes count as (anonymous) votes, once however often the report is imported
+        assert civic.votes == 7 and funding.votes == 4
+        (entry,) = [e for e in await service.queue.ranked(event.id) if e.question.id == civic.id]
+        assert entry.votes == 7 and entry.why.startswith("7 votes")
+        doc = await service.exports.document(event.id)
+        assert any(q["votes"] == 7 for q in doc["questions"])  # type: ignore[attr-defined]
