@@ -65,16 +65,6 @@ def is_repeated(text: str, recent_texts: Sequence[str], *, times: int = 3) -> bo
     return 1 + sum(1 for t in recent_texts if " ".join(t.casefold().split()) == key) >= times
 
 
-def hold_reason(
-    text: str,
-    *,
-    hold_links: bool = True,
-    hold_mass_mentions: bool = True,
-) -> str | None:
-    """Kept for existing callers: the same as :func:`spam_reason`."""
-    return spam_reason(text, hold_links=hold_links, hold_mass_mentions=hold_mass_mentions)
-
-
 def is_flooding(
     previous: Sequence[datetime], at: datetime, *, max_questions: int, window_seconds: int
 ) -> bool:
