@@ -183,3 +183,21 @@ async def test_forget_a_name_in_another_script(
     assert "أحمد" not in doc and "I agree with [name] on civic space" in doc
     assert "أحمد".encode() not in _database_bytes(tmp_path)
     assert "ግርማ".encode() in _database_bytes(tmp_path)  # nobody else was erased
+
+
+async def test_forget_finds_the_sender_of_a_dm_to_a_name_with_to(
+    tmp_path: Path, config: Config, classifier: KeywordClassifier
+) -> None:
+    chat = (
+        "10:01:00 From  Jan Smit  to  Dr. To Lam (Viet Nam)(Direct Message):\n"
+        "\tcall me on +31 6 1234 5678 please\n"
+        "10:02:00 From  Jan Smit  to  Everyone:\n\tQ: Who decides the partnership priorities?\n"
+    )
+    db = tmp_path / "baraza.sqlite3"
+    async with open_service(config, db, classifier) as svc:
+        event_id = await _ingest(svc, chat)
+        people = [p.display_name for p in await svc.store.read.people.all(event_id)]
+        assert people == ["Jan Smit"]
+        assert (await svc.privacy.forget(event_id, "Jan Smit")).participants == 1
+    data = _database_bytes(tmp_path)
+    assert b"1234 5678" not in data and b"jan smit" not in data
