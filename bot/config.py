@@ -99,14 +99,69 @@ class BoardConfig:
 
 
 @dataclass(frozen=True)
+class DiscordServerConfig:
+    """One ``[[discord.servers]]`` entry: a server that mirrors one webinar (its own event).
+
+    Empty roles take ``[discord] moderator_role`` / ``organiser_role``; an empty ``event`` names
+    the event "Discord webinar <guild id> <date>"."""
+
+    guild_id: int = 0
+    intake_channels: list[int] = field(default_factory=list)
+    moderator_channel: int = 0
+    moderator_role: str = ""
+    organiser_role: str = ""
+    event: str = ""
+
+
+@dataclass(frozen=True)
 class DiscordConfig:
-    """[discord]: the server that mirrors the webinar."""
+    """[discord]: the server that mirrors the webinar, or ``servers``: one entry per webinar.
+
+    The top-level ``guild_id``/``intake_channels``/``moderator_channel`` keys describe one server
+    (the single-webinar shape); ``[[discord.servers]]`` entries describe several. ``sharded``:
+    "auto" uses discord.py's AutoShardedBot from ``SHARD_FROM_SERVERS`` servers on, "yes"/"no"
+    force it."""
 
     guild_id: int = 0
     intake_channels: list[int] = field(default_factory=list)
     moderator_channel: int = 0
     moderator_role: str = "Moderator"
     organiser_role: str = "Organiser"
+    servers: list[DiscordServerConfig] = field(default_factory=list)
+    sharded: str = "auto"
+
+    def server_list(self) -> list[DiscordServerConfig]:
+        """Every configured server, roles filled in (the top-level keys: one server)."""
+        if not self.servers:
+            return [
+                DiscordServerConfig(
+                    self.guild_id,
+                    list(self.intake_channels),
+                    self.moderator_channel,
+                    self.moderator_role,
+                    self.organiser_role,
+                )
+            ]
+        return [
+            dataclasses.replace(
+                s,
+                moderator_role=s.moderator_role or self.moderator_role,
+                organiser_role=s.organiser_role or self.organiser_role,
+            )
+            for s in self.servers
+        ]
+
+    def use_sharding(self) -> bool:
+        """Whether the bot runs as an AutoShardedBot."""
+        if self.sharded == "auto":
+            return len(self.server_list()) >= SHARD_FROM_SERVERS
+        return self.sharded == "yes"
+
+
+#: With this many configured servers or more, ``sharded = "auto"`` runs an AutoShardedBot
+#: (Discord asks for shards from 2,500 servers; below that AutoShardedBot runs what Discord
+#: recommends, usually one shard, so switching early costs nothing and tests the same path).
+SHARD_FROM_SERVERS = 5
 
 
 @dataclass(frozen=True)
@@ -183,6 +238,7 @@ _RANGES: dict[str, tuple[float, float]] = {
 _CHOICES: dict[str, tuple[str, ...]] = {
     "ranking.mode": ("floor", "fair", "off"),
     "export.language": ("en", "nl"),
+    "discord.sharded": ("auto", "yes", "no"),
 }
 _SECRET_KEYS = ("token", "secret", "password")
 
@@ -206,6 +262,10 @@ def _check(key: str, value: Any, expected: Any) -> Any:
         (item,) = expected.__args__
         if not isinstance(value, list):
             raise ConfigError(f"{key} must be a list, not {value!r}")
+        if isinstance(item, type) and dataclasses.is_dataclass(
+            item
+        ):  # array of tables: [[discord.servers]]
+            return [_section(f"{key}[{i}]", item, v) for i, v in enumerate(value)]
         value = [_check(f"{key}[{i}]", v, item) for i, v in enumerate(value)]
     elif origin is dict and (
         not isinstance(value, dict)
@@ -259,10 +319,26 @@ def parse_config(raw: Mapping[str, Any], path: Path | None = None) -> Config:
             raise ConfigError(
                 f"event.timezone: unknown time zone {config.event.timezone!r} (e.g. Europe/Amsterdam)"
             ) from None
+    _check_servers(config.discord)
     for country, region in config.regions.countries.items():
         if region not in ("south", "north", "unknown"):
             raise ConfigError(f"regions.countries.{country} must be south, north or unknown")
     return config
+
+
+def _check_servers(cfg: DiscordConfig) -> None:
+    if not cfg.servers:
+        return
+    if cfg.guild_id or cfg.intake_channels or cfg.moderator_channel:
+        raise ConfigError(
+            "discord: use either guild_id/intake_channels/moderator_channel (one server) "
+            "or [[discord.servers]] entries, not both"
+        )
+    seen: set[int] = set()
+    for i, server in enumerate(cfg.servers):
+        if server.guild_id in seen:
+            raise ConfigError(f"discord.servers[{i}].guild_id {server.guild_id} appears twice")
+        seen.add(server.guild_id)
 
 
 def load_config(path: Path | None) -> Config:

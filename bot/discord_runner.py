@@ -4,10 +4,15 @@
 against a fake Discord with a fake classifier:
 
 * :func:`check_discord_config` validates ``[discord]`` before anything connects;
-* :func:`open_bot` opens the service (store + classifier), the event of this run and a
-  :class:`BarazaBot`, and closes them in the right order;
+* :func:`open_bot` opens the service (store + classifier), one event per configured server
+  (:func:`open_servers`) and a :class:`BarazaBot`, and closes them in the right order;
 * :class:`BarazaBot` registers the cogs and persistent buttons and syncs the slash commands to
-  the webinar's server in ``setup_hook``.
+  every webinar's server in ``setup_hook``; :class:`ShardedBarazaBot` is the same bot on
+  discord.py's ``AutoShardedBot``, used from ``SHARD_FROM_SERVERS`` servers on
+  (``[discord] sharded``).
+
+One process serves many servers with one service, so one classifier batches every event's
+questions; the cogs route each Discord input by its server to that server's event.
 
 The token comes only from the environment (``DISCORD_TOKEN``). A missing or rejected token, a
 server the bot is not in, or a configured channel that does not exist is a one-line
@@ -24,6 +29,7 @@ import signal
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import date
 from typing import Any
 
 import aiohttp
@@ -33,10 +39,11 @@ from discord.ext import commands
 from bot import discord_support as support
 from bot.app import open_service
 from bot.classifier import ThemeClassifier
-from bot.config import Config, Location
+from bot.config import Config, DiscordServerConfig, Location
 from bot.errors import BarazaError
+from bot.usecases import Service
 from cogs import add_cogs
-from cogs._common import NO_MENTIONS, BarazaContext, on_app_command_error
+from cogs._common import NO_MENTIONS, BarazaContext, Servers, on_app_command_error
 from cogs.intake import IntakeCog
 
 log = logging.getLogger(__name__)
@@ -55,16 +62,18 @@ def bot_intents() -> discord.Intents:
 
 
 def check_discord_config(config: Config) -> None:
-    """The ``[discord]`` settings the bot cannot start without."""
-    cfg = config.discord
-    if cfg.guild_id <= 0:
-        raise BarazaError(
-            "discord.guild_id is not set: put the id of the webinar's server in the config"
-        )
-    if cfg.moderator_channel <= 0:
-        raise BarazaError("discord.moderator_channel is not set: the channel for the live board")
-    if not cfg.intake_channels or any(c <= 0 for c in cfg.intake_channels):
-        raise BarazaError("discord.intake_channels is not set: the webinar chat channel ids")
+    """The ``[discord]`` settings the bot cannot start without (for every server)."""
+    many = bool(config.discord.servers)
+    for i, server in enumerate(config.discord.server_list()):
+        key = f"discord.servers[{i}]." if many else "discord."
+        if server.guild_id <= 0:
+            raise BarazaError(
+                f"{key}guild_id is not set: put the id of the webinar's server in the config"
+            )
+        if server.moderator_channel <= 0:
+            raise BarazaError(f"{key}moderator_channel is not set: the channel for the live board")
+        if not server.intake_channels or any(c <= 0 for c in server.intake_channels):
+            raise BarazaError(f"{key}intake_channels is not set: the webinar chat channel ids")
 
 
 def token_from_env() -> str:
@@ -87,23 +96,23 @@ WARM_UP_TEXTS = (
 )
 
 
-async def warm_up(ctx: BarazaContext) -> float:
+async def warm_up(service: Service) -> float:
     """Load and run the theme classifier and language detector once, off the event loop,
     before the bot takes messages (setup_hook runs before the gateway connects); seconds taken.
     """
     log.info("warming up the theme classifier")
     start = time.perf_counter()
-    await ctx.service.runner.analyse(list(WARM_UP_TEXTS))
-    await asyncio.to_thread(ctx.service.languages.detect, WARM_UP_TEXTS[0])
+    await service.runner.analyse(list(WARM_UP_TEXTS))
+    await asyncio.to_thread(service.languages.detect, WARM_UP_TEXTS[0])
     took = time.perf_counter() - start
     log.info("classifier warm-up took %.2f s", took)
     return took
 
 
 class BarazaBot(commands.Bot):
-    """The Discord bot: cogs and persistent buttons over one service and one event."""
+    """The Discord bot: cogs and persistent buttons over one service, one event per server."""
 
-    def __init__(self, ctx: BarazaContext, **client_kwargs: Any) -> None:
+    def __init__(self, servers: Servers, **client_kwargs: Any) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=bot_intents(),
@@ -111,24 +120,29 @@ class BarazaBot(commands.Bot):
             allowed_mentions=NO_MENTIONS,
             **client_kwargs,
         )
-        self.ctx = ctx
+        self.servers = servers
         self.startup_error: str | None = None
         self._checked = False
 
+    @property
+    def ctx(self) -> BarazaContext:
+        """The first server's webinar (the only one when ``[discord]`` names one server)."""
+        return next(iter(self.servers))
+
     async def setup_hook(self) -> None:
-        """Register cogs and buttons, sync slash commands to the server, warm the classifier."""
+        """Register cogs and buttons, sync slash commands to the servers, warm the classifier."""
         self.tree.error(on_app_command_error)
-        await add_cogs(self, self.ctx)
-        guild = discord.Object(id=self.ctx.guild_id)
-        try:
-            synced = await self.tree.sync(guild=guild)
-        except discord.Forbidden:
-            raise BarazaError(
-                f"Discord refused the slash commands for server {self.ctx.guild_id}: check "
-                "discord.guild_id and invite the bot with the applications.commands scope"
-            ) from None
-        log.info("synced %d commands to server %s", len(synced), self.ctx.guild_id)
-        await warm_up(self.ctx)
+        await add_cogs(self, self.servers)
+        for guild in self.servers.guild_objects():
+            try:
+                synced = await self.tree.sync(guild=guild)
+            except discord.Forbidden:
+                raise BarazaError(
+                    f"Discord refused the slash commands for server {guild.id}: check "
+                    "discord.guild_id and invite the bot with the applications.commands scope"
+                ) from None
+            log.info("synced %d commands to server %s", len(synced), guild.id)
+        await warm_up(self.servers.service)
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: chat messages are handled by the intake cog's listener."""
@@ -149,29 +163,72 @@ class BarazaBot(commands.Bot):
                 self.startup_error = problem
                 await self.close()
                 return
-            log.info(
-                "ready as %s in server %s, event %s",
-                self.user.id if self.user else "?",
-                self.ctx.guild_id,
-                self.ctx.event_id,
-            )
+            for ctx in self.servers:
+                log.info(
+                    "ready as %s in server %s, event %s",
+                    self.user.id if self.user else "?",
+                    ctx.guild_id,
+                    ctx.event_id,
+                )
         intake = self.get_cog("Intake")
         if isinstance(intake, IntakeCog):
             await intake.catch_up()
 
     def _config_problem(self) -> str | None:
-        cfg = self.ctx.config.discord
-        guild = self.get_guild(cfg.guild_id)
-        if guild is None:
-            return f"the bot is not in server {cfg.guild_id} (discord.guild_id): invite it first"
-        for key, ids in (
-            ("discord.moderator_channel", [cfg.moderator_channel]),
-            ("discord.intake_channels", cfg.intake_channels),
-        ):
-            for channel_id in ids:
-                if not isinstance(guild.get_channel(channel_id), discord.TextChannel):
-                    return f"{key}: {channel_id} is not a text channel in server {guild.id}"
+        for ctx in self.servers:
+            cfg = ctx.server
+            guild = self.get_guild(cfg.guild_id)
+            if guild is None:
+                return (
+                    f"the bot is not in server {cfg.guild_id} (discord.guild_id): invite it first"
+                )
+            for key, ids in (
+                ("discord.moderator_channel", [cfg.moderator_channel]),
+                ("discord.intake_channels", cfg.intake_channels),
+            ):
+                for channel_id in ids:
+                    if not isinstance(guild.get_channel(channel_id), discord.TextChannel):
+                        return f"{key}: {channel_id} is not a text channel in server {guild.id}"
         return None
+
+
+class ShardedBarazaBot(BarazaBot, commands.AutoShardedBot):
+    """The same bot on discord.py's AutoShardedBot: as many gateway shards as Discord
+    recommends (required from 2,500 servers), one process, one service."""
+
+
+def make_bot(servers: Servers, config: Config, **client_kwargs: Any) -> BarazaBot:
+    """A :class:`ShardedBarazaBot` when ``[discord] sharded`` asks for it, else a plain one."""
+    if config.discord.use_sharding():
+        log.info("running sharded (AutoShardedBot) for %d servers", len(servers))
+        return ShardedBarazaBot(servers, **client_kwargs)
+    return BarazaBot(servers, **client_kwargs)
+
+
+def _event_name(config: Config, server: DiscordServerConfig, today: date) -> str:
+    if server.event.strip():
+        return server.event.strip()
+    if config.discord.servers:  # several webinars: [event] name would put them all in one
+        return f"Discord webinar {server.guild_id} {today.isoformat()}"
+    return support.event_name(config, server.guild_id, today)
+
+
+async def open_servers(
+    service: Service, config: Config, *, event: tuple[int, str] | None = None
+) -> Servers:
+    """One event per configured server (found or created by name); ``event`` (id, name) is the
+    event of a single-server bot that ``baraza serve`` already opened."""
+    contexts = []
+    for server in config.discord.server_list():
+        if event is not None and not config.discord.servers:
+            event_id, name = event
+        else:
+            opened = await service.events.open(
+                _event_name(config, server, service.clock().date()), "discord"
+            )
+            event_id, name = opened.id, opened.name
+        contexts.append(BarazaContext(service, config, event_id, name, server))
+    return Servers(contexts)
 
 
 @asynccontextmanager
@@ -189,10 +246,7 @@ async def open_bot(
     """
     check_discord_config(config)
     async with open_service(config, db_path, classifier) as service:
-        name = support.event_name(config, config.discord.guild_id, service.clock().date())
-        event = await service.events.open(name, "discord")
-        ctx = BarazaContext(service, config, event.id, event.name)
-        bot = BarazaBot(ctx, **client_kwargs)
+        bot = make_bot(await open_servers(service, config), config, **client_kwargs)
         try:
             yield bot
         finally:

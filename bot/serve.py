@@ -102,11 +102,17 @@ async def _follow(service: Service, event_id: int, chat: Path, config: Config) -
 
 
 async def _discord(service: Service, config: Config, event_id: int, name: str) -> None:
-    from bot.discord_runner import BarazaBot, check_discord_config, start, token_from_env
-    from cogs._common import BarazaContext
+    from bot.discord_runner import (
+        check_discord_config,
+        make_bot,
+        open_servers,
+        start,
+        token_from_env,
+    )
 
     check_discord_config(config)
-    bot = BarazaBot(BarazaContext(service, config, event_id, name))
+    servers = await open_servers(service, config, event=(event_id, name))
+    bot = make_bot(servers, config)
     try:
         await start(bot, token_from_env())
     finally:
@@ -146,7 +152,7 @@ async def serve(args: argparse.Namespace, config: Config, db_path: Location) -> 
         jobs: list[Coroutine[Any, Any, None]] = [until_signal()]
         if args.zoom_file is not None:
             jobs.append(_follow(service, event_id, args.zoom_file, config))
-        if config.discord.guild_id:
+        if config.discord.guild_id or config.discord.servers:
             jobs.append(_discord(service, config, event_id, name))
         tasks = [asyncio.create_task(job) for job in jobs]
         try:

@@ -2,31 +2,29 @@
 
 One module per feature (``intake``, ``participants``, ``moderation``, ``board``, ``organiser``);
 this package only registers them. The composition root (:mod:`bot.discord_runner`) hands every
-cog the same :class:`~cogs._common.BarazaContext` (service, config, event).
+cog the same :class:`~cogs._common.Servers` (one service; per server its config and event).
 """
 
 from __future__ import annotations
 
-import discord
 from discord.ext import commands
 
-from cogs._common import BarazaContext
+from cogs._common import Servers
 
 
-async def add_cogs(bot: commands.Bot, ctx: BarazaContext) -> None:
-    """Add every cog, with its slash commands scoped to the webinar's server."""
+async def add_cogs(bot: commands.Bot, servers: Servers) -> None:
+    """Add every cog, with its slash commands scoped to the webinars' servers."""
     from cogs.board import BoardCog
     from cogs.intake import IntakeCog
     from cogs.moderation import ModerationCog
     from cogs.organiser import OrganiserCog
     from cogs.participants import ParticipantsCog
 
-    guild = discord.Object(id=ctx.guild_id)
     for cog in (
-        IntakeCog(bot, ctx),
-        ParticipantsCog(bot, ctx),
-        ModerationCog(bot, ctx),
-        OrganiserCog(bot, ctx),
-        BoardCog(bot, ctx),
+        IntakeCog(bot, servers),
+        ParticipantsCog(bot, servers),
+        ModerationCog(bot, servers),
+        OrganiserCog(bot, servers),
+        BoardCog(bot, servers),
     ):
-        await bot.add_cog(cog, guild=guild)
+        await bot.add_cog(cog, guilds=servers.guild_objects())

@@ -8,14 +8,14 @@ and cut to fit before it is echoed anywhere.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import discord
 from discord import app_commands
 
-from bot.config import Config
+from bot.config import Config, DiscordServerConfig
 from bot.core.model import ChatMessage, InvalidTransition
 from bot.core.text import shorten
 from bot.errors import BarazaError
@@ -34,18 +34,25 @@ REGION_LABEL = {"south": "Global South", "north": "Global North", "unknown": "re
 
 @dataclass
 class BarazaContext:
-    """What the cogs share: the service, the configuration and the event of this run."""
+    """One server's webinar: the shared service and configuration, this server's settings
+    and the event its chat goes to."""
 
     service: Service
     config: Config
     event_id: int
     event_name: str
+    server: DiscordServerConfig
     _board_refreshers: list[Callable[[], None]] = field(default_factory=list)
 
     @property
     def guild_id(self) -> int:
         """The server that mirrors the webinar."""
-        return self.config.discord.guild_id
+        return self.server.guild_id
+
+    @property
+    def intake_channels(self) -> frozenset[int]:
+        """The channels whose messages are this webinar's chat."""
+        return frozenset(self.server.intake_channels)
 
     def on_board_refresh(self, refresher: Callable[[], None]) -> None:
         """Register a callback that re-renders the board (the board cog does)."""
@@ -55,6 +62,42 @@ class BarazaContext:
         """Ask for a board re-render after a change the service does not report (``/pause``)."""
         for refresher in self._board_refreshers:
             refresher()
+
+
+class Servers:
+    """The webinars of one bot, by server: the cogs route every Discord input through here,
+    so a command or a message in one server only ever reaches that server's event."""
+
+    def __init__(self, contexts: Iterable[BarazaContext]) -> None:
+        self._by_guild = {ctx.guild_id: ctx for ctx in contexts}
+        if not self._by_guild:
+            raise ValueError("a bot needs at least one server")
+
+    def __iter__(self) -> Iterator[BarazaContext]:
+        return iter(self._by_guild.values())
+
+    def __len__(self) -> int:
+        return len(self._by_guild)
+
+    @property
+    def service(self) -> Service:
+        """The one service every server's event shares."""
+        return next(iter(self)).service
+
+    def guild_objects(self) -> list[discord.Object]:
+        """Every server, as the objects slash commands are scoped to."""
+        return [discord.Object(id=guild_id) for guild_id in self._by_guild]
+
+    def get(self, guild_id: int | None) -> BarazaContext | None:
+        """The webinar of server ``guild_id`` (None: not one of ours, or not a server)."""
+        return self._by_guild.get(guild_id) if guild_id is not None else None
+
+    def of(self, interaction: discord.Interaction) -> BarazaContext:
+        """The webinar of the server an interaction came from; a polite refusal elsewhere."""
+        ctx = self.get(interaction.guild_id)
+        if ctx is None:
+            raise NotAllowed("Baraza runs no webinar in this server.")
+        return ctx
 
 
 # -- people and roles -----------------------------------------------------------------------
@@ -72,12 +115,12 @@ def has_role(user: discord.abc.User, role_name: str) -> bool:
 
 def is_organiser(ctx: BarazaContext, user: discord.abc.User) -> bool:
     """Organisers run the event (``[discord] organiser_role``)."""
-    return has_role(user, ctx.config.discord.organiser_role)
+    return has_role(user, ctx.server.organiser_role)
 
 
 def is_moderator(ctx: BarazaContext, user: discord.abc.User) -> bool:
     """Moderators run the queue (``[discord] moderator_role``); organisers may too."""
-    return has_role(user, ctx.config.discord.moderator_role) or is_organiser(ctx, user)
+    return has_role(user, ctx.server.moderator_role) or is_organiser(ctx, user)
 
 
 class NotAllowed(app_commands.CheckFailure):
@@ -87,7 +130,7 @@ class NotAllowed(app_commands.CheckFailure):
 def moderator_refusal(ctx: BarazaContext) -> str:
     """The polite refusal for moderator-only actions."""
     return (
-        f"Sorry, only people with the **{ctx.config.discord.moderator_role}** role can do that. "
+        f"Sorry, only people with the **{ctx.server.moderator_role}** role can do that. "
         "To take part, use `/ask` or give a 👍 to questions in the webinar chat."
     )
 
@@ -104,7 +147,7 @@ def require_organiser(ctx: BarazaContext, user: discord.abc.User) -> None:
     if not is_organiser(ctx, user):
         log.info("refused organiser action to user %s", user.id)
         raise NotAllowed(
-            f"Sorry, only people with the **{ctx.config.discord.organiser_role}** role can do that."
+            f"Sorry, only people with the **{ctx.server.organiser_role}** role can do that."
         )
 
 

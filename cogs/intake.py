@@ -25,6 +25,7 @@ from cogs._common import (
     QUEUED_EMOJI,
     SOURCE,
     BarazaContext,
+    Servers,
     chat_message,
     reply,
     require_moderator,
@@ -38,10 +39,9 @@ _CHAT_TYPES = (discord.MessageType.default, discord.MessageType.reply)
 class IntakeCog(commands.Cog, name="Intake"):
     """Turns the intake channels' messages, edits, deletions and 👍 into service calls."""
 
-    def __init__(self, bot: commands.Bot, ctx: BarazaContext) -> None:
+    def __init__(self, bot: commands.Bot, servers: Servers) -> None:
         self.bot = bot
-        self.ctx = ctx
-        self.channels = frozenset(ctx.config.discord.intake_channels)
+        self.servers = servers
         #: channels this session has read back to the present (live messages move their mark)
         self.caught_up: set[int] = set()
         self.add_to_queue_menu = app_commands.ContextMenu(
@@ -50,20 +50,19 @@ class IntakeCog(commands.Cog, name="Intake"):
 
     async def cog_load(self) -> None:
         """Register the message command (context menus cannot be declared inside a cog)."""
-        self.bot.tree.add_command(
-            self.add_to_queue_menu, guild=discord.Object(id=self.ctx.guild_id)
-        )
+        self.bot.tree.add_command(self.add_to_queue_menu, guilds=self.servers.guild_objects())
 
     async def cog_unload(self) -> None:
         """Unregister the message command."""
-        self.bot.tree.remove_command(
-            self.add_to_queue_menu.name,
-            type=self.add_to_queue_menu.type,
-            guild=discord.Object(id=self.ctx.guild_id),
-        )
+        for guild in self.servers.guild_objects():
+            self.bot.tree.remove_command(
+                self.add_to_queue_menu.name, type=self.add_to_queue_menu.type, guild=guild
+            )
 
-    def _is_intake(self, guild_id: int | None, channel_id: int) -> bool:
-        return guild_id == self.ctx.guild_id and channel_id in self.channels
+    def _intake(self, guild_id: int | None, channel_id: int) -> BarazaContext | None:
+        """The event whose webinar chat this channel is (None: not an intake channel)."""
+        ctx = self.servers.get(guild_id)
+        return ctx if ctx is not None and channel_id in ctx.intake_channels else None
 
     def _is_me(self, user_id: int) -> bool:
         return self.bot.user is not None and user_id == self.bot.user.id
@@ -75,7 +74,7 @@ class IntakeCog(commands.Cog, name="Intake"):
             message.author.bot
             or message.guild is None
             or message.type not in _CHAT_TYPES
-            or not self._is_intake(message.guild.id, message.channel.id)
+            or self._intake(message.guild.id, message.channel.id) is None
         )
 
     @commands.Cog.listener()
@@ -100,12 +99,20 @@ class IntakeCog(commands.Cog, name="Intake"):
         but move the mark only once the channel has been read back, so a restart or a
         reconnect that cannot resume never skips what was posted while the bot was away.
         """
-        service, event_id = self.ctx.service, self.ctx.event_id
         self.caught_up.clear()
+        taken = 0
+        for ctx in self.servers:
+            taken += await self._catch_up_event(ctx)
+        if taken:
+            log.info("caught up %d chat messages posted while the bot was away", taken)
+        return taken
+
+    async def _catch_up_event(self, ctx: BarazaContext) -> int:
+        service, event_id = ctx.service, ctx.event_id
         day = await service.events.date_of(event_id)
         day_start = discord.utils.time_snowflake(datetime.combine(day, time.min, tzinfo=UTC))
         taken = 0
-        for channel_id in sorted(self.channels):
+        for channel_id in sorted(ctx.intake_channels):
             channel = self.bot.get_channel(channel_id)
             if not isinstance(channel, discord.TextChannel):
                 continue
@@ -123,16 +130,15 @@ class IntakeCog(commands.Cog, name="Intake"):
                 continue
             await service.intake.advance_mark(event_id, SOURCE, str(channel_id), newest)
             self.caught_up.add(channel_id)
-        if taken:
-            log.info("caught up %d chat messages posted while the bot was away", taken)
         return taken
 
     async def _take(self, message: discord.Message) -> int:
         channel_id = message.channel.id
+        ctx = self.servers.get(message.guild.id if message.guild else None)
+        if ctx is None:
+            return 0
         mark = (str(channel_id), message.id) if channel_id in self.caught_up else None
-        result = await self.ctx.service.intake.ingest(
-            self.ctx.event_id, [chat_message(message)], mark=mark
-        )
+        result = await ctx.service.intake.ingest(ctx.event_id, [chat_message(message)], mark=mark)
         log.info(
             "message %s from user %s: %d new, %d queued, %d held",
             message.id,
@@ -160,34 +166,33 @@ class IntakeCog(commands.Cog, name="Intake"):
     @commands.Cog.listener()
     async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
         """The author edited a message: the record and its question follow."""
-        if not self._is_intake(payload.guild_id, payload.channel_id):
+        ctx = self._intake(payload.guild_id, payload.channel_id)
+        if ctx is None:
             return
         if "content" not in payload.data or payload.message.author.bot:
             return  # embed-only updates (link previews) or our own messages
-        await self.ctx.service.intake.edit_message(
-            self.ctx.event_id, SOURCE, str(payload.message_id), payload.message.content
+        await ctx.service.intake.edit_message(
+            ctx.event_id, SOURCE, str(payload.message_id), payload.message.content
         )
         log.info("message %s edited", payload.message_id)
 
     @commands.Cog.listener()
     async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
         """The message was deleted: kept as deleted in the record, its question withdrawn."""
-        if not self._is_intake(payload.guild_id, payload.channel_id):
+        ctx = self._intake(payload.guild_id, payload.channel_id)
+        if ctx is None:
             return
-        await self.ctx.service.intake.withdraw_message(
-            self.ctx.event_id, SOURCE, str(payload.message_id)
-        )
+        await ctx.service.intake.withdraw_message(ctx.event_id, SOURCE, str(payload.message_id))
         log.info("message %s deleted", payload.message_id)
 
     @commands.Cog.listener()
     async def on_raw_bulk_message_delete(self, payload: discord.RawBulkMessageDeleteEvent) -> None:
         """A moderator purged messages: each is withdrawn."""
-        if not self._is_intake(payload.guild_id, payload.channel_id):
+        ctx = self._intake(payload.guild_id, payload.channel_id)
+        if ctx is None:
             return
         for message_id in sorted(payload.message_ids):
-            await self.ctx.service.intake.withdraw_message(
-                self.ctx.event_id, SOURCE, str(message_id)
-            )
+            await ctx.service.intake.withdraw_message(ctx.event_id, SOURCE, str(message_id))
         log.info("%d messages deleted in bulk", len(payload.message_ids))
 
     # -- votes ---------------------------------------------------------------------------
@@ -203,22 +208,23 @@ class IntakeCog(commands.Cog, name="Intake"):
         await self._vote(payload, add=False)
 
     async def _vote(self, payload: discord.RawReactionActionEvent, *, add: bool) -> None:
-        if not self._is_intake(payload.guild_id, payload.channel_id):
+        ctx = self._intake(payload.guild_id, payload.channel_id)
+        if ctx is None:
             return
         if self._is_me(payload.user_id) or (payload.member is not None and payload.member.bot):
             return
         if not is_vote_emoji(payload.emoji.name or ""):
             return
         if add:
-            await self._record_first(payload)
+            await self._record_first(ctx, payload)
         member = payload.member
         if member is not None:
             name = member.display_name
         else:
             user = self.bot.get_user(payload.user_id)
             name = user.display_name if user is not None else f"Discord user {payload.user_id}"
-        votes = await self.ctx.service.moderation.vote_on_message(
-            self.ctx.event_id,
+        votes = await ctx.service.moderation.vote_on_message(
+            ctx.event_id,
             SOURCE,
             str(payload.message_id),
             f"discord:{payload.user_id}",
@@ -233,12 +239,14 @@ class IntakeCog(commands.Cog, name="Intake"):
             "no question" if votes is None else f"{votes} votes",
         )
 
-    async def _record_first(self, payload: discord.RawReactionActionEvent) -> None:
+    async def _record_first(
+        self, ctx: BarazaContext, payload: discord.RawReactionActionEvent
+    ) -> None:
         """A 👍 can come before its message is recorded: while the message's own handler is
         still storing it, or after a restart before the channel has been read back. Record
         the message first (ingest is idempotent), so the vote is not lost."""
-        event_id, message_id = self.ctx.event_id, payload.message_id
-        if await self.ctx.service.intake.recorded(event_id, SOURCE, str(message_id)):
+        event_id, message_id = ctx.event_id, payload.message_id
+        if await ctx.service.intake.recorded(event_id, SOURCE, str(message_id)):
             return
         channel = self.bot.get_channel(payload.channel_id)
         if not isinstance(channel, discord.TextChannel):
@@ -257,8 +265,9 @@ class IntakeCog(commands.Cog, name="Intake"):
         self, interaction: discord.Interaction, message: discord.Message
     ) -> None:
         """Put this chat message on the moderator's queue (moderators only)."""
-        require_moderator(self.ctx, interaction.user)
-        if not self._is_intake(interaction.guild_id, message.channel.id):
+        ctx = self.servers.of(interaction)
+        require_moderator(ctx, interaction.user)
+        if self._intake(interaction.guild_id, message.channel.id) is None:
             await reply(interaction, "Only messages in the webinar chat channels can be queued.")
             return
         if message.author.bot:
@@ -266,7 +275,7 @@ class IntakeCog(commands.Cog, name="Intake"):
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         question, rank = await support.add_to_queue(
-            self.ctx.service, self.ctx.event_id, chat_message(message)
+            ctx.service, ctx.event_id, chat_message(message)
         )
         log.info(
             "user %s queued message %s as question %s", interaction.user.id, message.id, question.id

@@ -21,7 +21,7 @@ from discord.ext import commands
 from bot import discord_support as support
 from bot.boards.terminal import settings_line
 from bot.core.model import Question, QuestionState
-from cogs._common import BarazaContext, reply, require_moderator, safe_text
+from cogs._common import BarazaContext, Servers, reply, require_moderator, safe_text
 from cogs.board import current_board_embed
 
 log = logging.getLogger(__name__)
@@ -32,23 +32,26 @@ ModeChoice = Literal["floor", "fair", "off"]
 class ModerationCog(commands.Cog, name="Moderation"):
     """Moderator-only slash commands."""
 
-    def __init__(self, bot: commands.Bot, ctx: BarazaContext) -> None:
+    def __init__(self, bot: commands.Bot, servers: Servers) -> None:
         self.bot = bot
-        self.ctx = ctx
+        self.servers = servers
 
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         """Only moderators (and organisers) may use these commands."""
-        require_moderator(self.ctx, interaction.user)
+        ctx = self.servers.of(interaction)
+        require_moderator(ctx, interaction.user)
         return True
 
-    async def _question(self, question_id: int) -> Question:
-        return await support.question_in_event(self.ctx.service, self.ctx.event_id, question_id)
+    @staticmethod
+    async def _question(ctx: BarazaContext, question_id: int) -> Question:
+        return await support.question_in_event(ctx.service, ctx.event_id, question_id)
 
     async def _set_state(
         self, interaction: discord.Interaction, question_id: int, state: QuestionState, done: str
     ) -> None:
-        question = await self._question(question_id)
-        await self.ctx.service.moderation.set_state(question.id, state)
+        ctx = self.servers.of(interaction)
+        question = await self._question(ctx, question_id)
+        await ctx.service.moderation.set_state(question.id, state)
         log.info("user %s set question %s to %s", interaction.user.id, question.id, state.value)
         await reply(interaction, f"Q{question.id} {done}.")
 
@@ -58,13 +61,15 @@ class ModerationCog(commands.Cog, name="Moderation"):
         self, interaction: discord.Interaction, top: app_commands.Range[int, 1, 25] | None = None
     ) -> None:
         """Show the ranked queue (only you see it)."""
-        embed, _ = await current_board_embed(self.ctx, top or self.ctx.config.board.top)
+        ctx = self.servers.of(interaction)
+        embed, _ = await current_board_embed(ctx, top or ctx.config.board.top)
         await reply(interaction, embed=embed)
 
     @app_commands.command(name="next")
     async def next(self, interaction: discord.Interaction) -> None:
         """Mark the first question answered and show the next one."""
-        service, event_id = self.ctx.service, self.ctx.event_id
+        ctx = self.servers.of(interaction)
+        service, event_id = ctx.service, ctx.event_id
         if await support.is_paused(service, event_id):
             await reply(interaction, "The Q&A is paused; `/pause` resumes it.")
             return
@@ -110,7 +115,8 @@ class ModerationCog(commands.Cog, name="Moderation"):
     @app_commands.command(name="held")
     async def held(self, interaction: discord.Interaction) -> None:
         """List the questions waiting for review (links, mass mentions, floods)."""
-        held = await self.ctx.service.queue.held(self.ctx.event_id)
+        ctx = self.servers.of(interaction)
+        held = await ctx.service.queue.held(ctx.event_id)
         if not held:
             await reply(interaction, "Nothing is held for review.")
             return
@@ -127,9 +133,10 @@ class ModerationCog(commands.Cog, name="Moderation"):
     )
     async def merge(self, interaction: discord.Interaction, question_id: int, into: int) -> None:
         """Merge a question into one that asks the same: one entry, votes pooled."""
-        child = await self._question(question_id)
-        parent = await self._question(into)
-        merged = await self.ctx.service.moderation.merge(child.id, parent.id)
+        ctx = self.servers.of(interaction)
+        child = await self._question(ctx, question_id)
+        parent = await self._question(ctx, into)
+        merged = await ctx.service.moderation.merge(child.id, parent.id)
         log.info("user %s merged question %s into %s", interaction.user.id, child.id, merged.id)
         await reply(
             interaction, f"Q{child.id} merged into Q{merged.id}; their votes count together."
@@ -140,8 +147,9 @@ class ModerationCog(commands.Cog, name="Moderation"):
     @app_commands.describe(question_id="The merged question to split off (Q12 → 12)")
     async def split(self, interaction: discord.Interaction, question_id: int) -> None:
         """Undo a merge: the question goes back on the queue on its own."""
-        question = await self._question(question_id)
-        await self.ctx.service.moderation.split(question.id)
+        ctx = self.servers.of(interaction)
+        question = await self._question(ctx, question_id)
+        await ctx.service.moderation.split(question.id)
         log.info("user %s split question %s", interaction.user.id, question.id)
         await reply(interaction, f"Q{question.id} is on the queue on its own again.")
 
@@ -160,8 +168,9 @@ class ModerationCog(commands.Cog, name="Moderation"):
         self, interaction: discord.Interaction, question_id: int, theme: app_commands.Choice[str]
     ) -> None:
         """Correct a question's theme (the model will not change it back)."""
-        question = await self._question(question_id)
-        await self.ctx.service.moderation.retag(question.id, theme.value)
+        ctx = self.servers.of(interaction)
+        question = await self._question(ctx, question_id)
+        await ctx.service.moderation.retag(question.id, theme.value)
         log.info("user %s retagged question %s", interaction.user.id, question.id)
         await reply(interaction, f"Q{question.id} is now tagged {theme.name}.")
 
@@ -177,7 +186,8 @@ class ModerationCog(commands.Cog, name="Moderation"):
         mode: ModeChoice | None = None,
     ) -> None:
         """Show or change how the queue balances Southern and Northern voices."""
-        service, event_id = self.ctx.service, self.ctx.event_id
+        ctx = self.servers.of(interaction)
+        service, event_id = ctx.service, ctx.event_id
         if share is None and mode is None:
             settings = await service.queue.ranking_settings(event_id)
             await reply(interaction, f"Current balance: {settings_line(settings)}.")
@@ -189,10 +199,11 @@ class ModerationCog(commands.Cog, name="Moderation"):
     @app_commands.command(name="pause")
     async def pause(self, interaction: discord.Interaction) -> None:
         """Pause the Q&A (or resume it): the chat is still recorded, the board shows paused."""
-        service, event_id = self.ctx.service, self.ctx.event_id
+        ctx = self.servers.of(interaction)
+        service, event_id = ctx.service, ctx.event_id
         paused = not await support.is_paused(service, event_id)
         await support.set_paused(service, event_id, paused)
-        self.ctx.refresh_board()
+        ctx.refresh_board()
         log.info("user %s %s the Q&A", interaction.user.id, "paused" if paused else "resumed")
         if paused:
             text = (

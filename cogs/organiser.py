@@ -14,7 +14,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.export.transcript import render
-from cogs._common import BarazaContext, person_key, reply, require_organiser
+from cogs._common import Servers, person_key, reply, require_organiser
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +31,14 @@ def export_filename(event_name: str, fmt: str) -> str:
 class OrganiserCog(commands.Cog, name="Organiser"):
     """Organiser-only slash commands."""
 
-    def __init__(self, bot: commands.Bot, ctx: BarazaContext) -> None:
+    def __init__(self, bot: commands.Bot, servers: Servers) -> None:
         self.bot = bot
-        self.ctx = ctx
+        self.servers = servers
 
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         """Only organisers may use these commands."""
-        require_organiser(self.ctx, interaction.user)
+        ctx = self.servers.of(interaction)
+        require_organiser(ctx, interaction.user)
         return True
 
     @app_commands.command(name="export")
@@ -54,11 +55,12 @@ class OrganiserCog(commands.Cog, name="Organiser"):
         names: bool = False,
     ) -> None:
         """Get the themed transcript for the ministry as a file (no private messages)."""
+        ctx = self.servers.of(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        doc = await self.ctx.service.exports.document(
-            self.ctx.event_id, include_names=True if names else None
+        doc = await ctx.service.exports.document(
+            ctx.event_id, include_names=True if names else None
         )
-        language = lang or self.ctx.service.config.export.language
+        language = lang or ctx.service.config.export.language
         data = await asyncio.to_thread(render, doc, format, language)
         limit = interaction.filesize_limit
         if len(data) > limit:
@@ -68,8 +70,8 @@ class OrganiserCog(commands.Cog, name="Organiser"):
                 "run `baraza export` on the bot's machine instead.",
             )
             return
-        name = export_filename(self.ctx.event_name, format)
-        log.info("user %s exported event %s as %s", interaction.user.id, self.ctx.event_id, format)
+        name = export_filename(ctx.event_name, format)
+        log.info("user %s exported event %s as %s", interaction.user.id, ctx.event_id, format)
         shown = "names of consenting participants shown" if doc["names_included"] else "no names"
         await reply(
             interaction,
@@ -81,7 +83,8 @@ class OrganiserCog(commands.Cog, name="Organiser"):
     @app_commands.describe(member="The participant who asked to be forgotten")
     async def forget(self, interaction: discord.Interaction, member: discord.User) -> None:
         """Erase a participant's name, organisation and messages from this webinar's record."""
-        erased = await self.ctx.service.privacy.forget_person(self.ctx.event_id, person_key(member))
+        ctx = self.servers.of(interaction)
+        erased = await ctx.service.privacy.forget_person(ctx.event_id, person_key(member))
         log.info("user %s erased participant %s: %s", interaction.user.id, member.id, erased)
         await reply(
             interaction,

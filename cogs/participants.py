@@ -19,6 +19,7 @@ from cogs._common import (
     ASK_SOURCE,
     REGION_LABEL,
     BarazaContext,
+    Servers,
     answer_error,
     person_key,
     reply,
@@ -51,6 +52,7 @@ class AskModal(discord.ui.Modal):
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         """Queue the question and tell the asker where it stands."""
+        ctx = self.ctx
         await interaction.response.defer(ephemeral=True, thinking=True)
         message = ChatMessage(
             source=ASK_SOURCE,
@@ -60,7 +62,7 @@ class AskModal(discord.ui.Modal):
             text=self.question.value,
             author_key=person_key(interaction.user),
         )
-        asked = await support.ask(self.ctx.service, self.ctx.event_id, message)
+        asked = await support.ask(ctx.service, ctx.event_id, message)
         log.info(
             "/ask by user %s: %s (question %s)",
             interaction.user.id,
@@ -110,14 +112,15 @@ def country_choices(current: str) -> list[app_commands.Choice[str]]:
 class ParticipantsCog(commands.Cog, name="Participants"):
     """Commands for every participant."""
 
-    def __init__(self, bot: commands.Bot, ctx: BarazaContext) -> None:
+    def __init__(self, bot: commands.Bot, servers: Servers) -> None:
         self.bot = bot
-        self.ctx = ctx
+        self.servers = servers
 
     @app_commands.command(name="ask")
     async def ask(self, interaction: discord.Interaction) -> None:
         """Ask the panel a question (a form opens; any language is fine)."""
-        await interaction.response.send_modal(AskModal(self.ctx))
+        ctx = self.servers.of(interaction)
+        await interaction.response.send_modal(AskModal(ctx))
 
     @app_commands.command(name="iam")
     @app_commands.describe(
@@ -133,8 +136,9 @@ class ParticipantsCog(commands.Cog, name="Participants"):
         show_name: bool | None = None,
     ) -> None:
         """Tell Baraza which country you speak from, so the queue can balance voices fairly."""
-        participant = await self.ctx.service.people.declare_country(
-            self.ctx.event_id,
+        ctx = self.servers.of(interaction)
+        participant = await ctx.service.people.declare_country(
+            ctx.event_id,
             person_key(interaction.user),
             interaction.user.display_name,
             country,
@@ -171,9 +175,8 @@ class ParticipantsCog(commands.Cog, name="Participants"):
     @app_commands.command(name="myquestions")
     async def myquestions(self, interaction: discord.Interaction) -> None:
         """See your own questions, their state and their place in the queue."""
-        mine = await self.ctx.service.queue.questions_of(
-            self.ctx.event_id, person_key(interaction.user)
-        )
+        ctx = self.servers.of(interaction)
+        mine = await ctx.service.queue.questions_of(ctx.event_id, person_key(interaction.user))
         if not mine:
             await reply(interaction, "You have not asked a question yet. Use `/ask` to ask one.")
             return

@@ -23,6 +23,7 @@ from bot.errors import BarazaError
 from bot.export.transcript import FORMATS, render
 from bot.sources import zoom_webhook
 from bot.usecases import Service
+from bot.web import events as listing
 from bot.web import render as pages
 from bot.web.access import COOKIE, CSRF_HEADER, MODERATOR, PANEL, Access, RateLimited, Session
 from bot.web.hub import Hub, Payloads
@@ -250,6 +251,27 @@ class Routes:
         fragment = payload.get("panel") or pages.panel_fragment([], {}, False, False)
         return _html(pages.panel_page(self.c.event_name, fragment))
 
+    async def events(self, request: web.Request) -> web.StreamResponse:
+        """``GET /events``: every event in the database (moderators only)."""
+        entered = await self._enter(request, MODERATOR)
+        if not isinstance(entered, Session):
+            return entered
+        rows = await listing.event_rows(self.c.service)
+        return _html(listing.events_page(rows, self.c.event_id))
+
+    async def event_queue(self, request: web.Request) -> web.StreamResponse:
+        """``GET /events/ID``: another event's ranked queue, read-only (moderators only)."""
+        entered = await self._enter(request, MODERATOR)
+        if not isinstance(entered, Session):
+            return entered
+        raw = request.match_info["event_id"]
+        known = raw.isdigit() and len(raw) < 16
+        event = await self.c.service.store.read.events.get(int(raw)) if known else None
+        if event is None:
+            return _html(listing.no_such_event(raw), status=404)
+        entries = await self.c.service.queue.ranked(event.id)  # ranked: not counted as seen
+        return _html(listing.event_queue_page(event, entries, self.c.event_id))
+
     async def stream(self, request: web.Request) -> web.StreamResponse:
         """``GET /stream`` (moderators) and ``GET /panel/stream``: Server-Sent Events."""
         session = self._who(request)
@@ -365,6 +387,8 @@ def build_app(console: Console) -> web.Application:
     routes = Routes(console)
     app.router.add_get("/", routes.console)
     app.router.add_get("/panel", routes.panel)
+    app.router.add_get("/events", routes.events)
+    app.router.add_get("/events/{event_id}", routes.event_queue)
     app.router.add_get("/stream", routes.stream)
     app.router.add_get("/panel/stream", routes.stream)
     app.router.add_post("/action", routes.action)

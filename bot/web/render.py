@@ -181,6 +181,7 @@ def console_page(event_name: str, state: ConsoleState, csrf: str) -> str:
     body = f"""
 <header><h1>Baraza · {esc(event_name)}</h1>
 <span id="live" class="live off">connecting…</span> <a href="/panel" target="_blank">panel view</a>
+<a href="/events">all events</a>
 </header>
 <div id="status" class="bar">{parts["status"]}</div>
 <div class="bar filters">

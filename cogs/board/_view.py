@@ -12,6 +12,7 @@ from bot import discord_support as support
 from bot.core.model import Question, QuestionState
 from cogs._common import (
     BarazaContext,
+    Servers,
     answer_error,
     is_moderator,
     moderator_refusal,
@@ -28,16 +29,18 @@ DISMISS_ID = "baraza:dismiss"
 HOLD_ID = "baraza:hold"
 PIN_ID = "baraza:pin"
 
-Action = Callable[[Question], Awaitable[str]]
+Action = Callable[[BarazaContext, Question], Awaitable[str]]
 
 
 class BoardView(discord.ui.View):
-    """Persistent moderator buttons under the board; each acts on the question shown first."""
+    """Persistent moderator buttons under every server's board; each acts on the question
+    shown first on the board of the server it was clicked in (one view: Discord routes a
+    button by its ``custom_id``, which is the same on every board)."""
 
-    def __init__(self, ctx: BarazaContext) -> None:
+    def __init__(self, servers: Servers) -> None:
         super().__init__(timeout=None)
-        self.ctx = ctx
-        self.updater: BoardUpdater | None = None
+        self.servers = servers
+        self.updaters: dict[int, BoardUpdater] = {}  # guild id -> that server's board
 
     async def on_error(
         self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item, /
@@ -45,10 +48,10 @@ class BoardView(discord.ui.View):
         """Errors become a polite ephemeral reply (and a log line with ids)."""
         await answer_error(interaction, error)
 
-    async def _top(self) -> tuple[Question | None, str]:
+    async def _top(self, ctx: BarazaContext) -> tuple[Question | None, str]:
         """The question shown as #1 (or, before the first render, the current #1)."""
-        service, event_id = self.ctx.service, self.ctx.event_id
-        updater = self.updater
+        service, event_id = ctx.service, ctx.event_id
+        updater = self.updaters.get(ctx.guild_id)
         if updater is not None and updater.rendered:
             if updater.shown_top_id is None:
                 return None, "The queue is empty."
@@ -64,43 +67,44 @@ class BoardView(discord.ui.View):
         return (top[0].question, "") if top else (None, "The queue is empty.")
 
     async def _act(self, interaction: discord.Interaction, action: Action) -> None:
-        if not is_moderator(self.ctx, interaction.user):
-            await reply(interaction, moderator_refusal(self.ctx))
+        ctx = self.servers.of(interaction)
+        if not is_moderator(ctx, interaction.user):
+            await reply(interaction, moderator_refusal(ctx))
             return
-        if await support.is_paused(self.ctx.service, self.ctx.event_id):
+        if await support.is_paused(ctx.service, ctx.event_id):
             await reply(
                 interaction, "The Q&A is paused, so the board buttons wait. `/pause` resumes it."
             )
             return
-        question, why_not = await self._top()
+        question, why_not = await self._top(ctx)
         if question is None:
             await reply(interaction, why_not)
             return
         log.info("board button by user %s on question %s", interaction.user.id, question.id)
-        await reply(interaction, await action(question))
+        await reply(interaction, await action(ctx, question))
 
-    async def _answered(self, question: Question) -> str:
-        await self.ctx.service.moderation.set_state(question.id, QuestionState.ANSWERED)
+    async def _answered(self, ctx: BarazaContext, question: Question) -> str:
+        await ctx.service.moderation.set_state(question.id, QuestionState.ANSWERED)
         return f"Q{question.id} marked answered."
 
-    async def _next(self, question: Question) -> str:
-        await self.ctx.service.moderation.set_state(question.id, QuestionState.ANSWERED)
-        after = await self.ctx.service.queue.ranked(self.ctx.event_id, top=1)
+    async def _next(self, ctx: BarazaContext, question: Question) -> str:
+        await ctx.service.moderation.set_state(question.id, QuestionState.ANSWERED)
+        after = await ctx.service.queue.ranked(ctx.event_id, top=1)
         if not after:
             return f"Q{question.id} marked answered. The queue is now empty."
         nxt = after[0].question
         return f"Q{question.id} marked answered. Next, Q{nxt.id}:\n> {safe_text(nxt.text, 1500)}"
 
-    async def _dismiss(self, question: Question) -> str:
-        await self.ctx.service.moderation.set_state(question.id, QuestionState.DISMISSED)
+    async def _dismiss(self, ctx: BarazaContext, question: Question) -> str:
+        await ctx.service.moderation.set_state(question.id, QuestionState.DISMISSED)
         return f"Q{question.id} dismissed."
 
-    async def _hold(self, question: Question) -> str:
-        await self.ctx.service.moderation.set_state(question.id, QuestionState.HELD)
+    async def _hold(self, ctx: BarazaContext, question: Question) -> str:
+        await ctx.service.moderation.set_state(question.id, QuestionState.HELD)
         return f"Q{question.id} held for review (Apps → Add to queue on its message releases it)."
 
-    async def _pin(self, question: Question) -> str:
-        await self.ctx.service.moderation.pin(question.id, not question.pinned)
+    async def _pin(self, ctx: BarazaContext, question: Question) -> str:
+        await ctx.service.moderation.pin(question.id, not question.pinned)
         return f"Q{question.id} {'unpinned' if question.pinned else 'pinned to the top'}."
 
     @discord.ui.button(

@@ -53,3 +53,62 @@ def test_paths_from_flags_then_environment(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.delenv("BARAZA_DB")
     config, db = resolve_paths(None, None)
     assert config is None and db.name == "baraza.sqlite3"
+
+
+SERVERS_TOML = """
+[discord]
+moderator_role = "Mods"
+
+[[discord.servers]]
+guild_id = 11
+intake_channels = [12]
+moderator_channel = 13
+event = "Partos consultation"
+
+[[discord.servers]]
+guild_id = 21
+intake_channels = [22, 23]
+moderator_channel = 24
+moderator_role = "Hosts"
+"""
+
+
+def test_many_servers_each_with_its_own_channels_and_inherited_roles(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text(SERVERS_TOML)
+    servers = load_config(path).discord.server_list()
+    assert [(s.guild_id, s.intake_channels, s.moderator_channel) for s in servers] == [
+        (11, [12], 13),
+        (21, [22, 23], 24),
+    ]
+    assert [s.moderator_role for s in servers] == ["Mods", "Hosts"]
+    assert [s.organiser_role for s in servers] == ["Organiser", "Organiser"]
+    assert servers[0].event == "Partos consultation"
+
+
+def test_single_server_keys_are_one_server_and_sharding_switch() -> None:
+    config = parse_config({"discord": {"guild_id": 5, "intake_channels": [6]}})
+    (server,) = config.discord.server_list()
+    assert (server.guild_id, server.intake_channels, server.moderator_role) == (5, [6], "Moderator")
+    assert not config.discord.use_sharding()
+    many = [{"guild_id": i, "intake_channels": [i], "moderator_channel": i} for i in range(1, 6)]
+    assert parse_config({"discord": {"servers": many}}).discord.use_sharding()
+    assert not parse_config({"discord": {"servers": many, "sharded": "no"}}).discord.use_sharding()
+
+
+@pytest.mark.parametrize(
+    ("raw", "needle"),
+    [
+        (
+            {"discord": {"guild_id": 1, "servers": [{"guild_id": 2}]}},
+            "use either guild_id/intake_channels/moderator_channel",
+        ),
+        ({"discord": {"servers": [{"guild_id": 2}, {"guild_id": 2}]}}, "appears twice"),
+        ({"discord": {"servers": [{"guild": 2}]}}, "discord.servers[0].guild"),
+        ({"discord": {"sharded": "maybe"}}, "discord.sharded must be one of auto, yes, no"),
+    ],
+)
+def test_bad_server_entries_name_the_key(raw: dict, needle: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_config(raw)
+    assert needle in str(info.value)

@@ -98,7 +98,7 @@ class GatewayMixin:
             ready: Json = {
                 "v": 10,
                 "user": {**self.users[self.bot_user_id], "verified": True, "mfa_enabled": False},
-                "guilds": [{"id": str(self.guild_id), "unavailable": True}],
+                "guilds": [{"id": str(g), "unavailable": True} for g in self.guild_ids()],
                 "session_id": self.session_id,
                 "session_type": "normal",
                 "resume_gateway_url": self.resume_gateway_url,
@@ -114,11 +114,13 @@ class GatewayMixin:
             if "shard" in data:
                 ready["shard"] = data["shard"]
             await self._emit(conn, "READY", ready)
-            guild = self.guild_payload(
-                for_gateway=True,
-                members=not self.enforce_intents or bool(intents & Intents.GUILD_MEMBERS),
-            )
-            await self._emit(conn, "GUILD_CREATE", guild)
+            for guild_id in self.guild_ids():
+                guild = self.guild_payload(
+                    for_gateway=True,
+                    members=not self.enforce_intents or bool(intents & Intents.GUILD_MEMBERS),
+                    guild_id=guild_id,
+                )
+                await self._emit(conn, "GUILD_CREATE", guild)
             self._live = conn
             for event in undelivered:
                 await self._emit(conn, event.name, event.data)
@@ -314,7 +316,7 @@ class GatewayMixin:
                 "type": 0,
                 "message_id": str(reply_to),
                 "channel_id": str(channel),
-                "guild_id": str(self.guild_id),
+                "guild_id": str(self.guild_of(channel)),
             }
             extra["referenced_message"] = copy.deepcopy(self.messages.get(reply_to))
             message_type = 19
@@ -366,7 +368,7 @@ class GatewayMixin:
             "burst_colors": [],
         }
         if self.channels[channel].get("guild_id"):
-            data["guild_id"] = str(self.guild_id)
+            data["guild_id"] = self.channels[channel]["guild_id"]
         message = self.messages.get(message_id)
         if message is not None:
             data["message_author_id"] = message["author"]["id"]

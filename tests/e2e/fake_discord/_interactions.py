@@ -238,14 +238,15 @@ class InteractionsMixin:
         token = f"aW50-{interaction_id}-{secrets.token_urlsafe(24)}"
         member = self.member_payload(user_id)
         member["permissions"] = str(self.permissions_of(user_id, channel_id))
+        guild_id = self.guild_of(channel_id)
         payload: Json = {
             "id": str(interaction_id),
             "application_id": str(self.application_id),
             "type": itype,
             "token": token,
             "version": 1,
-            "guild_id": str(self.guild_id),
-            "guild": {"id": str(self.guild_id), "locale": "en-US", "features": []},
+            "guild_id": str(guild_id),
+            "guild": {"id": str(guild_id), "locale": "en-US", "features": []},
             "guild_locale": "en-US",
             "channel_id": str(channel_id),
             "channel": self._channel_out(self.channels[channel_id]),
@@ -254,7 +255,7 @@ class InteractionsMixin:
             "app_permissions": str(self.permissions_of(self.bot_user_id, channel_id)),
             "entitlements": [],
             "entitlement_sku_ids": [],
-            "authorizing_integration_owners": {"0": str(self.guild_id)},
+            "authorizing_integration_owners": {"0": str(guild_id)},
             "context": 0,
             "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
         }

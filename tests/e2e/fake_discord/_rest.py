@@ -119,7 +119,7 @@ class RestMixin:
         guild = request.match_info.get("guild_id")
         if guild is None:
             return None
-        if int(guild) != self.guild_id:
+        if int(guild) not in self.guild_ids():
             return _error(403, 50001, "Missing Access")
         return int(guild)
 
@@ -180,9 +180,10 @@ class RestMixin:
         return _json_response(stored[-1], status=201)
 
     async def _h_guild(self, request: web.Request) -> web.Response:
-        if int(request.match_info["guild_id"]) != self.guild_id:
+        guild_id = int(request.match_info["guild_id"])
+        if guild_id not in self.guild_ids():
             return _error(404, 10004, "Unknown Guild")
-        payload = self.guild_payload()
+        payload = self.guild_payload(guild_id=guild_id)
         if request.query.get("with_counts") in ("true", "1", "True"):
             payload.update(approximate_member_count=len(self.members), approximate_presence_count=0)
         return _json_response(payload)
@@ -239,7 +240,7 @@ class RestMixin:
                 "type": 0,
                 "message_id": str(reference["message_id"]),
                 "channel_id": str(reference.get("channel_id") or channel),
-                "guild_id": str(self.guild_id),
+                "guild_id": str(self.guild_of(channel)),
             }
             extra["referenced_message"] = copy.deepcopy(referenced)
             message_type = 19

@@ -134,6 +134,8 @@ class FakeDiscord(GatewayMixin, InteractionsMixin, RestMixin):
         self.application_id = self._ids.next()
         self.guild_id = self._ids.next()
         self.guild_name = guild_name
+        #: further guilds (id -> name): same roles and members as the first, their own channels
+        self.other_guilds: dict[int, str] = {}
         self.users: dict[int, Json] = {}
         self.members: dict[int, _Member] = {}
         self.roles: dict[int, Json] = {}
@@ -203,6 +205,7 @@ class FakeDiscord(GatewayMixin, InteractionsMixin, RestMixin):
         )
         self.add_role("Organiser", permissions=_ORGANISER_PERMS, hoist=True)
         self.add_role("Moderator", permissions=_MODERATOR_PERMS, hoist=True)
+        self.bot_role_name = bot_role_name
         bot_role = self.add_role(bot_role_name, permissions=_BOT_PERMS, managed=True)
         self.roles[bot_role]["tags"] = {"bot_id": str(self.bot_user_id)}
         self.members[self.bot_user_id] = _Member(
@@ -263,16 +266,42 @@ class FakeDiscord(GatewayMixin, InteractionsMixin, RestMixin):
         """Add a user who is *not* a guild member (e.g. for DMs); returns the user id."""
         return self._new_user(username, global_name=global_name)
 
+    def add_guild(self, name: str, channels: Sequence[str]) -> int:
+        """Add another guild the bot is in, with the first guild's roles and members and its
+        own text channels (names must differ from every other channel's); returns its id.
+        Call before the bot connects (it arrives as one more GUILD_CREATE)."""
+        guild_id = self._ids.next()
+        self.other_guilds[guild_id] = name
+        staff: list[str | int] = ["Moderator", "Organiser", self.role_id(self.bot_role_name)]
+        for channel in channels:
+            private = channel.startswith("moderator")
+            self.add_channel(channel, private_to=staff if private else None, guild_id=guild_id)
+        return guild_id
+
+    def guild_ids(self) -> list[int]:
+        """Every guild the bot is in, the first one first."""
+        return [self.guild_id, *self.other_guilds]
+
+    def guild_of(self, channel: ChannelRef) -> int:
+        """The guild a guild channel belongs to."""
+        return int(self.channels[self._resolve_channel(channel)]["guild_id"])
+
     def add_channel(
-        self, name: str, *, topic: str | None = None, private_to: Sequence[str | int] | None = None
+        self,
+        name: str,
+        *,
+        topic: str | None = None,
+        private_to: Sequence[str | int] | None = None,
+        guild_id: int | None = None,
     ) -> int:
         """Add a guild text channel; ``private_to`` role names/ids can view it, nobody else."""
+        guild_id = guild_id or self.guild_id
         channel_id = self._ids.next()
         overwrites: list[Json] = []
         if private_to is not None:
             overwrites.append(
                 {
-                    "id": str(self.guild_id),
+                    "id": str(guild_id),
                     "type": 0,
                     "allow": "0",
                     "deny": str(Permissions.VIEW_CHANNEL),
@@ -292,7 +321,7 @@ class FakeDiscord(GatewayMixin, InteractionsMixin, RestMixin):
         self.channels[channel_id] = {
             "id": str(channel_id),
             "type": 0,
-            "guild_id": str(self.guild_id),
+            "guild_id": str(guild_id),
             "name": name,
             "position": position,
             "permission_overwrites": overwrites,
@@ -417,11 +446,17 @@ class FakeDiscord(GatewayMixin, InteractionsMixin, RestMixin):
             perms = (perms & ~int(overwrites[user_id]["deny"])) | int(overwrites[user_id]["allow"])
         return perms
 
-    def guild_payload(self, *, for_gateway: bool = False, members: bool = True) -> Json:
+    def guild_payload(
+        self, *, for_gateway: bool = False, members: bool = True, guild_id: int | None = None
+    ) -> Json:
         """The guild object; with ``for_gateway`` the full GUILD_CREATE payload."""
+        guild_id = guild_id or self.guild_id
+        roles = list(self.roles.values())
+        if guild_id != self.guild_id:  # @everyone's id is the guild's id
+            roles = [{**r, "id": str(guild_id)} if r["name"] == "@everyone" else r for r in roles]
         payload: Json = {
-            "id": str(self.guild_id),
-            "name": self.guild_name,
+            "id": str(guild_id),
+            "name": self.other_guilds.get(guild_id, self.guild_name),
             "icon": None,
             "splash": None,
             "discovery_splash": None,
@@ -433,7 +468,7 @@ class FakeDiscord(GatewayMixin, InteractionsMixin, RestMixin):
             "verification_level": 1,
             "default_message_notifications": 1,
             "explicit_content_filter": 2,
-            "roles": list(self.roles.values()),
+            "roles": roles,
             "emojis": [],
             "stickers": [],
             "features": [],
@@ -462,7 +497,9 @@ class FakeDiscord(GatewayMixin, InteractionsMixin, RestMixin):
                     "member_count": len(self.members),
                     "members": [self.member_payload(uid) for uid in member_ids],
                     "channels": [
-                        self._channel_out(c) for c in self.channels.values() if c.get("guild_id")
+                        self._channel_out(c)
+                        for c in self.channels.values()
+                        if c.get("guild_id") == str(guild_id)
                     ],
                     "threads": [],
                     "presences": [],
