@@ -20,7 +20,9 @@ from bot.core.model import ChatMessage
 from bot.errors import BarazaError, InputError
 from bot.export.transcript import export_target, write_export
 from bot.registrations import import_registrants
+from bot.sources.zoom import SOURCE as ZOOM_SOURCE
 from bot.sources.zoom import (
+    chat_fingerprint,
     check_chat_head,
     date_from_path,
     decode_text,
@@ -69,6 +71,25 @@ async def _open_zoom_event(
     return event.id, event.name, await service.store.read.events.event_date(event.id)
 
 
+async def _open_chat_event(
+    service: Service, args: argparse.Namespace, config: Config, fingerprint: str | None
+) -> tuple[int, str, date]:
+    """The event a saved chat goes into: ``--event``/``[event] name``, else from the folder, the
+    date and the chat's first message (README: "Which event a chat goes into")."""
+    named = args.event or config.event.name
+    opened = await service.events.open_chat(
+        named or event_name_from_path(args.chat),
+        ZOOM_SOURCE,
+        fingerprint,
+        args.date or date_from_path(args.chat),
+        named=bool(named),
+    )
+    if opened.note:
+        print(f"baraza: note: {opened.note}", file=sys.stderr)
+    event = opened.event
+    return event.id, event.name, await service.store.read.events.event_date(event.id)
+
+
 async def import_zoom(args: argparse.Namespace, config: Config, db_path: Location) -> int:
     """``baraza import-zoom CHAT.txt [--registrants REPORT.csv] [--event NAME]``.
 
@@ -76,10 +97,10 @@ async def import_zoom(args: argparse.Namespace, config: Config, db_path: Locatio
     non-chat file is one clear line and no event), then decoded and parsed once, streamed in
     batches with a progress bar, so a 50 MB chat needs little memory.
     """
-    check_chat_head(args.chat)  # fail fast on an empty or malformed file
+    fingerprint = check_chat_head(args.chat)  # fail fast on an empty or malformed file
     registrants = read_registration_report(args.registrants) if args.registrants else []
     async with open_service(config, db_path) as service:
-        event_id, name, event_date = await _open_zoom_event(service, args, config, args.chat)
+        event_id, name, event_date = await _open_chat_event(service, args, config, fingerprint)
         if registrants:
             await import_registrants(service, event_id, registrants)
         result = IngestResult()
@@ -118,10 +139,11 @@ async def follow_zoom(args: argparse.Namespace, config: Config, db_path: Locatio
     except OSError as exc:
         raise InputError(f"cannot read the chat file {args.chat}: {exc.strerror}") from None
     registrants = read_registration_report(args.registrants) if args.registrants else []
+    fingerprint = chat_fingerprint(args.chat)
     top = args.top or config.board.top
     console = Console()
     async with open_service(config, db_path) as service:
-        event_id, name, event_date = await _open_zoom_event(service, args, config, args.chat)
+        event_id, name, event_date = await _open_chat_event(service, args, config, fingerprint)
         if registrants:
             await import_registrants(service, event_id, registrants)
         board = None if args.no_board else LiveBoard(service, event_id, name, top, console)
@@ -129,6 +151,9 @@ async def follow_zoom(args: argparse.Namespace, config: Config, db_path: Locatio
             await board.start()
         try:
             async for batch in follow_chat_file(args.chat, event_date, tz=config.chat_timezone()):
+                if fingerprint is None:  # the file was empty: its first message names the chat
+                    fingerprint = batch[0].source_message_id
+                    await service.events.remember_chat(event_id, ZOOM_SOURCE, fingerprint)
                 result = await service.intake.ingest(event_id, batch)
                 if board is None:
                     print(_summary(result, event_id, name), flush=True)

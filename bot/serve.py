@@ -46,12 +46,17 @@ def console_links(host: str, port: int, access: Access) -> list[str]:
 
 
 async def _event(service: Service, args: argparse.Namespace, config: Config) -> tuple[int, str]:
-    from bot.sources.zoom import date_from_path, event_name_from_path
+    from bot.sources.zoom import SOURCE, chat_fingerprint, date_from_path, event_name_from_path
 
     chat: Path | None = args.zoom_file
-    name = args.event or config.event.name or (event_name_from_path(chat) if chat else "")
+    named = args.event or config.event.name
+    if chat is not None and not named:  # the same rule as import-zoom (README)
+        opened = await service.events.open_chat(
+            event_name_from_path(chat), SOURCE, chat_fingerprint(chat), date_from_path(chat)
+        )
+        return opened.event.id, opened.event.name
     day = (chat and date_from_path(chat)) or date.today()
-    event = await service.events.open(name or f"Webinar {day:%Y-%m-%d}", "zoom", day)
+    event = await service.events.open(named or f"Webinar {day:%Y-%m-%d}", "zoom", day)
     return event.id, event.name
 
 
@@ -94,10 +99,14 @@ def bound_port(runner: web.AppRunner) -> int:
 
 
 async def _follow(service: Service, event_id: int, chat: Path, config: Config) -> None:
-    from bot.sources.zoom import follow_chat_file
+    from bot.sources.zoom import SOURCE, follow_chat_file
 
     day = await service.store.read.events.event_date(event_id)
+    remembered = False
     async for batch in follow_chat_file(chat, day, tz=config.chat_timezone()):
+        if not remembered:  # the chat's first message names it (kept if the event has one)
+            await service.events.remember_chat(event_id, SOURCE, batch[0].source_message_id)
+            remembered = True
         await service.intake.ingest(event_id, batch)
 
 

@@ -7,6 +7,7 @@ guessed Southern). The organiser overrides per country or per participant.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -51,6 +52,15 @@ class CountryTable:
         if found is None and len(key) == 2:
             found = self._by_iso.get(key.upper())
         return found
+
+    def suggest(self, text: str, extra: Iterable[str] = ()) -> str | None:
+        """The country name or alias (or one of ``extra``) closest to a misspelt ``text``."""
+        spelled: dict[str, str] = {_country_key(word): word for word in extra}
+        for country in self._by_iso.values():
+            for name in (*country.aliases, country.name):  # the canonical name wins a tie
+                spelled[_country_key(name)] = name
+        close = difflib.get_close_matches(_country_key(text), list(spelled), n=1, cutoff=0.75)
+        return spelled[close[0]] if close else None
 
     def names(self) -> list[str]:
         """Canonical country names, sorted (for autocomplete)."""

@@ -169,6 +169,13 @@ class MessageRepo:
         )
         return {r[0]: r[1] for r in rows}
 
+    async def has_source(self, event_id: int, source: str) -> bool:
+        """Whether an event holds any message from ``source``."""
+        row = await self._db.one(
+            "SELECT 1 FROM messages WHERE event_id=? AND source=? LIMIT 1", (event_id, source)
+        )
+        return row is not None
+
     async def total(self, event_id: int) -> int:
         """How many messages an event has."""
         row = await self._db.one("SELECT COUNT(*) FROM messages WHERE event_id=?", (event_id,))

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.core.model import ChatMessage, Participant, Region
 from bot.core.regions import (
     Country,
+    CountryTable,
     RegionRules,
     base_display_name,
     country_from_display_name,
     region_of_country,
 )
 from bot.core.text import name_key
-from bot.errors import BarazaError
+from bot.errors import BarazaError, ConfigError
 from bot.store import Repos
 from bot.usecases.context import Context
 
@@ -71,12 +73,17 @@ class People:
         for name, region in config.regions.countries.items():
             country = countries.lookup(name)
             if country is None:
-                raise BarazaError(f"regions.countries: unknown country {name!r}")
+                raise ConfigError(
+                    _unknown_country(f"regions.countries.{_key(name)}", name, countries)
+                )
             by_country[country.iso2] = Region(region)
         by_participant: dict[str, Region] = {}
         for person, value in config.regions.participants.items():
-            if value in ("south", "north", "unknown"):
+            if value in REGION_WORDS:
                 by_participant[name_key(person)] = Region(value)
+            elif countries.lookup(value) is None:
+                where = f"regions.participants.{_key(person)} = {_key(value)}"
+                raise ConfigError(_unknown_country(where, value, countries, REGION_WORDS))
         return RegionRules(by_country=by_country, by_participant=by_participant)
 
     def is_host(self, message: ChatMessage) -> bool:
@@ -213,3 +220,23 @@ class People:
             await self.ctx.changed(event_id)
         assert updated is not None
         return updated
+
+
+#: What ``[regions] participants`` accepts besides a country.
+REGION_WORDS = ("south", "north", "unknown")
+
+
+def _key(text: str) -> str:
+    """A TOML key or value as the user wrote it in the config."""
+    return text if re.fullmatch(r"[A-Za-z0-9_-]+", text) else '"' + text.replace('"', '\\"') + '"'
+
+
+def _unknown_country(
+    where: str, value: str, countries: CountryTable, extra: tuple[str, ...] = ()
+) -> str:
+    """One line naming the config key, the unknown country and the closest known name."""
+    hint = countries.suggest(value, extra)
+    also = " or south/north/unknown" if extra else ""
+    if hint:
+        return f'{where}: unknown country "{value}" (did you mean "{hint}"?)'
+    return f'{where}: unknown country "{value}" (use a country name, alias or ISO code{also})'

@@ -55,3 +55,11 @@ def test_organiser_override_per_country() -> None:
     rules = RegionRules(by_country={"MX": Region.NORTH}, by_participant={})
     assert region_of_country(TABLE.lookup("Mexico")) is Region.SOUTH
     assert region_of_country(TABLE.lookup("Mexico"), rules) is Region.NORTH
+
+
+def test_a_misspelt_country_gets_the_closest_name_or_alias() -> None:
+    assert TABLE.suggest("Keny") == "Kenya"
+    assert TABLE.suggest("Burundii") == "Burundi"
+    assert TABLE.suggest("Netherland") in ("Netherlands", "Nederland")
+    assert TABLE.suggest("soth", ("south", "north", "unknown")) == "south"
+    assert TABLE.suggest("Atlantis") is None

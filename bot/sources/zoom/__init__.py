@@ -25,6 +25,7 @@ from bot.sources.zoom._formats import Who, split_who
 from bot.sources.zoom._parser import (
     SOURCE,
     ZoomChatParser,
+    chat_fingerprint,
     check_chat_head,
     iter_chat_file,
     iter_chat_lines,
@@ -43,6 +44,7 @@ __all__ = [
     "Registrant",
     "Who",
     "ZoomChatParser",
+    "chat_fingerprint",
     "check_chat_head",
     "date_from_path",
     "decode_text",

@@ -62,7 +62,7 @@ class ZoomChatParser:
     warnings: list[str] = field(default_factory=list)
     log_warnings: bool = True
     _pending: _Pending | None = None
-    _seen: Counter[str] = field(default_factory=Counter)
+    _seen: Counter[bytes] = field(default_factory=Counter)
     _senders: set[str] = field(default_factory=set)
     _last_seconds: int | None = None
     _day: int = 0
@@ -226,8 +226,11 @@ class ZoomChatParser:
         sent_at = self._timestamp(pending)
         clock = f"{pending.day.isoformat()} {pending.clock}" if pending.day else pending.clock
         basis = f"{clock}|{who.sender}|{who.recipient}|{who.private}|{body}"
-        self._seen[basis] += 1
-        digest = hashlib.sha1(f"{basis}#{self._seen[basis]}".encode()).hexdigest()[:20]
+        # Counted by a 16-byte digest, not the text: a 560,000-message file would otherwise keep
+        # every message's text alive here (about 130 MB).
+        seen = hashlib.sha1(basis.encode()).digest()[:16]
+        self._seen[seen] += 1
+        digest = hashlib.sha1(f"{basis}#{self._seen[seen]}".encode()).hexdigest()[:20]
         reply_snippet = None
         reaction = None
         if match := REACTED.match(body):
@@ -374,9 +377,14 @@ def read_chat_file(path: Path, event_date: date, tz: tzinfo | None = None) -> li
 HEAD_BYTES = 1 << 18
 
 
-def check_chat_head(path: Path) -> None:
+def check_chat_head(path: Path) -> str | None:
     """Raise :class:`InputError` (one line) for a missing, binary, empty or non-chat file, from
-    its first part only: a cheap check before anything is opened or written."""
+    its first part only: a cheap check before anything is opened or written.
+
+    Returns the chat's fingerprint: the id of its first complete message (content-derived, so
+    the same chat gives the same fingerprint however far it has grown), or ``None`` when the
+    file does not hold one complete message yet.
+    """
     head: list[bytes] = []
     size = 0
     for chunk in open_chunks(Path(path), "chat file"):
@@ -386,5 +394,17 @@ def check_chat_head(path: Path) -> None:
             break
     lines = iter_lines(iter_decoded(head, path, "chat file"))
     quiet = ZoomChatParser(date(2000, 1, 1), UTC, log_warnings=False)
-    for _ in iter_chat_lines(lines, quiet.event_date, str(path), parser=quiet, final=True):
-        pass
+    first: str | None = None
+    for batch in iter_chat_lines(lines, quiet.event_date, str(path), parser=quiet):
+        if first is None and batch:
+            first = batch[0].source_message_id
+    return first
+
+
+def chat_fingerprint(path: Path) -> str | None:
+    """:func:`check_chat_head`'s fingerprint, or ``None`` for a file that is not a chat yet
+    (empty, or still being written by Zoom)."""
+    try:
+        return check_chat_head(path)
+    except InputError:
+        return None
