@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from models.calibration import apply_temperature, expected_calibration_error, fit_temperature
 from models.corpus import LANGUAGES, Example, leave_one_language_out, load_corpus, split_by_template
 from models.duplicates import DEFAULT_DUPLICATES_PATH, train_duplicates
 from models.head import (
@@ -111,7 +112,8 @@ def train_all(
     examples = _corpus(corpus_dir)
     encoder = encoder if encoder is not None else _load_encoder(source, cache_dir)
     cache = FeatureCache(encoder)
-    head, ngram, cv, weight_cv = _fit_ensemble(cache, examples, encoder.name)
+    fit = _fit_ensemble(cache, examples, encoder.name)
+    head, ngram, cv, weight_cv = fit.head, fit.ngram, fit.cv, fit.weight_cv
     out_dir.mkdir(parents=True, exist_ok=True)
     e5_path, ngram_path = out_dir / E5_HEAD_NAME, out_dir / NGRAM_HEAD_NAME
     head.save(e5_path)
@@ -126,6 +128,8 @@ def train_all(
         "cv_macro_f1": cv,
         "ngram_weight": head.ngram_weight,
         "ensemble_cv_macro_f1": weight_cv,
+        "cv_by_lang": fit.cv_by_lang,
+        "calibration": fit.calibration,
         "paths": {"e5": str(e5_path), "ngram": str(ngram_path)},
         "duplicates": train_duplicates(out_dir / DEFAULT_DUPLICATES_PATH.name, encoder=encoder),
     }
@@ -192,7 +196,8 @@ def evaluate_all(
     if lolo:
         for lang in sorted({ex.lang for ex in examples}, key=LANGUAGES.index):
             lo_train, lo_test = leave_one_language_out(examples, lang)
-            lo_head, lo_ngram, _, _ = _fit_ensemble(cache, lo_train, encoder.name)
+            lo_fit = _fit_ensemble(cache, lo_train, encoder.name)
+            lo_head, lo_ngram = lo_fit.head, lo_fit.ngram
             p_e5 = lo_head.predict_proba(cache.features(_texts(lo_test), lo_head.layers))
             p_ng = lo_ngram.scores(_texts(lo_test))
             weight = lo_head.ngram_weight or 0.0
@@ -218,7 +223,8 @@ def _heldout(
     encoder_name: str,
 ) -> dict[str, Any]:
     """e5 head, n-gram, their ensemble and zero-shot, trained on ``train``, scored on ``test``."""
-    head, ngram, cv, weight_cv = _fit_ensemble(cache, train, encoder_name)
+    fit = _fit_ensemble(cache, train, encoder_name)
+    head, ngram, cv, weight_cv = fit.head, fit.ngram, fit.cv, fit.weight_cv
     probs = head.predict_proba(cache.features(_texts(test), head.layers))
     p_ngram = ngram.scores(_texts(test))
     weight = head.ngram_weight or 0.0
@@ -575,6 +581,37 @@ def _fit_e5(
     return fit_head(x, labels, l2=l2, encoder=encoder_name, layers=layers), cv
 
 
+def cross_validated_probs(
+    cache: FeatureCache,
+    train: Sequence[Example],
+    head: LogisticHead,
+    *,
+    n_folds: int = 5,
+    seed: int = SEED,
+) -> tuple[list[np.ndarray], np.ndarray, np.ndarray]:
+    """Out-of-fold e5 and n-gram probabilities for every example of ``train``.
+
+    Template-grouped folds (:func:`models.head.group_folds`); in every fold an e5 head
+    (``head``'s layers and L2) and an n-gram model are trained on the other folds. Returns the
+    folds' row indices and the two ``(len(train), len(THEMES))`` arrays, rows in ``train`` order.
+    """
+    from models.ngram import train_ngram
+
+    labels = [ex.theme for ex in train]
+    x = cache.features(_texts(train), head.layers)
+    folds = group_folds([ex.template for ex in train], n_folds, seed)
+    p_e5 = np.zeros((len(train), len(THEMES)))
+    p_ng = np.zeros((len(train), len(THEMES)))
+    for test_idx in folds:
+        train_idx = np.setdiff1d(np.arange(len(train)), test_idx)
+        fold_train = [train[i] for i in train_idx]
+        fold_test = [train[i] for i in test_idx]
+        e5 = fit_head(x[train_idx], [labels[i] for i in train_idx], l2=head.l2)
+        p_e5[test_idx] = e5.predict_proba(x[test_idx])
+        p_ng[test_idx] = train_ngram(fold_train).scores(_texts(fold_test))
+    return folds, p_e5, p_ng
+
+
 def choose_ngram_weight(
     cache: FeatureCache,
     train: Sequence[Example],
@@ -583,58 +620,107 @@ def choose_ngram_weight(
     grid: Sequence[float] = ENSEMBLE_WEIGHTS,
     n_folds: int = 5,
     seed: int = SEED,
+    oof: tuple[list[np.ndarray], np.ndarray, np.ndarray] | None = None,
 ) -> tuple[float, dict[float, float]]:
     """Pick the ensemble's n-gram weight by template-grouped CV on ``train`` only.
 
     In every fold an e5 head (``head``'s layers and L2, themselves chosen by CV on ``train``)
-    and an n-gram model are trained on the other folds; each weight is scored by the mean
-    macro-F1 over folds of the combined out-of-fold predictions. Returns the best weight (ties:
-    the smaller one, i.e. closer to e5 alone) and the score of every weight.
+    and an n-gram model are trained on the other folds (:func:`cross_validated_probs`, or
+    ``oof`` when already computed); each weight is scored by the mean macro-F1 over folds of
+    the combined out-of-fold predictions. Returns the best weight (ties: the smaller one, i.e.
+    closer to e5 alone) and the score of every weight.
     """
-    from models.ngram import train_ngram
-
-    labels = [ex.theme for ex in train]
-    x = cache.features(_texts(train), head.layers)
-    fold_probs = []
-    for test_idx in group_folds([ex.template for ex in train], n_folds, seed):
-        train_idx = np.setdiff1d(np.arange(len(train)), test_idx)
-        fold_train = [train[i] for i in train_idx]
-        fold_test = [train[i] for i in test_idx]
-        e5 = fit_head(x[train_idx], [labels[i] for i in train_idx], l2=head.l2)
-        ngram = train_ngram(fold_train)
-        fold_probs.append(
-            (fold_test, e5.predict_proba(x[test_idx]), ngram.scores(_texts(fold_test)))
-        )
+    folds, p_e5, p_ng = oof or cross_validated_probs(cache, train, head, n_folds=n_folds, seed=seed)
     results: dict[float, float] = {}
     for weight in grid:
         scores = [
             macro_f1(
-                [ex.theme for ex in fold_test],
-                _argmax(combine_log_probs(p_e5, p_ng, weight)),
+                [train[i].theme for i in idx],
+                _argmax(combine_log_probs(p_e5[idx], p_ng[idx], weight)),
                 THEMES,
             )
-            for fold_test, p_e5, p_ng in fold_probs
+            for idx in folds
         ]
         results[float(weight)] = float(np.mean(scores))
     best = max(sorted(results), key=lambda w: results[w])  # max keeps the first (smallest) tie
-    log.info("chose n-gram weight %g by %d-fold grouped CV (%s)", best, len(fold_probs), results)
+    log.info("chose n-gram weight %g by %d-fold grouped CV (%s)", best, len(folds), results)
     return best, results
 
 
-def _fit_ensemble(
-    cache: FeatureCache, train: Sequence[Example], encoder_name: str
-) -> tuple[LogisticHead, NgramClassifier, dict[str, float], dict[str, float]]:
-    """e5 head (with its ensemble weight) and n-gram model, both chosen and fitted on ``train``.
+def calibration_report(
+    probs: np.ndarray, y: np.ndarray, folds: Sequence[np.ndarray]
+) -> dict[str, float]:
+    """The temperature fitted on out-of-fold ``probs`` and the ECE before and after it.
 
-    Returns the head, the n-gram classifier, the head's CV scores and the weights' CV scores.
+    ``ece_after`` is cross-fitted: each fold's predictions are scaled by a temperature fitted
+    on the other folds only, so the temperature is never scored on the rows it was fitted on.
+    """
+    temperature = fit_temperature(probs, y)
+    scaled = np.zeros_like(probs)
+    for idx in folds:
+        rest = np.setdiff1d(np.arange(len(y)), idx)
+        scaled[idx] = apply_temperature(probs[idx], fit_temperature(probs[rest], y[rest]))
+    return {
+        "temperature": round(temperature, 4),
+        "ece_before": round(expected_calibration_error(probs, y), 4),
+        "ece_after": round(expected_calibration_error(scaled, y), 4),
+        "ece_after_in_sample": round(
+            expected_calibration_error(apply_temperature(probs, temperature), y), 4
+        ),
+    }
+
+
+@dataclasses.dataclass
+class EnsembleFit:
+    """What :func:`_fit_ensemble` chose and fitted, with its cross-validation numbers."""
+
+    head: LogisticHead
+    ngram: NgramClassifier
+    cv: dict[str, float]
+    weight_cv: dict[str, float]
+    calibration: dict[str, dict[str, float]]
+    cv_by_lang: dict[str, dict[str, float]]
+
+
+def _fit_ensemble(cache: FeatureCache, train: Sequence[Example], encoder_name: str) -> EnsembleFit:
+    """e5 head (with its ensemble weight and temperatures) and n-gram model, both chosen and
+    fitted on ``train``, with the cross-validation numbers behind the choices.
+
+    The temperatures (of the e5 head alone and of the ensemble) are fitted on the out-of-fold
+    predictions the weight was chosen on (:mod:`models.calibration`).
     """
     from models.ngram import train_ngram
 
     head, cv = _fit_e5(cache, train, encoder_name)
-    weight, weight_scores = choose_ngram_weight(cache, train, head)
-    head = dataclasses.replace(head, ngram_weight=weight)
+    oof = cross_validated_probs(cache, train, head)
+    weight, weight_scores = choose_ngram_weight(cache, train, head, oof=oof)
+    folds, p_e5, p_ng = oof
+    p_ens = combine_log_probs(p_e5, p_ng, weight)
+    y = np.array([THEMES.index(ex.theme) for ex in train])
+    calibration = {
+        "e5": calibration_report(p_e5, y, folds),
+        "ensemble": calibration_report(p_ens, y, folds),
+    }
+    head = dataclasses.replace(
+        head,
+        ngram_weight=weight,
+        temperature=calibration["e5"]["temperature"],
+        ensemble_temperature=calibration["ensemble"]["temperature"],
+    )
     weight_cv = {f"w={w:g}": round(v, 4) for w, v in weight_scores.items()}
-    return head, train_ngram(train), cv, weight_cv
+    by_lang = {
+        "e5": _scores(train, _argmax(p_e5))["by_lang"],
+        "ensemble": _scores(train, _argmax(p_ens))["by_lang"],
+    }
+    cv_by_lang = {
+        lang: {
+            "n": sum(ex.lang == lang for ex in train),
+            "e5": round(by_lang["e5"][lang]["macro_f1"], 4),
+            "ensemble": round(by_lang["ensemble"][lang]["macro_f1"], 4),
+        }
+        for lang in by_lang["ensemble"]
+    }
+    return EnsembleFit(head, train_ngram(train), cv, weight_cv, calibration, cv_by_lang)
 
 
 def _argmax(probs: np.ndarray) -> list[str]:
