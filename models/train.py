@@ -891,11 +891,18 @@ unsure_below` (0.5).
   (n-gram models trained inside each fold too) and stored in `e5_head.npz` by `baraza train`.
   Sentence embeddings (for near-duplicate search) are the e5 ones; scores and embedding come
   from one encoder pass per batch (`analyse`).
+- Calibration: the scores are temperature-scaled, `softmax(log p / T)`, with one temperature
+  for the e5 head alone (used where it decides alone) and one for the ensemble, each fitted by
+  `baraza train` on the out-of-fold predictions of the same 5-fold template-grouped CV that
+  chooses the ensemble weight (`models/calibration.py`). The ranking of the themes, and so the
+  theme a question is filed under, does not change; the top score is meant to read as the
+  chance that the theme is right.
 - Fallback: when the encoder cannot be loaded, the bot uses the n-gram model alone and logs
   one warning; when only the n-gram head is missing, it uses the e5 head alone (one warning).
-- Unknown scripts: the n-gram model remembers the scripts of its training texts (all Latin for
-  this corpus). A text mostly in another script (Ethiopic, Devanagari, Bengali, Arabic...) gets
-  all-equal scores, 1/4 each: "unknown theme" (`models.interface.is_unknown`) instead of a
+  The n-gram model's scores are not calibrated.
+- Unknown scripts: the n-gram model remembers the scripts of its training texts (Latin,
+  Arabic, Devanagari, Bengali and Ethiopic for this corpus). A text mostly in another script
+  (Thai, Cyrillic, Han...) gets all-equal scores, 1/4 each: "unknown theme" (`models.interface.is_unknown`) instead of a
   guess. The application files it under `other` and shows it as unsure ("theme unknown" in the
   export); in the ensemble, e5 alone decides for such a text.
 
@@ -912,6 +919,22 @@ The bundled corpus `models/corpus/*.jsonl`: {examples} audience messages written
   preamble, typos or missing accents in lower case, a terse question, a decoy whose words point
   to another theme), code-mixed where chat would be. Written by the project's engineers without
   native-speaker review.
+- Languages Southern partners write in (issue 13): de, it, id, ar, hi, bn, am, so, ha, yo, zu
+  and rw 48 messages each, rn 24. Per language 6 questions per theme (rn 3), each once formal
+  and once as chat in the hard styles: lower case without accents or tone marks, typos and
+  abbreviations, a greeting or self-introduction before the question, terse one-liners, decoys
+  (a purely administrative reporting question from a human-rights organisation is `policy`; "not
+  about the budget: who pays the lawyers of arrested protesters" is `civic`; "not about the
+  ministry, but who won the elections in Mozambique" or how the speaker paid for her PhD is
+  `other`), and code-mixing with English (Hinglish and Banglish in Latin script, Egyptian and
+  Levantine Arabic with English words, "apply", "overhead", "advocacy", "sample size"). `other`
+  holds real off-topic questions: the speaker's career and PhD, survey sampling, drip
+  irrigation, mangroves, malaria vaccine, mobile money, aflatoxin, rainfall and climate change,
+  solar mini-grids, elections elsewhere. **How it was written**: invented in one session by the
+  engineer working on issue 13 (an AI model), from the concerns already in the corpus, so the
+  same 24 questions recur across these languages as near-translations with local place names;
+  **no native speaker has reviewed any of it**. Grammar and word choice are least reliable in
+  am, so, ha, yo, zu, rw and rn; treat these messages as plausible, not as authentic chat.
 
 ## Evaluation
 Held-out split: whole templates per (language, theme) go to the test side

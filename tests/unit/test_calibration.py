@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from models.calibration import apply_temperature, expected_calibration_error, fit_temperature
-from models.head import LogisticHead, fit_head
+from models.head import DEFAULT_HEAD_PATH, LogisticHead, fit_head
 from models.interface import THEMES
 from models.train import calibration_report
 
@@ -90,3 +90,9 @@ def test_head_keeps_its_temperatures_across_save_and_load(tmp_path: Path) -> Non
     dataclasses.replace(head, temperature=-1.0).save(tmp_path / "bad.npz")
     with pytest.raises(ValueError, match="temperature"):
         LogisticHead.load(tmp_path / "bad.npz")
+
+
+def test_the_shipped_head_is_calibrated() -> None:
+    head = LogisticHead.load(DEFAULT_HEAD_PATH)
+    assert head.temperature is not None and 0.2 < head.temperature < 5
+    assert head.ensemble_temperature is not None and 0.2 < head.ensemble_temperature < 5
