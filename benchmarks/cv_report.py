@@ -14,9 +14,13 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import sys
 from pathlib import Path
 
-from models.train import FeatureCache, _corpus, _fit_ensemble, _load_encoder
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's models/, not an installed copy
+
+from models.train import FeatureCache, _corpus, _fit_ensemble, _load_encoder  # noqa: E402
 
 
 def main() -> None:
