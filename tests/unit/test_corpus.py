@@ -152,3 +152,13 @@ def test_leave_one_language_out(corpus: list[Example]) -> None:
     assert "fr" not in {ex.lang for ex in train}
     assert len(train) + len(test) == len(corpus)
     assert set(LANGUAGES) >= {ex.lang for ex in corpus}
+
+
+def test_second_fresh_set_is_shipped_apart_from_the_corpus() -> None:
+    """models/heldout_fresh2 (issue 13): 528 questions in 18 languages, 132 per theme."""
+    folder = Path(__file__).resolve().parents[2] / "models" / "heldout_fresh2"
+    rows = [json.loads(line) for line in (folder / "themes.jsonl").open(encoding="utf-8")]
+    assert len(rows) == 528
+    assert Counter(r["theme"] for r in rows) == dict.fromkeys(THEMES, 132)
+    assert len({r["language"] for r in rows}) == 18
+    assert (folder / "langid.jsonl").is_file() and (folder / "README.md").is_file()
