@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from models.calibration import apply_temperature
 from models.convert import EncoderUnavailable
 from models.head import DEFAULT_HEAD_PATH, LogisticHead, combine_log_probs
 from models.interface import ThemeClassifier, ThemeScores
@@ -49,7 +50,12 @@ class EncoderClassifier:
         return _as_dicts(self.head.themes, self.proba(texts))
 
     def proba(self, texts: Sequence[str]) -> np.ndarray:
-        """Theme probabilities ``(len(texts), len(themes))`` in the head's theme order."""
+        """Theme probabilities ``(len(texts), len(themes))`` in the head's theme order,
+        calibrated by the head's temperature (when it has one)."""
+        return apply_temperature(self.raw_proba(texts), self.head.temperature)
+
+    def raw_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """:meth:`proba` before calibration (what the ensemble combines)."""
         if not texts:
             return np.zeros((0, len(self.head.themes)))
         feats = self.encoder.features(texts, self.head.layers, batch_size=self.batch_size)
@@ -65,7 +71,12 @@ class EncoderClassifier:
         return _as_dicts(self.head.themes, probs), emb
 
     def proba_and_embed(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """:meth:`proba` and :meth:`embed` together, running the encoder once.
+        """:meth:`proba` and :meth:`embed` together, running the encoder once."""
+        probs, emb = self.raw_proba_and_embed(texts)
+        return apply_temperature(probs, self.head.temperature), emb
+
+    def raw_proba_and_embed(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`raw_proba` and :meth:`embed` together, running the encoder once.
 
         The sentence embedding is the pooled last layer (-1): sliced out of the head's features
         when the head uses that layer, else computed alongside them in the same forward pass.
@@ -106,7 +117,7 @@ class EnsembleClassifier:
         """One ``{theme: probability}`` dict per text, in order; each sums to 1."""
         if not texts:
             return []
-        return self._combine(texts, self.e5.proba(texts))
+        return self._combine(texts, self.e5.raw_proba(texts))
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """L2-normalised e5 sentence embeddings ``(len(texts), dim)``."""
@@ -114,15 +125,18 @@ class EnsembleClassifier:
 
     def analyse(self, texts: Sequence[str]) -> tuple[list[ThemeScores], np.ndarray]:
         """``(classify(texts), embed(texts))`` from one pass of the encoder over ``texts``."""
-        probs, emb = self.e5.proba_and_embed(texts)
+        probs, emb = self.e5.raw_proba_and_embed(texts)
         return (self._combine(texts, probs) if texts else []), emb
 
     def _combine(self, texts: Sequence[str], p_e5: np.ndarray) -> list[ThemeScores]:
+        """Ensemble scores from the e5 head's uncalibrated ``p_e5``, then calibrated."""
+        head = self.e5.head
         probs = combine_log_probs(p_e5, self.ngram.scores(texts), self.ngram_weight)
+        probs = apply_temperature(probs, head.ensemble_temperature)
         # where the n-gram model does not know the script, e5 alone decides (and keeps its
         # confidence: the n-gram's all-equal scores would only flatten it)
         unknown = self.ngram.unknown(texts)
-        probs[unknown] = p_e5[unknown]
+        probs[unknown] = apply_temperature(p_e5[unknown], head.temperature)
         return _as_dicts(self.e5.head.themes, probs)
 
 

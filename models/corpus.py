@@ -28,7 +28,11 @@ __all__ = [
     "split_by_template",
 ]
 
-LANGUAGES: tuple[str, ...] = ("en", "nl", "fr", "es", "pt", "sw")
+LANGUAGES: tuple[str, ...] = (
+    "en", "nl", "fr", "es", "pt", "sw",
+    # issue 13: the languages Southern partners write in (fewer messages each)
+    "de", "it", "id", "ar", "hi", "bn", "am", "so", "ha", "yo", "zu", "rw", "rn",
+)  # fmt: skip
 """Every language the corpus may hold, in a fixed order."""
 
 STYLES: tuple[str, ...] = ("chat", "formal")

@@ -92,6 +92,11 @@ class LogisticHead:
     ngram_weight: float | None = None
     """Weight ``w`` of the n-gram model in the shipped ensemble (see :func:`combine_log_probs`),
     chosen by grouped cross-validation on the training data; None: no ensemble was chosen."""
+    temperature: float | None = None
+    """Calibration of this head's own scores (``softmax(log p / T)``, see
+    :mod:`models.calibration`), fitted on cross-validated predictions; None: uncalibrated."""
+    ensemble_temperature: float | None = None
+    """Calibration of the ensemble's combined scores, fitted the same way; None: uncalibrated."""
 
     @property
     def dim(self) -> int:
@@ -125,6 +130,10 @@ class LogisticHead:
         }
         if self.ngram_weight is not None:  # optional: older heads have none
             arrays["ngram_weight"] = np.array(self.ngram_weight, dtype=np.float64)
+        for key in ("temperature", "ensemble_temperature"):  # optional too
+            value = getattr(self, key)
+            if value is not None:
+                arrays[key] = np.array(value, dtype=np.float64)
         with path.open("wb") as fh:
             np.savez_compressed(fh, allow_pickle=False, **arrays)
 
@@ -150,6 +159,12 @@ class LogisticHead:
                     encoder=str(npz["encoder"]),
                     layers=tuple(int(v) for v in npz["layers"]),
                     ngram_weight=float(npz["ngram_weight"]) if "ngram_weight" in npz else None,
+                    temperature=float(npz["temperature"]) if "temperature" in npz else None,
+                    ensemble_temperature=(
+                        float(npz["ensemble_temperature"])
+                        if "ensemble_temperature" in npz
+                        else None
+                    ),
                 )
         except FileNotFoundError:
             raise
@@ -162,6 +177,9 @@ class LogisticHead:
             raise ValueError(f"{path}: head arrays do not line up")
         if head.ngram_weight is not None and not 0.0 <= head.ngram_weight <= 1.0:
             raise ValueError(f"{path}: n-gram weight {head.ngram_weight} is not in [0, 1]")
+        for value in (head.temperature, head.ensemble_temperature):
+            if value is not None and not value > 0:
+                raise ValueError(f"{path}: temperature {value} is not positive")
         return head
 
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from models.calibration import apply_temperature, expected_calibration_error, fit_temperature
 from models.corpus import LANGUAGES, Example, leave_one_language_out, load_corpus, split_by_template
 from models.duplicates import DEFAULT_DUPLICATES_PATH, train_duplicates
 from models.head import (
@@ -111,7 +112,8 @@ def train_all(
     examples = _corpus(corpus_dir)
     encoder = encoder if encoder is not None else _load_encoder(source, cache_dir)
     cache = FeatureCache(encoder)
-    head, ngram, cv, weight_cv = _fit_ensemble(cache, examples, encoder.name)
+    fit = _fit_ensemble(cache, examples, encoder.name)
+    head, ngram, cv, weight_cv = fit.head, fit.ngram, fit.cv, fit.weight_cv
     out_dir.mkdir(parents=True, exist_ok=True)
     e5_path, ngram_path = out_dir / E5_HEAD_NAME, out_dir / NGRAM_HEAD_NAME
     head.save(e5_path)
@@ -126,6 +128,8 @@ def train_all(
         "cv_macro_f1": cv,
         "ngram_weight": head.ngram_weight,
         "ensemble_cv_macro_f1": weight_cv,
+        "cv_by_lang": fit.cv_by_lang,
+        "calibration": fit.calibration,
         "paths": {"e5": str(e5_path), "ngram": str(ngram_path)},
         "duplicates": train_duplicates(out_dir / DEFAULT_DUPLICATES_PATH.name, encoder=encoder),
     }
@@ -192,7 +196,8 @@ def evaluate_all(
     if lolo:
         for lang in sorted({ex.lang for ex in examples}, key=LANGUAGES.index):
             lo_train, lo_test = leave_one_language_out(examples, lang)
-            lo_head, lo_ngram, _, _ = _fit_ensemble(cache, lo_train, encoder.name)
+            lo_fit = _fit_ensemble(cache, lo_train, encoder.name)
+            lo_head, lo_ngram = lo_fit.head, lo_fit.ngram
             p_e5 = lo_head.predict_proba(cache.features(_texts(lo_test), lo_head.layers))
             p_ng = lo_ngram.scores(_texts(lo_test))
             weight = lo_head.ngram_weight or 0.0
@@ -218,7 +223,8 @@ def _heldout(
     encoder_name: str,
 ) -> dict[str, Any]:
     """e5 head, n-gram, their ensemble and zero-shot, trained on ``train``, scored on ``test``."""
-    head, ngram, cv, weight_cv = _fit_ensemble(cache, train, encoder_name)
+    fit = _fit_ensemble(cache, train, encoder_name)
+    head, ngram, cv, weight_cv = fit.head, fit.ngram, fit.cv, fit.weight_cv
     probs = head.predict_proba(cache.features(_texts(test), head.layers))
     p_ngram = ngram.scores(_texts(test))
     weight = head.ngram_weight or 0.0
@@ -426,6 +432,7 @@ def write_model_card(report: dict[str, Any], path: Path = MODEL_CARD_PATH) -> Pa
         top_wrong=_fmt(top.get("wrong")),
         performance=PERFORMANCE,
         fresh=_card_fresh(report.get("fresh") or {}),
+        issue13=ISSUE13,
     )
     path.write_text(text, encoding="utf-8")
     return path
@@ -575,6 +582,37 @@ def _fit_e5(
     return fit_head(x, labels, l2=l2, encoder=encoder_name, layers=layers), cv
 
 
+def cross_validated_probs(
+    cache: FeatureCache,
+    train: Sequence[Example],
+    head: LogisticHead,
+    *,
+    n_folds: int = 5,
+    seed: int = SEED,
+) -> tuple[list[np.ndarray], np.ndarray, np.ndarray]:
+    """Out-of-fold e5 and n-gram probabilities for every example of ``train``.
+
+    Template-grouped folds (:func:`models.head.group_folds`); in every fold an e5 head
+    (``head``'s layers and L2) and an n-gram model are trained on the other folds. Returns the
+    folds' row indices and the two ``(len(train), len(THEMES))`` arrays, rows in ``train`` order.
+    """
+    from models.ngram import train_ngram
+
+    labels = [ex.theme for ex in train]
+    x = cache.features(_texts(train), head.layers)
+    folds = group_folds([ex.template for ex in train], n_folds, seed)
+    p_e5 = np.zeros((len(train), len(THEMES)))
+    p_ng = np.zeros((len(train), len(THEMES)))
+    for test_idx in folds:
+        train_idx = np.setdiff1d(np.arange(len(train)), test_idx)
+        fold_train = [train[i] for i in train_idx]
+        fold_test = [train[i] for i in test_idx]
+        e5 = fit_head(x[train_idx], [labels[i] for i in train_idx], l2=head.l2)
+        p_e5[test_idx] = e5.predict_proba(x[test_idx])
+        p_ng[test_idx] = train_ngram(fold_train).scores(_texts(fold_test))
+    return folds, p_e5, p_ng
+
+
 def choose_ngram_weight(
     cache: FeatureCache,
     train: Sequence[Example],
@@ -583,58 +621,107 @@ def choose_ngram_weight(
     grid: Sequence[float] = ENSEMBLE_WEIGHTS,
     n_folds: int = 5,
     seed: int = SEED,
+    oof: tuple[list[np.ndarray], np.ndarray, np.ndarray] | None = None,
 ) -> tuple[float, dict[float, float]]:
     """Pick the ensemble's n-gram weight by template-grouped CV on ``train`` only.
 
     In every fold an e5 head (``head``'s layers and L2, themselves chosen by CV on ``train``)
-    and an n-gram model are trained on the other folds; each weight is scored by the mean
-    macro-F1 over folds of the combined out-of-fold predictions. Returns the best weight (ties:
-    the smaller one, i.e. closer to e5 alone) and the score of every weight.
+    and an n-gram model are trained on the other folds (:func:`cross_validated_probs`, or
+    ``oof`` when already computed); each weight is scored by the mean macro-F1 over folds of
+    the combined out-of-fold predictions. Returns the best weight (ties: the smaller one, i.e.
+    closer to e5 alone) and the score of every weight.
     """
-    from models.ngram import train_ngram
-
-    labels = [ex.theme for ex in train]
-    x = cache.features(_texts(train), head.layers)
-    fold_probs = []
-    for test_idx in group_folds([ex.template for ex in train], n_folds, seed):
-        train_idx = np.setdiff1d(np.arange(len(train)), test_idx)
-        fold_train = [train[i] for i in train_idx]
-        fold_test = [train[i] for i in test_idx]
-        e5 = fit_head(x[train_idx], [labels[i] for i in train_idx], l2=head.l2)
-        ngram = train_ngram(fold_train)
-        fold_probs.append(
-            (fold_test, e5.predict_proba(x[test_idx]), ngram.scores(_texts(fold_test)))
-        )
+    folds, p_e5, p_ng = oof or cross_validated_probs(cache, train, head, n_folds=n_folds, seed=seed)
     results: dict[float, float] = {}
     for weight in grid:
         scores = [
             macro_f1(
-                [ex.theme for ex in fold_test],
-                _argmax(combine_log_probs(p_e5, p_ng, weight)),
+                [train[i].theme for i in idx],
+                _argmax(combine_log_probs(p_e5[idx], p_ng[idx], weight)),
                 THEMES,
             )
-            for fold_test, p_e5, p_ng in fold_probs
+            for idx in folds
         ]
         results[float(weight)] = float(np.mean(scores))
     best = max(sorted(results), key=lambda w: results[w])  # max keeps the first (smallest) tie
-    log.info("chose n-gram weight %g by %d-fold grouped CV (%s)", best, len(fold_probs), results)
+    log.info("chose n-gram weight %g by %d-fold grouped CV (%s)", best, len(folds), results)
     return best, results
 
 
-def _fit_ensemble(
-    cache: FeatureCache, train: Sequence[Example], encoder_name: str
-) -> tuple[LogisticHead, NgramClassifier, dict[str, float], dict[str, float]]:
-    """e5 head (with its ensemble weight) and n-gram model, both chosen and fitted on ``train``.
+def calibration_report(
+    probs: np.ndarray, y: np.ndarray, folds: Sequence[np.ndarray]
+) -> dict[str, float]:
+    """The temperature fitted on out-of-fold ``probs`` and the ECE before and after it.
 
-    Returns the head, the n-gram classifier, the head's CV scores and the weights' CV scores.
+    ``ece_after`` is cross-fitted: each fold's predictions are scaled by a temperature fitted
+    on the other folds only, so the temperature is never scored on the rows it was fitted on.
+    """
+    temperature = fit_temperature(probs, y)
+    scaled = np.zeros_like(probs)
+    for idx in folds:
+        rest = np.setdiff1d(np.arange(len(y)), idx)
+        scaled[idx] = apply_temperature(probs[idx], fit_temperature(probs[rest], y[rest]))
+    return {
+        "temperature": round(temperature, 4),
+        "ece_before": round(expected_calibration_error(probs, y), 4),
+        "ece_after": round(expected_calibration_error(scaled, y), 4),
+        "ece_after_in_sample": round(
+            expected_calibration_error(apply_temperature(probs, temperature), y), 4
+        ),
+    }
+
+
+@dataclasses.dataclass
+class EnsembleFit:
+    """What :func:`_fit_ensemble` chose and fitted, with its cross-validation numbers."""
+
+    head: LogisticHead
+    ngram: NgramClassifier
+    cv: dict[str, float]
+    weight_cv: dict[str, float]
+    calibration: dict[str, dict[str, float]]
+    cv_by_lang: dict[str, dict[str, float]]
+
+
+def _fit_ensemble(cache: FeatureCache, train: Sequence[Example], encoder_name: str) -> EnsembleFit:
+    """e5 head (with its ensemble weight and temperatures) and n-gram model, both chosen and
+    fitted on ``train``, with the cross-validation numbers behind the choices.
+
+    The temperatures (of the e5 head alone and of the ensemble) are fitted on the out-of-fold
+    predictions the weight was chosen on (:mod:`models.calibration`).
     """
     from models.ngram import train_ngram
 
     head, cv = _fit_e5(cache, train, encoder_name)
-    weight, weight_scores = choose_ngram_weight(cache, train, head)
-    head = dataclasses.replace(head, ngram_weight=weight)
+    oof = cross_validated_probs(cache, train, head)
+    weight, weight_scores = choose_ngram_weight(cache, train, head, oof=oof)
+    folds, p_e5, p_ng = oof
+    p_ens = combine_log_probs(p_e5, p_ng, weight)
+    y = np.array([THEMES.index(ex.theme) for ex in train])
+    calibration = {
+        "e5": calibration_report(p_e5, y, folds),
+        "ensemble": calibration_report(p_ens, y, folds),
+    }
+    head = dataclasses.replace(
+        head,
+        ngram_weight=weight,
+        temperature=calibration["e5"]["temperature"],
+        ensemble_temperature=calibration["ensemble"]["temperature"],
+    )
     weight_cv = {f"w={w:g}": round(v, 4) for w, v in weight_scores.items()}
-    return head, train_ngram(train), cv, weight_cv
+    by_lang = {
+        "e5": _scores(train, _argmax(p_e5))["by_lang"],
+        "ensemble": _scores(train, _argmax(p_ens))["by_lang"],
+    }
+    cv_by_lang = {
+        lang: {
+            "n": sum(ex.lang == lang for ex in train),
+            "e5": round(by_lang["e5"][lang]["macro_f1"], 4),
+            "ensemble": round(by_lang["ensemble"][lang]["macro_f1"], 4),
+        }
+        for lang in by_lang["ensemble"]
+    }
+    return EnsembleFit(head, train_ngram(train), cv, weight_cv, calibration, cv_by_lang)
 
 
 def _argmax(probs: np.ndarray) -> list[str]:
@@ -737,6 +824,121 @@ faster. The remaining peak is mostly fixed cost: importing torch is about 220 MB
 pieces about 55 MB, the bfloat16 weights 42 MB, the n-gram model about 10-20 MB.
 """
 
+#: Issue 13 (partner languages, calibration, the second fresh set): hand-maintained like
+#: PERFORMANCE, from ``baraza train``, ``benchmarks/cv_report.py`` and the one run of
+#: ``benchmarks/eval_fresh.py``; not produced by ``evaluate_all``.
+ISSUE13 = """\
+## Issue 13: partner languages, calibration, second fresh set
+**Retrained** by `baraza train` on the 2606 messages above (the 2006 of before plus the 600 in
+partner languages). Every choice was re-made by 5-fold template-grouped CV on the corpus and
+came out as before: pooled layers [-7, -4, -1], L2 = 0.1, n-gram weight w = 0.5 (CV per
+weight: w=0 0.904, w=0.25 0.913, w=0.5 0.919, w=0.75 0.904). The duplicates head was left as it
+was (its pair corpus did not change). `python benchmarks/cv_report.py [--corpus DIR]` repeats
+these numbers without writing heads.
+
+Training-side CV macro-F1, before (2006 messages, 6 languages) -> after (2606, 19 languages):
+e5 head 0.896 -> 0.904, ensemble 0.914 -> 0.919 (mean over folds). Per language (pooled
+out-of-fold predictions; the folds are re-dealt when templates are added, so a language moves
+by a few points without any change in its own data):
+
+| language | n | e5 before | e5 after | ensemble before | ensemble after |
+|---|---|---|---|---|---|
+| en | 315 | 0.952 | 0.937 | 0.952 | 0.955 |
+| nl | 313 | 0.925 | 0.905 | 0.949 | 0.922 |
+| fr | 311 | 0.901 | 0.925 | 0.927 | 0.910 |
+| es | 336 | 0.872 | 0.876 | 0.883 | 0.871 |
+| pt | 392 | 0.878 | 0.875 | 0.893 | 0.904 |
+| sw | 339 | 0.860 | 0.847 | 0.891 | 0.903 |
+| de | 48 | 0.874* | 0.958 | 0.852* | 0.979 |
+| it | 48 | 0.895* | 0.979 | 0.938* | 0.979 |
+| id | 48 | 0.896* | 0.938 | 0.838* | 0.938 |
+| ar | 48 | 0.855* | 0.958 | 0.855* | 0.958 |
+| hi | 48 | 0.855* | 0.937 | 0.896* | 0.958 |
+| bn | 48 | 0.835* | 0.958 | 0.817* | 0.979 |
+| am | 48 | 0.813* | 0.979 | 0.813* | 0.937 |
+| so | 48 | 0.710* | 0.917 | 0.447* | 0.918 |
+| ha | 48 | 0.603* | 0.916 | 0.525* | 0.958 |
+| yo | 48 | 0.539* | 0.771 | 0.314* | 0.831 |
+| zu | 48 | 0.745* | 0.979 | 0.665* | 0.958 |
+| rw | 48 | 0.719* | 0.979 | 0.607* | 1.000 |
+| rn | 24 | 0.707* | 0.958 | 0.617* | 0.958 |
+
+\\* "Before" for the partner languages is not CV: it is the previous shipped classifier (trained
+without them) scored on their 600 corpus messages (overall ensemble 0.727, e5 head 0.778; the
+old n-gram half dragged so, ha, yo, rw down; it did not know Ethiopic, Arabic, Devanagari or
+Bengali script, so e5 alone decided those messages). Their "after" CV flatters them: the same 24 questions recur as
+near-translations in all of these languages and templates are disjoint only within a language,
+so a fold's test question has usually been seen in training in another language. The fresh set
+below is the honest number.
+
+**Calibration** (`models/calibration.py`). Expected calibration error of the top score (10
+equal-width bins) on the out-of-fold predictions, before -> after temperature scaling, where
+each fold is scaled by a temperature fitted on the other four folds only: ensemble 0.150 ->
+0.015 (T = 0.446: the geometric mean of two models is under-confident, so its scores are
+sharpened), e5 head alone 0.061 -> 0.008 (T = 0.687). On the previous corpus the same
+procedure gave 0.129 -> 0.014 and 0.046 -> 0.009. On the fresh set below the shipped
+(calibrated) scores have ECE 0.048; the median top score is 0.99 for right answers and 0.76
+for wrong ones, and 3.6 % of the questions score under `unsure_below` (0.5). The fresh set was
+scored once, with the calibrated classifier only, so there is no uncalibrated ECE on it.
+
+### Second fresh held-out set (issue 13)
+`models/heldout_fresh2/` (`themes.jsonl`: 528 questions, 132 per theme, in 18 languages, 20-36
+per language; `langid.jsonl`: 584 texts in 19 languages plus Afrikaans and Malay; its README
+says how it was written and where its labels draw boundaries) was written by another author
+(an LLM helper) who never saw the corpus, the code or earlier sets. It was opened only after
+this configuration was frozen and committed (commit 2f15c03, "... freeze the configuration
+..."), and scored once by `python benchmarks/eval_fresh.py` (report:
+`benchmarks/data/eval_fresh_2026-12-03.json`): the committed heads as `load_classifier()` loads
+them, through `analyse`; language identification by `bot.language.LanguageDetector`. Nothing
+was chosen or tuned on it. One text appears verbatim in the corpus. Its own limitation holds
+here too: outside en/nl/fr/es/pt/de/it the languages share about 24 scenarios, so per-language
+scores on 20-36 questions move 3-5 points per error.
+
+Every language of this set is now in the training corpus, so there are no "unseen" languages
+left to score; the split that matters is between the six languages with 300+ messages each and
+the twelve added in this issue with 48 invented ones (unseen by the classifier before).
+
+Macro-F1 (accuracy), `other` recall:
+
+| group | n | shipped e5+ngram | e5 head alone | n-gram alone | `other` recall (shipped) |
+|---|---|---|---|---|---|
+| all 18 languages | 528 | **0.850** (0.849) | 0.813 (0.812) | 0.788 (0.782) | **0.894** |
+| en nl fr es pt sw | 188 | **0.915** (0.915) | 0.857 (0.856) | 0.888 (0.888) | 0.894 |
+| the 12 added in issue 13 | 340 | **0.815** (0.812) | 0.791 (0.788) | 0.732 (0.724) | 0.894 |
+
+Per language, shipped classifier (macro-F1; n):
+
+| en | nl | fr | es | pt | sw | de | it | id | ar | hi | bn | am | so | ha | yo | zu | rw |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| 0.892 | 0.925 | 0.904 | 0.928 | 0.927 | 0.918 | 0.779 | 0.891 | 0.860 | 0.827 | 0.828 | 0.950 | 0.839 | 0.754 | 0.784 | 0.724 | 0.797 | 0.788 |
+| 36 | 28 | 32 | 28 | 28 | 36 | 28 | 28 | 28 | 28 | 28 | 20 | 32 | 32 | 32 | 32 | 20 | 32 |
+
+Most errors are themed questions filed as `other` (civic 16, policy 15, system 11 of 528) and
+system questions filed as civic (9) or policy (6); `other` is taken for civic 7 and policy 6
+times. The e5 head alone is better than the ensemble in am (0.870) and ar (0.858); the n-gram
+model alone in ha (0.908), nl and es; the ensemble is the best of the three overall and in the
+six large languages.
+
+Against the issue's targets: overall macro-F1 >= 0.92 **not reached** (0.850); >= 0.90 in the
+trained languages together: reached for the six large ones (0.915), **not reached** for all 18
+trained languages together (0.850); >= 0.85 in languages not in the training data: **cannot be
+measured** (none left), and the twelve languages added here with thin invented data score
+0.815, under it; `other` recall >= 0.85 **reached** (0.894).
+
+Language identification (`bot.language.LanguageDetector`) on `langid.jsonl`: **0.831** overall
+(target 0.97 **not reached**; every language >= 0.9 **not reached**). Per language: en 0.87,
+nl 0.87, fr 0.90, es 0.80, pt 0.90, sw 0.87, de 0.87, it 0.83, id 0.83, ar 0.93, hi 0.90,
+bn 0.93, am 0.97, so 0.97, ha 0.80, yo 0.60, zu 0.73, rw 0.90, rn 0.50 (30 each); af 0.75 (8;
+reported as nl twice), ms 0.00 (6; all reported as id, which the detector does on purpose). Most
+misses are `und` on short messages (173 of the 584 texts are under 25 characters, where the
+detector asks for probability 0.95); rn is mostly taken for rw (12 of 30), yo for pt (6), zu
+for xh (3). Language identification was not worked on in this round (see the issue).
+
+The *Evaluation* section below (the corpus's template-disjoint split, leave-one-language-out
+and the first fresh set, `models/heldout/`) was computed for the heads of before issue 13
+(1766 messages, six languages) and was not re-run for these heads.
+"""
+
 _FRESH = """
 ### Fresh held-out set
 `models/heldout/*.jsonl` ({n} messages, {templates} templates; {by_lang}; {by_theme}) was
@@ -805,11 +1007,18 @@ unsure_below` (0.5).
   (n-gram models trained inside each fold too) and stored in `e5_head.npz` by `baraza train`.
   Sentence embeddings (for near-duplicate search) are the e5 ones; scores and embedding come
   from one encoder pass per batch (`analyse`).
+- Calibration: the scores are temperature-scaled, `softmax(log p / T)`, with one temperature
+  for the e5 head alone (used where it decides alone) and one for the ensemble, each fitted by
+  `baraza train` on the out-of-fold predictions of the same 5-fold template-grouped CV that
+  chooses the ensemble weight (`models/calibration.py`). The ranking of the themes, and so the
+  theme a question is filed under, does not change; the top score is meant to read as the
+  chance that the theme is right.
 - Fallback: when the encoder cannot be loaded, the bot uses the n-gram model alone and logs
   one warning; when only the n-gram head is missing, it uses the e5 head alone (one warning).
-- Unknown scripts: the n-gram model remembers the scripts of its training texts (all Latin for
-  this corpus). A text mostly in another script (Ethiopic, Devanagari, Bengali, Arabic...) gets
-  all-equal scores, 1/4 each: "unknown theme" (`models.interface.is_unknown`) instead of a
+  The n-gram model's scores are not calibrated.
+- Unknown scripts: the n-gram model remembers the scripts of its training texts (Latin,
+  Arabic, Devanagari, Bengali and Ethiopic for this corpus). A text mostly in another script
+  (Thai, Cyrillic, Han...) gets all-equal scores, 1/4 each: "unknown theme" (`models.interface.is_unknown`) instead of a
   guess. The application files it under `other` and shows it as unsure ("theme unknown" in the
   export); in the ensemble, e5 alone decides for such a text.
 
@@ -826,7 +1035,24 @@ The bundled corpus `models/corpus/*.jsonl`: {examples} audience messages written
   preamble, typos or missing accents in lower case, a terse question, a decoy whose words point
   to another theme), code-mixed where chat would be. Written by the project's engineers without
   native-speaker review.
+- Languages Southern partners write in (issue 13): de, it, id, ar, hi, bn, am, so, ha, yo, zu
+  and rw 48 messages each, rn 24. Per language 6 questions per theme (rn 3), each once formal
+  and once as chat in the hard styles: lower case without accents or tone marks, typos and
+  abbreviations, a greeting or self-introduction before the question, terse one-liners, decoys
+  (a purely administrative reporting question from a human-rights organisation is `policy`; "not
+  about the budget: who pays the lawyers of arrested protesters" is `civic`; "not about the
+  ministry, but who won the elections in Mozambique" or how the speaker paid for her PhD is
+  `other`), and code-mixing with English (Hinglish and Banglish in Latin script, Egyptian and
+  Levantine Arabic with English words, "apply", "overhead", "advocacy", "sample size"). `other`
+  holds real off-topic questions: the speaker's career and PhD, survey sampling, drip
+  irrigation, mangroves, malaria vaccine, mobile money, aflatoxin, rainfall and climate change,
+  solar mini-grids, elections elsewhere. **How it was written**: invented in one session by the
+  engineer working on issue 13 (an AI model), from the concerns already in the corpus, so the
+  same 24 questions recur across these languages as near-translations with local place names;
+  **no native speaker has reviewed any of it**. Grammar and word choice are least reliable in
+  am, so, ha, yo, zu, rw and rn; treat these messages as plausible, not as authentic chat.
 
+{issue13}
 ## Evaluation
 Held-out split: whole templates per (language, theme) go to the test side
 (`split_by_template`, 25 %, seed 0): train {train}, test {test}. Every model is trained on the
@@ -896,9 +1122,10 @@ The same e5 embeddings find questions that ask the same thing, across languages
 - Real webinar chat is messier (mixed languages, typos, very short replies). Short messages
   with little content are the most likely to be mislabelled; the moderator sees the theme as a
   suggestion and can change it.
-- The scores are not calibrated probabilities. On the held-out split the shipped ensemble's
-  median top score was {top_wrong} for wrong answers and {top_right} for right ones: a low top
-  score is a useful "check this one" signal, not a measured error rate.
+- The scores are temperature-calibrated on cross-validated predictions of this corpus (ECE
+  about 0.015 there, 0.048 on the second fresh set, see *Issue 13*); on a kind of chat unlike
+  the corpus they will be over-confident again. A low top score is a useful "check this one"
+  signal; the n-gram fallback's scores are not calibrated.
 - The themes are specific to the Dutch development-cooperation dialogue this bot was built
   for; another event needs new training data.
 - Inputs longer than 128 tokens are truncated.

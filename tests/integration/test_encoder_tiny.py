@@ -393,6 +393,31 @@ def test_ensemble_follows_e5_alone_where_the_ngram_model_does_not_know_the_scrip
     assert scores[0] != pytest.approx(alone[0], abs=1e-6)  # a known script is still combined
 
 
+def test_temperatures_calibrate_e5_alone_and_the_ensemble_without_changing_the_ranking(
+    encoder: Encoder, tiny_head: Path
+) -> None:
+    import dataclasses
+
+    from models.calibration import apply_temperature
+
+    raw_head = LogisticHead.load(tiny_head)
+    head = dataclasses.replace(raw_head, temperature=2.0, ensemble_temperature=0.5)
+    raw, e5 = EncoderClassifier(encoder, raw_head), EncoderClassifier(encoder, head)
+    ngram = _tiny_ngram()
+    texts = ["policy budget", "hello thanks", "ሚኒስቴሩ ምን ያደርጋል?"]
+    p_raw = raw.proba(texts)
+    np.testing.assert_allclose(e5.proba(texts), apply_temperature(p_raw, 2.0), atol=1e-9)
+    assert (e5.proba(texts).argmax(axis=1) == p_raw.argmax(axis=1)).all()
+    scores = EnsembleClassifier(e5, ngram, 0.5).classify(texts)
+    combined = apply_temperature(combine_log_probs(p_raw, ngram.scores(texts), 0.5), 0.5)
+    np.testing.assert_allclose([list(s.values()) for s in scores[:2]], combined[:2], atol=1e-9)
+    # a script the n-gram model never saw: e5 alone, with e5's own temperature
+    np.testing.assert_allclose(list(scores[2].values()), apply_temperature(p_raw, 2.0)[2])
+    analysed, _ = EnsembleClassifier(e5, ngram, 0.5).analyse(texts)
+    for got, want in zip(analysed, scores, strict=True):
+        np.testing.assert_allclose(list(got.values()), list(want.values()), atol=1e-9)
+
+
 def test_load_classifier_ships_the_ensemble_when_the_head_has_a_weight(
     tiny_folder: Path, tiny_head: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

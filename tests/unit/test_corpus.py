@@ -20,6 +20,10 @@ from models.corpus import (
 
 OWN_LANGUAGES = ("en", "nl", "fr")
 MIN_PER_THEME = 60
+#: Languages Southern partners write in, added in issue 13 with fewer messages each
+#: (Kirundi, next to Kinyarwanda, with fewer still).
+PARTNER_LANGUAGES = ("de", "it", "id", "ar", "hi", "bn", "am", "so", "ha", "yo", "zu", "rw")
+MIN_PER_PARTNER_THEME = 8
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +51,21 @@ def test_both_styles_and_no_duplicates_per_language(corpus: list[Example], lang:
     for theme in THEMES:
         styles = {ex.style for ex in own if ex.theme == theme}
         assert styles == {"chat", "formal"}, (lang, theme, styles)
+    texts = Counter(ex.text.casefold() for ex in own)
+    assert [t for t, n in texts.items() if n > 1] == []
+
+
+@pytest.mark.parametrize("lang", [*PARTNER_LANGUAGES, "rn"])
+def test_partner_languages_cover_every_theme_in_both_styles(
+    corpus: list[Example], lang: str
+) -> None:
+    own = [ex for ex in corpus if ex.lang == lang]
+    least = MIN_PER_PARTNER_THEME if lang in PARTNER_LANGUAGES else MIN_PER_PARTNER_THEME // 2
+    for theme in THEMES:
+        of_theme = [ex for ex in own if ex.theme == theme]
+        assert len(of_theme) >= least, (lang, theme, len(of_theme))
+        assert {ex.style for ex in of_theme} == {"chat", "formal"}, (lang, theme)
+        assert len({ex.template for ex in of_theme}) >= 2, (lang, theme)  # splittable
     texts = Counter(ex.text.casefold() for ex in own)
     assert [t for t, n in texts.items() if n > 1] == []
 
@@ -133,3 +152,13 @@ def test_leave_one_language_out(corpus: list[Example]) -> None:
     assert "fr" not in {ex.lang for ex in train}
     assert len(train) + len(test) == len(corpus)
     assert set(LANGUAGES) >= {ex.lang for ex in corpus}
+
+
+def test_second_fresh_set_is_shipped_apart_from_the_corpus() -> None:
+    """models/heldout_fresh2 (issue 13): 528 questions in 18 languages, 132 per theme."""
+    folder = Path(__file__).resolve().parents[2] / "models" / "heldout_fresh2"
+    rows = [json.loads(line) for line in (folder / "themes.jsonl").open(encoding="utf-8")]
+    assert len(rows) == 528
+    assert Counter(r["theme"] for r in rows) == dict.fromkeys(THEMES, 132)
+    assert len({r["language"] for r in rows}) == 18
+    assert (folder / "langid.jsonl").is_file() and (folder / "README.md").is_file()
