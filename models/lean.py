@@ -1,0 +1,322 @@
+"""The torch-free parts of the lean encoder backend: tokenizer, word-embedding rows, batching.
+
+:class:`UnigramTokenizer` and :class:`FileRows` serve both engines: the torch one
+(:mod:`models.encoder`) and the ONNX Runtime one (:mod:`models.onnx_engine`), which must be able
+to answer without importing torch at all (``import torch`` alone takes seconds on a cold start).
+"""
+
+from __future__ import annotations
+
+import array
+import itertools
+import json
+import os
+import re
+import struct
+import threading
+import weakref
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+WORD_TABLE = "embeddings.word_embeddings.weight"
+_ST_DTYPES = {"F16": np.float16, "F32": np.float32}
+
+
+def check_texts(texts: Sequence[str]) -> None:
+    """Refuse a bare string where a sequence of texts is expected."""
+    if isinstance(texts, str):
+        raise TypeError("pass a sequence of texts, not a single string")
+
+
+def token_budget(rows: np.ndarray, ids: list[list[int]], budget: int) -> Iterator[np.ndarray]:
+    """Split length-sorted ``rows`` so that rows x longest length <= ``budget``.
+
+    Rows are independent (attention is masked per row), so this bounds activation memory
+    without changing results beyond float rounding.
+    """
+    start = 0
+    while start < len(rows):
+        stop = start + 1
+        while stop < len(rows) and (stop + 1 - start) * len(ids[rows[stop]]) <= budget:
+            stop += 1
+        yield rows[start:stop]
+        start = stop
+
+
+def pad_batch(batch: list[list[int]], pad_id: int) -> tuple[np.ndarray, np.ndarray]:
+    """Right-padded int64 ids ``(rows, width)`` and the int64 attention mask (1 = real token).
+
+    Right padding keeps absolute positions 0..n-1 for every row.
+    """
+    width = max(len(x) for x in batch)
+    padded = np.full((len(batch), width), pad_id, dtype=np.int64)
+    mask = np.zeros((len(batch), width), dtype=np.int64)
+    for row, ids in enumerate(batch):
+        padded[row, : len(ids)] = ids
+        mask[row, : len(ids)] = 1
+    return padded, mask
+
+
+def safetensors_header(path: Path) -> tuple[dict[str, Any], int]:
+    """The JSON header of a safetensors file (without ``__metadata__``) and where data starts."""
+    with path.open("rb") as fh:
+        (header_len,) = struct.unpack("<Q", fh.read(8))
+        header = json.loads(fh.read(header_len))
+    header.pop("__metadata__", None)
+    return header, 8 + header_len
+
+
+def word_rows(path: Path, name: str = WORD_TABLE) -> FileRows:
+    """A :class:`FileRows` over the word-embedding table ``name`` of a safetensors file."""
+    header, base = safetensors_header(path)
+    entry = header[name]
+    shape = (int(entry["shape"][0]), int(entry["shape"][1]))
+    dtype = np.dtype(_ST_DTYPES[entry["dtype"]])
+    return FileRows(path, base + int(entry["data_offsets"][0]), shape, dtype)
+
+
+_UNK_PENALTY = 10.0  # tokenizers' K_UNK_PENALTY: unknown characters score min_score - 10
+_WORD_CACHE = 50_000  # pre-tokenised words remembered by the lean tokenizer
+
+
+class UnigramTokenizer:
+    """A SentencePiece-Unigram tokenizer with the same ids as the converted ``tokenizer.json``.
+
+    Mirrors the ``tokenizers`` pipeline ``models.convert.build_tokenizer`` writes: special
+    tokens split off the raw text (leftmost-longest), Precompiled + ``" {2,}" -> " "``
+    normalisation, Metaspace pre-tokenisation (``prepend_scheme="always"``, split), Viterbi
+    (ties keep the first candidate, unknown characters score ``min - 10`` and consecutive
+    unknowns are fused), ``<s> ... </s>`` around the result, right truncation. Covers the calls
+    :class:`Encoder` makes of a transformers tokenizer.
+    """
+
+    def __init__(
+        self,
+        pieces: list[str],
+        scores: Sequence[float],
+        *,
+        bos: int,
+        eos: int,
+        pad: int,
+        unk: int,
+        mask: int | None,
+        charsmap: bytes,
+        model_max_length: int,
+    ) -> None:
+        from tokenizers import Regex, normalizers, pre_tokenizers
+
+        self._pieces = pieces
+        self._ids = {piece: i for i, piece in enumerate(pieces)}  # last duplicate wins, as in Rust
+        self._scores = array.array("d", scores)  # 2 MB; a list of 250k floats is 8 MB
+        self._unk_score = min(self._scores) - _UNK_PENALTY
+        self._max_chars = max(len(p) for p in pieces)
+        self.bos_token_id, self.eos_token_id, self.pad_token_id = bos, eos, pad
+        self.unk_token_id = unk
+        self.mask_token_id = mask
+        self.model_max_length = model_max_length
+        special_ids = [bos, eos, pad, unk] + ([mask] if mask is not None else [])
+        self._special_ids = {pieces[i]: i for i in special_ids}
+        alternatives = sorted(self._special_ids, key=len, reverse=True)  # leftmost-longest
+        self._special_re = re.compile("|".join(re.escape(t) for t in alternatives))
+        self._normalizer = normalizers.Sequence(
+            [normalizers.Precompiled(charsmap), normalizers.Replace(Regex(" {2,}"), " ")]
+        )
+        self._pre = pre_tokenizers.Metaspace("\u2581", prepend_scheme="always", split=True)
+        self._cache: dict[str, list[int]] = {}
+
+    @classmethod
+    def from_file(cls, path: Path) -> UnigramTokenizer:
+        """Read a ``baraza-unigram.npz`` written by :func:`models.convert.write_unigram`."""
+        with np.load(path, allow_pickle=False) as data:
+            blob = data["pieces"].tobytes()
+            offsets = data["offsets"].tolist()
+            scores = array.array("d", data["scores"].astype(np.float64).tobytes())
+            bos, eos, pad, unk, mask = (int(v) for v in data["specials"])
+            charsmap = data["charsmap"].tobytes()
+            max_positions = int(data["max_positions"])
+        pieces = [blob[a:b].decode("utf-8") for a, b in itertools.pairwise(offsets)]
+        return cls(
+            pieces,
+            scores,
+            bos=bos,
+            eos=eos,
+            pad=pad,
+            unk=unk,
+            mask=mask if mask >= 0 else None,
+            charsmap=charsmap,
+            model_max_length=max_positions,
+        )
+
+    def __len__(self) -> int:
+        return len(self._pieces)
+
+    def __call__(
+        self,
+        text: str | Sequence[str],
+        *,
+        add_special_tokens: bool = True,
+        truncation: bool = False,
+        max_length: int | None = None,
+        return_tensors: str | None = None,
+    ) -> dict[str, Any]:
+        """``{"input_ids", "attention_mask"}`` like a transformers tokenizer (no padding)."""
+        single = isinstance(text, str)
+        texts = [text] if isinstance(text, str) else list(text)
+        rows = [self.encode(t, add_special_tokens=add_special_tokens) for t in texts]
+        if truncation:
+            limit = self.model_max_length if max_length is None else max_length
+            keep = max(0, limit - (2 if add_special_tokens else 0))
+            for i, ids in enumerate(rows):
+                if len(ids) > limit:
+                    body = ids[1:-1] if add_special_tokens else ids
+                    rows[i] = [ids[0], *body[:keep], ids[-1]] if add_special_tokens else body[:keep]
+        if return_tensors == "pt":
+            import torch  # only the transformers-style callers ask for tensors
+
+            if len({len(r) for r in rows}) > 1:
+                raise ValueError("rows differ in length; this tokenizer does not pad")
+            ids_t = torch.tensor(rows, dtype=torch.long)
+            return {"input_ids": ids_t, "attention_mask": torch.ones_like(ids_t)}
+        if return_tensors is not None:
+            raise ValueError(f"return_tensors={return_tensors!r} is not supported")
+        masks = [[1] * len(r) for r in rows]
+        if single:
+            return {"input_ids": rows[0], "attention_mask": masks[0]}
+        return {"input_ids": rows, "attention_mask": masks}
+
+    def encode(self, text: str, *, add_special_tokens: bool = True) -> list[int]:
+        """Token ids of one text (no truncation)."""
+        ids: list[int] = [self.bos_token_id] if add_special_tokens else []
+        start = 0
+        for match in self._special_re.finditer(text):
+            self._encode_segment(text[start : match.start()], ids)
+            ids.append(self._special_ids[match.group()])
+            start = match.end()
+        self._encode_segment(text[start:], ids)
+        if add_special_tokens:
+            ids.append(self.eos_token_id)
+        return ids
+
+    def convert_ids_to_tokens(self, ids: int | Sequence[int]) -> Any:
+        if isinstance(ids, int):
+            return self._pieces[ids]
+        return [self._pieces[int(i)] for i in ids]
+
+    def _encode_segment(self, segment: str, out: list[int]) -> None:
+        if not segment:
+            return
+        normalized = self._normalizer.normalize_str(segment)
+        cache = self._cache
+        for word, _ in self._pre.pre_tokenize_str(normalized):
+            hit = cache.get(word)
+            if hit is None:
+                hit = self._viterbi(word)
+                if len(cache) >= _WORD_CACHE:
+                    cache.clear()
+                cache[word] = hit
+            out.extend(hit)
+
+    def _viterbi(self, word: str) -> list[int]:
+        """``tokenizers``' ``Unigram::encode_optimized`` on one word, then the id lookup."""
+        n = len(word)
+        if n == 0:
+            return []
+        ids, scores, unk = self._ids, self._scores, self.unk_token_id
+        best = [0.0] * (n + 1)
+        start_at = [-1] * (n + 1)
+        node_id = [0] * (n + 1)
+        for start in range(n):
+            base = best[start]
+            single = False
+            for end in range(start + 1, min(n, start + self._max_chars) + 1):
+                pid = ids.get(word[start:end])
+                if pid is None:
+                    continue
+                score = scores[pid] + base
+                if start_at[end] < 0 or score > best[end]:
+                    best[end], start_at[end], node_id[end] = score, start, pid
+                if end == start + 1:
+                    single = True
+            if not single:
+                score = self._unk_score + base
+                end = start + 1
+                if start_at[end] < 0 or score > best[end]:
+                    best[end], start_at[end], node_id[end] = score, start, unk
+        pieces: list[str] = []
+        unknown: list[str] = []
+        end = n
+        while end > 0:
+            start = start_at[end]
+            if node_id[end] == unk:
+                unknown.append(word[start:end])
+            else:
+                if unknown:
+                    pieces.append("".join(reversed(unknown)))
+                    unknown = []
+                pieces.append(word[start:end])
+            end = start
+        if unknown:
+            pieces.append("".join(reversed(unknown)))
+        return [ids.get(p, unk) for p in reversed(pieces)]
+
+
+class FileRows:
+    """Rows of an embedding table read from its file on demand (``pread``), with a row cache.
+
+    A memory map of the table would cost no memory until touched, but the kernel maps pages
+    around every faulting page ("fault-around", 64 kB), so scattered lookups soon make the
+    whole table (192 MB) resident and count towards the process's RSS. Read with ``pread``, the
+    bytes go through the page cache (shared, not this process's RSS) and only the rows in use
+    are kept: up to ``capacity`` of them, then the cache starts over.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        offset: int,
+        shape: tuple[int, int],
+        dtype: np.dtype,
+        capacity: int = 16_384,
+    ) -> None:
+        self.shape = shape
+        self.dtype = np.dtype(dtype)
+        self._offset = offset
+        self._row_bytes = shape[1] * self.dtype.itemsize
+        self._fd = os.open(path, os.O_RDONLY)
+        self._closer = weakref.finalize(self, os.close, self._fd)
+        self._slot = np.full(shape[0], -1, dtype=np.int64)  # token id -> cache row, -1: none
+        self._cache = np.zeros((min(capacity, shape[0]), shape[1]), dtype=self.dtype)
+        self._used = 0
+        self._lock = threading.Lock()
+
+    def lookup(self, ids: Any) -> Any:
+        """``table[ids]`` for a torch tensor of ids, as a tensor in the stored dtype."""
+        import torch
+
+        return torch.from_numpy(self.rows(ids.numpy()))
+
+    def rows(self, ids: np.ndarray) -> np.ndarray:
+        """``table[ids]`` as an array of shape ``ids.shape + (dim,)`` in the stored dtype."""
+        flat = np.asarray(ids).reshape(-1)
+        if flat.size and (flat.min() < 0 or flat.max() >= self.shape[0]):
+            raise IndexError(f"token id out of range for a table of {self.shape[0]} rows")
+        with self._lock:
+            missing = np.unique(flat[self._slot[flat] < 0])
+            if self._used + len(missing) > len(self._cache):
+                self._slot[:] = -1  # full: start over with the rows of this batch
+                self._used = 0
+                missing = np.unique(flat)
+                if len(missing) > len(self._cache):  # one batch needs more rows: grow
+                    self._cache = np.zeros((len(missing), self.shape[1]), dtype=self.dtype)
+            for token in missing.tolist():
+                data = os.pread(self._fd, self._row_bytes, self._offset + token * self._row_bytes)
+                if len(data) != self._row_bytes:
+                    raise OSError(f"embedding table truncated at row {token}")
+                self._cache[self._used] = np.frombuffer(data, dtype=self.dtype)
+                self._slot[token] = self._used
+                self._used += 1
+            rows = self._cache[self._slot[flat]]  # a copy: later batches may reuse the slots
+        return rows.reshape(*np.shape(ids), self.shape[1])
