@@ -17,9 +17,10 @@ import asyncio
 import logging
 import os
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager, closing
 from pathlib import Path
+from typing import Any
 
 import aiosqlite
 
@@ -98,6 +99,19 @@ def check_database_file(path: Path) -> None:
 
 def _readonly(exc: sqlite3.Error) -> bool:
     return "readonly" in str(exc) or "read-only" in str(exc)
+
+
+async def _to_the_end(statement: Awaitable[Any]) -> Any:
+    """Await a transaction-control statement; if the task is cancelled meanwhile, let the
+    statement finish first (the connection's state must be known), then raise the cancel."""
+    task = asyncio.ensure_future(statement)
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        await asyncio.wait({task})
+        if not task.cancelled():
+            task.exception()  # retrieved: the cancellation is what the caller hears about
+        raise
 
 
 class SqliteStore(Store):
@@ -196,23 +210,38 @@ class SqliteStore(Store):
 
         The only way to write. Units in one process run one at a time (an asyncio lock); units
         in other processes wait on SQLite's write lock (``BEGIN IMMEDIATE``, busy timeout).
+        ``BEGIN``, ``COMMIT`` and ``ROLLBACK`` always run to the end, even when the task is
+        cancelled meanwhile (the cancellation is raised after), so a cancelled unit never leaves
+        the connection in an unknown state or turns the cancellation into another error.
         """
         async with self._lock:
             db = SqliteDb(self._writer, writable=True)
-            await self._writer.execute("BEGIN IMMEDIATE")
+            try:
+                await _to_the_end(self._writer.execute("BEGIN IMMEDIATE"))
+            except asyncio.CancelledError:
+                await self._rollback()
+                raise
             try:
                 yield Repos(db)
             except BaseException:
                 db.writable = False
-                await self._writer.execute("ROLLBACK")
+                await self._rollback()
                 raise
             db.writable = False
             try:
-                await self._writer.execute("COMMIT")
-            except BaseException:
-                if self._writer.in_transaction:
-                    await self._writer.execute("ROLLBACK")
+                await _to_the_end(self._writer.execute("COMMIT"))
+            except sqlite3.Error:
+                await self._rollback()
                 raise
+
+    async def _rollback(self) -> None:
+        """Roll back the open transaction, if there is one (never raises over another error)."""
+        try:
+            await _to_the_end(self._writer.execute("ROLLBACK"))
+        except sqlite3.OperationalError:  # no transaction was open (BEGIN had not run)
+            pass
+        except asyncio.CancelledError:
+            pass  # the rollback itself ran to the end; the caller re-raises its own error
 
     async def compact(self) -> None:
         """Checkpoint the WAL into the database file and truncate it (after ``forget``)."""

@@ -10,9 +10,10 @@ only while a moderator console is connected.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
+
+from bot.tasks import cancel_requested, stop_task
 
 log = logging.getLogger(__name__)
 
@@ -48,13 +49,11 @@ class Hub:
     async def stop(self) -> None:
         """Stop rendering; wake every stream so it can end."""
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            await stop_task(self._task)
         self._published.set()
 
     async def _loop(self) -> None:
-        while True:
+        while not cancel_requested():
             await self._dirty.wait()
             await asyncio.sleep(self._debounce)
             self._dirty.clear()

@@ -12,7 +12,6 @@ neither exists.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -22,6 +21,7 @@ import discord
 from discord.ext import commands
 
 from bot import discord_support as support
+from bot.tasks import cancel_requested, stop_task
 from cogs._common import NO_MENTIONS, BarazaContext
 from cogs.board._limiter import EditLimiter
 from cogs.board._render import current_board_embed, is_board_message
@@ -80,9 +80,7 @@ class BoardUpdater:
     async def stop(self) -> None:
         """Stop; one last edit (within the rate) if changes are pending, so the board is current."""
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await self._task
+            await stop_task(self._task)
             self._task = None
         if self._dirty.is_set() and self.message is not None and not self.bot.is_closed():
             try:
@@ -103,7 +101,7 @@ class BoardUpdater:
     async def _run(self) -> None:
         await self.bot.wait_until_ready()
         failures = 0
-        while True:
+        while not cancel_requested():  # a cancellation a library swallowed still ends the loop
             try:
                 if self.message is None:
                     await self._attach()

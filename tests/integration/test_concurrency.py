@@ -154,3 +154,31 @@ def test_two_processes_importing_one_file_give_the_single_import_result(tmp_path
         assert proc.returncode == 0, err
         assert "Traceback" not in err
     assert _queue_and_counts(tmp_path, shared) == _queue_and_counts(tmp_path, single)
+
+
+async def test_cancelling_a_unit_at_any_moment_keeps_the_cancel_and_the_store(
+    service: Service,
+) -> None:
+    """A board task cancelled at shutdown must end with CancelledError: a rollback error in its
+    place was caught as a crash and the task lived on, and the bot's shutdown waited forever."""
+    event = await service.events.open("Cancel", "discord", DAY)
+    outcomes: set[str] = set()
+    for attempt in range(60):
+        task = asyncio.create_task(
+            service.intake.ingest(event.id, [_message(2000 + attempt)])
+            if attempt % 2
+            else service.events.set_setting(event.id, f"k{attempt}", "v")
+        )
+        await asyncio.sleep((attempt % 12) * 0.0004)
+        task.cancel()
+        try:
+            await task
+            outcomes.add("finished")
+        except asyncio.CancelledError:
+            outcomes.add("cancelled")
+    assert outcomes <= {"finished", "cancelled"}
+    await service.events.set_setting(event.id, "after", "1")  # the writer is in a known state
+    assert await service.events.setting(event.id, "after") == "1"
+    stored = await service.store.read.messages.total(event.id)
+    questions = await service.store.read.questions.all(event.id)
+    assert len(questions) <= stored  # nothing half-written: no question without its message
