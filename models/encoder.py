@@ -29,7 +29,13 @@ from models.convert import (
     default_cache_dir,
     ensure_converted,
 )
-from models.lean import _ST_DTYPES, FileRows, UnigramTokenizer, check_texts, token_budget
+from models.lean import (
+    _ST_DTYPES,
+    BatchedEncoder,
+    FileRows,
+    UnigramTokenizer,
+    token_budget,
+)
 
 __all__ = [
     "Encoder",
@@ -96,7 +102,7 @@ def resolve_precision(
     return precision
 
 
-class Encoder:
+class Encoder(BatchedEncoder):
     """A loaded encoder plus its tokenizer; :meth:`embed` is blocking and thread-safe."""
 
     def __init__(
@@ -214,50 +220,8 @@ class Encoder:
         )
         return encoder
 
-    def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
-        """Token ids of ``prefix + text`` for each text, with specials, truncated to max_length."""
-        _check_texts(texts)
-        with self._lock:
-            return self._token_ids(texts)
-
-    def embed(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-        """L2-normalised sentence embeddings, float32 ``(len(texts), dim)``, in input order."""
-        return self.features(texts, (-1,), batch_size=batch_size)
-
-    def features(
-        self, texts: Sequence[str], layers: Sequence[int] = (-1,), batch_size: int = 64
-    ) -> np.ndarray:
-        """Mean-pooled, L2-normalised hidden states of ``layers``, concatenated.
-
-        ``layers`` index the model's hidden states (0 = embedding output, -1 = last layer), so
-        ``(-1,)`` is the sentence embedding. Returns float32 ``(len(texts), dim * len(layers))``
-        in input order. Texts are sorted by token length before batching to limit padding.
-        """
-        _check_texts(texts)
-        if batch_size < 1:
-            raise ValueError("batch_size must be at least 1")
-        layers = tuple(layers)
-        if not layers:
-            raise ValueError("at least one layer is needed")
-        out = np.zeros((len(texts), self.dim * len(layers)), dtype=np.float32)
-        if not texts:
-            return out
-        with self._lock:
-            ids = self._token_ids(texts)
-            order = np.argsort([len(x) for x in ids], kind="stable")
-            for start in range(0, len(order), batch_size):
-                for rows in _token_budget(order[start : start + batch_size], ids):
-                    out[rows] = self._forward([ids[i] for i in rows], layers)
-        return out
-
-    def _token_ids(self, texts: Sequence[str]) -> list[list[int]]:
-        enc = self.tokenizer(
-            [self.prefix + t for t in texts],
-            add_special_tokens=True,
-            truncation=True,
-            max_length=self.max_length,
-        )
-        return [list(x) for x in enc["input_ids"]]
+    def _batches(self, rows: np.ndarray, ids: list[list[int]]) -> Iterator[np.ndarray]:
+        return _token_budget(rows, ids)
 
     def _forward(self, batch: list[list[int]], layers: tuple[int, ...]) -> np.ndarray:
         width = max(len(x) for x in batch)
@@ -297,9 +261,6 @@ def mean_pool(hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     summed = (hidden * weights).sum(dim=1)
     counts = weights.sum(dim=1).clamp(min=1.0)
     return torch.nn.functional.normalize(summed / counts, p=2.0, dim=-1)
-
-
-_check_texts = check_texts
 
 
 def _resolve(source: str, cache_dir: Path | None) -> tuple[str, bool]:

@@ -320,3 +320,73 @@ class FileRows:
                 self._used += 1
             rows = self._cache[self._slot[flat]]  # a copy: later batches may reuse the slots
         return rows.reshape(*np.shape(ids), self.shape[1])
+
+
+class BatchedEncoder:
+    """The front both encoder engines share (torch in :mod:`models.encoder`, ONNX Runtime in
+    :mod:`models.onnx_engine`): input checks, tokenising, length-sorted batching under a token
+    budget, and the output layout. An engine gives :meth:`_forward` and :meth:`_batches`, and may
+    check the layers it can give in :meth:`_check_layers`. Blocking and thread-safe."""
+
+    tokenizer: Any
+    prefix: str
+    max_length: int
+    dim: int
+    _lock: threading.Lock
+
+    def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        """Token ids of ``prefix + text`` for each text, with specials, truncated to max_length."""
+        check_texts(texts)
+        with self._lock:
+            return self._token_ids(texts)
+
+    def embed(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        """L2-normalised sentence embeddings, float32 ``(len(texts), dim)``, in input order."""
+        return self.features(texts, (-1,), batch_size=batch_size)
+
+    def features(
+        self, texts: Sequence[str], layers: Sequence[int] = (-1,), batch_size: int = 64
+    ) -> np.ndarray:
+        """Mean-pooled, L2-normalised hidden states of ``layers``, concatenated.
+
+        ``layers`` index the model's hidden states (0 = embedding output, -1 = last layer), so
+        ``(-1,)`` is the sentence embedding. Returns float32 ``(len(texts), dim * len(layers))``
+        in input order. Texts are sorted by token length before batching to limit padding.
+        """
+        check_texts(texts)
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        layers = tuple(layers)
+        if not layers:
+            raise ValueError("at least one layer is needed")
+        self._check_layers(layers)
+        out = np.zeros((len(texts), self.dim * len(layers)), dtype=np.float32)
+        if not texts:
+            return out
+        with self._lock:
+            ids = self._token_ids(texts)
+            order = np.argsort([len(x) for x in ids], kind="stable")
+            for start in range(0, len(order), batch_size):
+                for rows in self._batches(order[start : start + batch_size], ids):
+                    out[rows] = self._forward([ids[i] for i in rows], layers)
+        return out
+
+    def _token_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        enc = self.tokenizer(
+            [self.prefix + t for t in texts],
+            add_special_tokens=True,
+            truncation=True,
+            max_length=self.max_length,
+        )
+        return [list(x) for x in enc["input_ids"]]
+
+    def _check_layers(self, layers: tuple[int, ...]) -> None:
+        """Raise when the engine cannot give these layers (before any work)."""
+
+    def _batches(self, rows: np.ndarray, ids: list[list[int]]) -> Iterator[np.ndarray]:
+        """``rows`` (indices into ``ids``, sorted by length) split into forward passes."""
+        raise NotImplementedError
+
+    def _forward(self, batch: list[list[int]], layers: tuple[int, ...]) -> np.ndarray:
+        """Float32 ``(len(batch), dim * len(layers))`` for one batch of token ids."""
+        raise NotImplementedError

@@ -17,14 +17,21 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
 
 from models.convert import UNIGRAM_NAME, EncoderUnavailable, _file_lock
-from models.lean import FileRows, UnigramTokenizer, check_texts, pad_batch, token_budget, word_rows
+from models.lean import (
+    BatchedEncoder,
+    FileRows,
+    UnigramTokenizer,
+    pad_batch,
+    token_budget,
+    word_rows,
+)
 
 log = logging.getLogger(__name__)
 
@@ -146,7 +153,7 @@ def default_num_threads() -> int:
     return max(1, min(cpus, 4))
 
 
-class OnnxEncoder:
+class OnnxEncoder(BatchedEncoder):
     """A converted encoder run by ONNX Runtime; :meth:`features` is blocking and thread-safe."""
 
     def __init__(
@@ -229,50 +236,17 @@ class OnnxEncoder:
         )
         return encoder
 
-    def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
-        """Token ids of ``prefix + text`` for each text, with specials, truncated to max_length."""
-        check_texts(texts)
-        with self._lock:
-            return self._token_ids(texts)
-
-    def embed(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-        """L2-normalised sentence embeddings, float32 ``(len(texts), dim)``, in input order."""
-        return self.features(texts, (-1,), batch_size=batch_size)
-
-    def features(
-        self, texts: Sequence[str], layers: Sequence[int] = (-1,), batch_size: int = 64
-    ) -> np.ndarray:
-        """Mean-pooled, L2-normalised hidden states of ``layers``, concatenated (as ``Encoder``)."""
-        check_texts(texts)
-        if batch_size < 1:
-            raise ValueError("batch_size must be at least 1")
-        layers = tuple(layers)
-        if not layers:
-            raise ValueError("at least one layer is needed")
+    def _check_layers(self, layers: tuple[int, ...]) -> None:
         n = self.num_layers + 1
         if any(not -n <= layer < n for layer in layers):
             raise IndexError(f"layers {layers} out of range for {self.num_layers} layers")
-        pick = [layer % n for layer in layers]
-        out = np.zeros((len(texts), self.dim * len(layers)), dtype=np.float32)
-        if not texts:
-            return out
-        with self._lock:
-            ids = self._token_ids(texts)
-            order = np.argsort([len(x) for x in ids], kind="stable")
-            for start in range(0, len(order), batch_size):
-                for rows in token_budget(order[start : start + batch_size], ids, MAX_BATCH_TOKENS):
-                    pooled = self._run([ids[i] for i in rows])
-                    out[rows] = pooled[:, pick].reshape(len(rows), -1)
-        return out
 
-    def _token_ids(self, texts: Sequence[str]) -> list[list[int]]:
-        enc = self.tokenizer(
-            [self.prefix + t for t in texts],
-            add_special_tokens=True,
-            truncation=True,
-            max_length=self.max_length,
-        )
-        return [list(x) for x in enc["input_ids"]]
+    def _batches(self, rows: np.ndarray, ids: list[list[int]]) -> Iterator[np.ndarray]:
+        return token_budget(rows, ids, MAX_BATCH_TOKENS)
+
+    def _forward(self, batch: list[list[int]], layers: tuple[int, ...]) -> np.ndarray:
+        pick = [layer % (self.num_layers + 1) for layer in layers]
+        return self._run(batch)[:, pick].reshape(len(batch), -1)
 
     def _run(self, batch: list[list[int]]) -> np.ndarray:
         """Pooled states ``(rows, layers + 1, dim)`` of one padded batch."""
