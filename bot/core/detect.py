@@ -28,10 +28,12 @@ All patterns are whole-word: ``You`` is not ``y`` + ``ou``, ``economic`` does no
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
+from bot.core import lexicon as lex
 from bot.core.model import MessageKind
-from bot.core.text import fold
+from bot.core.text import fold, name_key
 
 _PREFIX = re.compile(
     r"^\s*(?:\*\*)?(?:q|qn|vraag(?:je)?|question|pregunta|pergunta|swali|frage|domanda|"
@@ -55,8 +57,8 @@ _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\
 _LOGISTICS = re.compile(
     r"\b(slides?|slide deck|recording|recorded|recordings?|opname|opgenomen|sheets|dia'?s|"
     r"enregistrement|enregistr[eé]e?|diapos?|diapositives?|grabaci[oó]n|grabad[oa]|"
-    r"diapositivas?|grava[cç][aã]o|gravad[oa]|slaidi|rekodi|certificates?|certificaat|"
-    r"certificat|certificado|cheti|interpretation|interpreters?|tolk|vertaling|"
+    r"diapositivas?|grava[cç][aã]o|gravad[oa]|slaidi|rekodi|interpretation|interpreters?|tolk|"
+    r"vertaling|"
     r"interpr[eé]tation|traduction|traducci[oó]n|tradu[cç][aã]o|tafsiri|mkalimani|"
     r"breakout rooms?|break-?out|pauze|coffee break|lunch break|mapumziko|intervalo|"
     r"(?:a|the|any|short|comfort) (?:break|pause)|pause caf[eé]|une pause|la pause|"
@@ -69,7 +71,7 @@ _LOGISTICS = re.compile(
 # and trade" is not logistics, "where can I find the link?" is).
 _LOGISTICS_WEAK = re.compile(
     r"\b(link|links|deck|presentatie|presentation|presentaci[oó]n|apresenta[cç][aã]o|"
-    r"mawasilisho|register|registration|inschrijving|inscription|inscripci[oó]n|"
+    r"mawasilisho|registration|inschrijving|inscription|inscripci[oó]n|certificaat|cheti|"
     r"inscri[cç][aã]o|usajili|zoom link|webinar link|materials?|handouts?|agenda|minutes|"
     r"q&a|captions?|subtitles|transcript)(?!\w)",
     re.IGNORECASE,
@@ -108,10 +110,9 @@ _TECH = re.compile(
     r"muted?|unmute|frozen|freezing|lagg?ing|my (?:connection|internet)|"
     r"bad connection|reconnect\w*|screen ?share|share (?:your|the|my) screen|"
     r"see (?:my|your|the) screen|camera|mic|microphone|geen geluid|"
-    r"hoor (?:je|jullie|niks|niets)|verbinding|je n'?entends|on n'?entend|pas de son|le son|"
-    r"connexion|no se (?:oye|escucha)|no (?:oigo|escucho)|sin sonido|conexi[oó]n|"
-    r"n[aã]o (?:consigo ouvir|ou[cç]o|estou ouvindo)|sem som|conex[aã]o|hatusikii|sisikii|"
-    r"sauti|mtandao|hakuna sauti)\b",
+    r"hoor (?:je|jullie|niks|niets)|je n'?entends|on n'?entend|pas de son|le son|"
+    r"no se (?:oye|escucha)|no (?:oigo|escucho)|sin sonido|"
+    r"n[aã]o (?:consigo ouvir|ou[cç]o|estou ouvindo)|sem som)\b",
     re.IGNORECASE,
 )
 _ANNOUNCEMENT = re.compile(
@@ -220,38 +221,70 @@ def _question_reason(text: str) -> str | None:
         if _words(text) >= 2 or len(_SPACELESS.findall(text)) >= 3:
             return "mark"
         return None
-    if _ASK_PHRASE.search(text):
+    if _ASK_PHRASE.search(text) or lex.ASKING.search(text) or lex.PANEL_ADDRESS.match(text):
         return "phrase"
-    body = _SORRY.sub("", text)
-    if body.rstrip().endswith(("!", ".")) and not _AUX.match(body):
+    body = _SORRY.sub("", text).strip()
+    long_enough = _words(body) >= 3 or len(_SPACELESS.findall(body)) >= 6
+    if long_enough and lex.QUESTION_END.search(body):
+        return "form"
+    if body.endswith(("!", ".")) and not _AUX.match(body):
         return None
     if _words(body) >= 4 and (
-        _WH.match(body) or _AUX.match(body) or _VERB_FIRST.match(body) or _SWAHILI_JE.match(body)
+        _WH.match(body)
+        or _AUX.match(body)
+        or _VERB_FIRST.match(body)
+        or _SWAHILI_JE.match(body)
+        or lex.QUESTION_OPENER.match(body)
     ):
+        return "form"
+    if long_enough and lex.QUESTION_WORD.search(body):
         return "form"
     return None
 
 
+#: How close (in characters) a sharing word must be to "link", "presentation", "資料"...
+NEAR = 40
+_SENTENCES = re.compile(r"(?<=[.?!？。؟])\s+|[\n！。？]")
+
+
 def _is_logistics(text: str) -> bool:
-    if _LOGISTICS.search(text):
+    if _LOGISTICS.search(text) or lex.LOGISTICS_STRONG.search(text):
         return True
-    return bool(_LOGISTICS_WEAK.search(text) and _LOGISTICS_VERB.search(text))
+    for sentence in _SENTENCES.split(text):
+        things = [
+            m.span() for p in (_LOGISTICS_WEAK, lex.LOGISTICS_WEAK) for m in p.finditer(sentence)
+        ]
+        cues = [
+            m.span() for p in (_LOGISTICS_VERB, lex.LOGISTICS_NEAR) for m in p.finditer(sentence)
+        ]
+        if any(c[0] - t[1] <= NEAR and t[0] - c[1] <= NEAR for t in things for c in cues):
+            return True
+    return False
 
 
 # Words that are tech talk only in a short message ("echo", but not "the echo chamber of donors").
-_TECH_WEAK = re.compile(r"\b(sound|echo|lag|sauti|volume|hearing)\b", re.IGNORECASE)
+_TECH_WEAK = re.compile(
+    r"\b(sound|echo|lag|sauti|volume|hearing|connection|connexion|conexi[oó]n|conex[aã]o|"
+    r"verbinding|mtandao|network|internet|ijwi|codka|ድም[ፅጽ]|आवाज़?|সাউন্ড)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_tech(text: str) -> bool:
     words = _words(text)
-    return (bool(_TECH.search(text)) and words <= 15) or (
-        bool(_TECH_WEAK.search(text)) and words <= 5
-    )
+    strong = _TECH.search(text) or lex.TECH.search(text)
+    return (bool(strong) and words <= 15) or (bool(_TECH_WEAK.search(text)) and words <= 5)
+
+
+def _opens_small(text: str) -> bool:
+    """Whether the message opens with a greeting or thanks, in any language."""
+    text = text.strip()
+    return any(p.match(text) for p in (_GREETING, _THANKS, lex.GREETING, lex.THANKS))
 
 
 def _after_opening(text: str) -> str | None:
     """What follows a leading greeting or thanks: 'Hi Kate, are we ...?' -> 'are we ...?'."""
-    if not (_GREETING.match(text) or _THANKS.match(text.strip())):
+    if not _opens_small(text):
         return None
     parts = re.split(r"(?<=[!.,;:])\s+|\n+|\s+-\s+", text, maxsplit=1)
     if len(parts) == 2:
@@ -266,8 +299,37 @@ def _after_opening(text: str) -> str | None:
     return ""
 
 
-def detect(text: str, *, from_host: bool = False) -> Detection:
-    """Classify one public chat message as question, logistics or chatter."""
+_ADDRESS = re.compile(r"^\s*(@)?([^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*){0,2})\s*([,:]?)")
+
+
+def addressed_peer(text: str, peers: Collection[str]) -> bool:
+    """Whether ``text`` opens by addressing a fellow participant ("@Arjun which tool...",
+    "Grace, do you..."): a name (an @mention, or a name then a comma) that starts the name key of
+    one of ``peers``, the participants who have chatted. A title ("@Dr. Lima", "Mme Diarra,")
+    marks a speaker, so it is never a peer."""
+    match = _ADDRESS.match(text)
+    if match is None or not peers:
+        return False
+    mention, words = match.group(1), match.group(2).split()
+    if lex.TITLES.match(words[0]):
+        return False
+    # An @mention runs into the question ("@Arjun which tool"): try each length; a vocative
+    # must end in a comma or colon ("Arjun, which ...").
+    lengths = range(1, len(words) + 1) if mention else [len(words)] if match.group(3) else []
+    for n in lengths:
+        key = name_key(" ".join(words[:n]))
+        if key and any(p == key or p.startswith(key + " ") for p in peers):
+            return True
+    return False
+
+
+def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -> Detection:
+    """Classify one public chat message as question, logistics or chatter.
+
+    ``peers``: name keys (:func:`bot.core.text.name_key`) of participants who have chatted and
+    are neither hosts nor speakers; a question that opens by addressing one of them is for that
+    participant, not the panel (``peer``).
+    """
     body, prefixed = strip_prefix(text)
     plain = without_links(body)
     if not plain or len(fold(plain)) < 2:
@@ -277,11 +339,12 @@ def detect(text: str, *, from_host: bool = False) -> Detection:
     if prefixed:
         kind = MessageKind.LOGISTICS if _is_logistics(plain) else MessageKind.QUESTION
         return Detection(kind, body, "logistics" if kind is MessageKind.LOGISTICS else "prefix")
+    if lex.MODERATING.search(plain) and _words(plain) <= 12:
+        return Detection(MessageKind.CHATTER, body, "moderating")
     opening = _after_opening(plain)
     if opening is not None:
-        reason = _question_reason(opening) if opening else None
-        if reason is None or _is_tech(opening):
-            small = "greeting" if _GREETING.match(plain) else "thanks"
+        if not opening or _question_reason(opening) is None:
+            small = "greeting" if _GREETING.match(plain) or lex.GREETING.match(plain) else "thanks"
             return Detection(MessageKind.CHATTER, body, small)
         plain = opening
     elif _ANNOUNCEMENT.match(plain):
@@ -291,8 +354,10 @@ def detect(text: str, *, from_host: bool = False) -> Detection:
         return Detection(MessageKind.CHATTER, body, "tech" if _is_tech(plain) else "remark")
     if _is_logistics(plain):
         return Detection(MessageKind.LOGISTICS, body, "logistics")
-    if _is_tech(plain):
-        return Detection(MessageKind.CHATTER, body, "tech")
+    if _is_tech(plain):  # an audio/screen question or request is about running the event
+        return Detection(MessageKind.LOGISTICS, body, "tech")
+    if lex.PEER.search(plain) or addressed_peer(body, peers):
+        return Detection(MessageKind.CHATTER, body, "peer")
     if opening is not None:
         return Detection(MessageKind.QUESTION, body, "greeted")
     return Detection(MessageKind.QUESTION, body, reason)
