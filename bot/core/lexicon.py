@@ -26,7 +26,9 @@ def phrases(spaced: tuple[str, ...], spaceless: tuple[str, ...] = ()) -> str:
     """One regex alternation: ``spaced`` as whole words, ``spaceless`` as they stand."""
     parts = []
     if spaced:
-        parts.append(rf"{B}(?:{'|'.join(spaced)}){E}")
+        # \w misses Indic and Arabic vowel signs: "स्लाइड्स" must match "स्लाइड\w*"
+        alternation = "|".join(spaced).replace(r"\w*", _W + "*").replace(r"\w+", _W + "+")
+        parts.append(rf"{B}(?:{alternation}){E}")
     if spaceless:
         parts.append(f"(?:{'|'.join(spaceless)})")
     return "|".join(parts)
@@ -50,7 +52,7 @@ LOGISTICS_STRONG = compiled(
         "certificates? of (?:attendance|participation)|(?:attendance|participation) certificates?",
         r"attestation de (?:pr[eé]sence|participation)|rekaman\w*|direkam|salindia|juru bahasa",
         r"penerjemah\w*|terjemahan|istirahat|ghi hình|ghi âm|bản ghi|phiên dịch|thông dịch",
-        r"giải lao|nirerecord|naka-?record|tagasalin|pagsasalin|mapumziko|ukalimani|ስላይድ\w*|ቅጂው",
+        r"giải lao|nirerecord|naka-?record|tagasalin|pagsasalin|mapumziko|ukalimani|ስላይ[ድዱዶዲ]\w*|ቅጂው",
         r"ቀረጻ\w*|አስተርጓሚ\w*|እረፍት|turjumaan\w*|tarjumaad\w*|nasasho|duubista|mai fassara|ògbufọ̀",
         "ogbufo|umusemuzi|abasemuzi|ubusemuzi|akaruhuko|(?:ال)?شرائح|(?:ال)?عرض التقديمي",
         r"(?:ال)?ترجمة|(?:ال)?مترجم\w*|(?:ال)?استراحة|रिकॉर्डिंग|रिकार्डिंग|स्लाइड\w*|अनुवाद\w*",
@@ -80,7 +82,7 @@ LOGISTICS_NEAR = compiled(
         r"teilen|geteilt|verschickt|schicken|verfügbar|bekommen|erhalten|condivis\w*|condividere",
         r"inviat\w*|disponibil\w*|ricever\w*|dove|udostępni\w*|wysła\w*|dostęp\w*|gdzie",
         r"paylaş\w*|gönder\w*|nerede|bagikan|dibagikan|dibagi|kirim\w*|dikirim|tersedia|unduh",
-        "di ?mana|chia sẻ|gửi|ở đâu|tải|remettre|renvoyer|mettre|dans le chat|in (?:the )?chat",
+        "di ?mana|chia sẻ|gửi|ở đâu|tải|remettre|renvoyer|mettre|dans le chat|in (?:the )?chat|ci sar[àa]",
         r"en el chat|no chat|kwenye chat|tuma|shiriki\w*|(?:سي)?تم (?:مشاركة|إرسال)|مشاركة|إرسال",
         r"أين|शेयर|भेज\w*|कहाँ|কোথায়|শেয়ার|পাঠা\w*|pass(?:ing)? (?:on|out)",
     ),
@@ -98,6 +100,9 @@ TECH = compiled(
         "(?:louder|closer to the mic),? please",
         "(?:my|mi|ma|mia|minha|mijn|meine) (?:connection|connexion|conexi[oó]n|conex[aã]o|verbinding|verbindung|connessione|internet|wifi|wi-fi)",
         "voit (?:bien )?l'[ée]cran|partage d'[ée]cran|(?:kein|keinen) ton",
+        "(?:vous )?m'entende[zs]|vous nous entendez|on (?:m'|nous )entend|me (?:oyen|escuchan)",
+        "(?:voc[eê]s )?me (?:ouvem|escutam)|(?:kunnen jullie|hoor je|horen jullie) me",
+        "(?:könnt ihr|können sie|hört ihr|hören sie) mich|mnanisikia|mi sentite",
         "höre (?:nichts|euch nicht|sie nicht|dich nicht)|hört man|non (?:si )?sent[eo]",
         r"nie (?:słychać|słyszę|słyszymy)|brak dźwięku|ses (?:yok|gelmiyor)|duyam[ıi]yoru\w*",
         r"duyulmuyor|tidak (?:ada )?(?:ter)?dengar\w*|(?:gak|nggak|ga|tak) (?:ke|ter)?dengar\w*",
@@ -236,7 +241,6 @@ QUESTION_OPENER = compiled(
         r"perch[eé]|come mai|in che modo|qual[ei]?|quali|cosa|dove|[eè] possibile|ci sono",
         r"wie|wo|wer|wieso|weshalb|inwiefern|inwieweit",
         r"czy|dlaczego|gdzie|ile|kto|w jaki sposób|jak(?:i|a|ie|ich)",
-        r"neden|niçin|niye|nasıl|hangi|ne zaman|nerede|kaç",
         r"apakah|berapa|di ?mana|bisakah|bolehkah|adakah|sejauh mana|seperti apa",
         r"paano|bakit|ano(?:ng)?|saan|kailan|sino|ilan|magkano|alin",
         r"tại sao|vì sao|làm sao|làm thế nào|bao giờ|khi nào|ở đâu|bao nhiêu|liệu|có phải",
@@ -246,7 +250,7 @@ QUESTION_OPENER = compiled(
         r"ese|mbese",
         r"(?:و)?(?:هل|كيف|لماذا|متى|أين|ماذا|كم|ما (?:هو|هي|الذي|مدى|دور)|من (?:هو|هي))",
         r"क्या",
-        r"como (?:se (?!dijo|ha |mencion|coment|mostr|ve |sabe|explic|indic)|pueden|puede|"
+        r"como (?:se (?!dijo|ha |mencion|coment|mostr|ve |sabe|explic|indic)\w+|pueden|puede|"
         r"podemos|podr[ií]an|van a|va a|hacen|hace)|cu[aá]l(?:es)?|qui[eé]n(?:es)?|cu[aá]nto",
     ),
     ("请问",),
@@ -254,12 +258,13 @@ QUESTION_OPENER = compiled(
 # Question words and particles that ask wherever they stand.
 QUESTION_WORD = compiled(
     (
-        r"m[ıü]|m[ıiuü](?:s[ıiuü]n(?:[ıiuü]z)?|y[ıiuü]z|d[ıiuü]r|y[ıiuü]m)",
+        r"(?-i:m[ıü])|m[ıiuü](?:s[ıiuü]n(?:[ıiuü]z)?|y[ıiuü]z|d[ıiuü]r|y[ıiuü]m)",
         r"như thế nào|thế nào|là gì|ra sao",
         r"कैसे|क्यों|कब|कहाँ|कहां|कौन|कितन[ाेी]|किस",
         r"কীভাবে|কিভাবে|কেন|কখন|কোথায়|কত|কোন|কী|কি",
         r"ምንድን\w*|እንዴት|ለምን|መቼ|የት|ማን|ስንት|የትኛው",
         r"ni gute|kuki|ryari|kubera iki",
+        r"neden|niçin|niye|nasıl|hangi|ne zaman|nerede|kaç",
     ),
     (
         "どのように|どうやって|どうすれば|なぜ(?!なら)|何故",
