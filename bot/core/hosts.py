@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 from bot.core.detect import strip_prefix
 from bot.core.lexicon import ANSWERING, ASKED_OF, MODERATING, TITLES
-from bot.core.text import name_key
+from bot.core.text import fold, name_key
 
 MAX_HOSTS = 4
 
@@ -93,7 +93,7 @@ def name_role(display_name: str) -> str | None:
     """``"host"`` or ``"speaker"`` when the display name carries that role tag, else None."""
     tags = [t.strip() for a, b in _TAGS.findall(display_name) for t in re.split(r"[,;/&]", a or b)]
     # the tag is the role, at most with one more word ("Webinar host"), not "Chair of the board"
-    roles = [t for t in tags if 0 < len(t.split()) <= 2]
+    roles = [fold(t) for t in tags if 0 < len(t.split()) <= 2]
     if any(_HOST_ROLE.search(t) for t in roles):
         return "host"
     if any(_SPEAKER_ROLE.search(t) for t in roles) or TITLES.match(display_name.strip()):
@@ -149,6 +149,12 @@ def infer_hosts(messages: Iterable[tuple[str, str]], configured: Iterable[str] =
     return counts.hosts() | tagged | {name_key(name) for name in configured}
 
 
+def _untitled(key: str) -> str:
+    """A name key without a leading title: "hon rose kagame" -> "rose kagame"."""
+    first, _, rest = key.partition(" ")
+    return rest if rest and TITLES.match(first) else key
+
+
 class Peers:
     """The participants a question may be addressed to instead of the panel (see
     :func:`bot.core.detect.addressed_peer`): everyone who has chatted in public, but hosts and
@@ -158,10 +164,11 @@ class Peers:
     ("Question for Femke: ...")."""
 
     def __init__(self, speakers: Iterable[str] = ()) -> None:
-        self.speakers = {name_key(s) for s in speakers}
+        self.speakers = {_untitled(name_key(s)) for s in speakers}
         self.keys: set[str] = set()
 
     def _is_speaker(self, key: str) -> bool:
+        key = _untitled(key)
         return any(key == s or key.startswith(s + " ") for s in self.speakers)
 
     def add(self, display_name: str, text: str = "", *, host: bool = False) -> None:
@@ -171,8 +178,9 @@ class Peers:
             self.speakers.add(name_key(named.group(1)))
         if name_role(display_name) is not None or ANSWERING.search(text):
             self.speakers.add(key)
-        if not host:
-            self.keys.add(key)
+        if host:  # a question to a host is for the organisers, never peer talk
+            self.speakers.add(key)
+        self.keys.add(key)
 
     def without(self, display_name: str) -> set[str]:
         """The peers of this sender (not themself), as name keys."""
