@@ -54,15 +54,25 @@ _MENTION = re.compile(r"(?<!\w)@[\w.-]+")
 _QMARK = re.compile(r"[?？¿؟፧⸮]")
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
+_EVENT = (
+    r"(?:session|webinar|meeting|event|talk|presentation|lecture|class|panel|q&a|call|"
+    r"discussion|workshop|training|breakout rooms?|conference|dialogue|consultation)"
+)
 _LOGISTICS = re.compile(
-    r"\b(slides?|slide deck|recording|recorded|recordings?|opname|opgenomen|sheets|dia'?s|"
+    r"\b(slides?|slide deck|de sheets|dia'?s|opname|opgenomen|"
+    # "recording of the session", not "recording of land titles" / "cases recorded in 2023"
+    r"recordings?(?! of (?!(?:the |this |today'?s )?" + _EVENT + r"))(?! (?:system|practice)s?)|"
+    r"(?:" + _EVENT + r"|it|this|that)(?: \w+)? (?:is |be |being |been |was |are |get )*recorded|"
     r"enregistrement|enregistr[eé]e?|diapos?|diapositives?|grabaci[oó]n|grabad[oa]|"
-    r"diapositivas?|grava[cç][aã]o|gravad[oa]|slaidi|rekodi|interpretation|interpreters?|tolk|"
-    r"vertaling|"
-    r"interpr[eé]tation|traduction|traducci[oó]n|tradu[cç][aã]o|tafsiri|mkalimani|"
-    r"breakout rooms?|break-?out|pauze|coffee break|lunch break|mapumziko|intervalo|"
-    r"(?:a|the|any|short|comfort) (?:break|pause)|pause caf[eé]|une pause|la pause|"
-    r"una pausa|la pausa|uma pausa|el descanso|um intervalo|"
+    r"diapositivas?|grava[cç][aã]o|gravad[oa]|slaidi|rekodi|interpreters?|tolk|"
+    # "interpretation into French", not "your interpretation of Article 5"
+    r"(?<!your )(?<!legal )(?:interpretation|vertaling|interpr[eé]tation|traduction|"
+    r"traducci[oó]n|tradu[cç][aã]o|tafsiri)(?! (?:of|de|du|des|del|da|do|van)\b)|mkalimani|"
+    r"breakout rooms?|break-?out|pauze|coffee break|lunch break|mapumziko|intervalo(?! de)|"
+    # "a break", "la pause", not "a break-even point" or "the pause in US funding"
+    r"(?:(?:a|the|any|short|comfort) (?:break|pause)|une pause|la pause|una pausa|la pausa|"
+    r"uma pausa)(?!-| (?:in|of|on|for|de|des|du|dans|en|del|na|no|van|im|der|di|della)\b)|"
+    r"pause caf[eé]|el descanso|um intervalo|"
     r"what time (?:does|do|will|is)|how long (?:is|will|does) (?:the|this) "
     r"(?:session|webinar|meeting|break))\b",
     re.IGNORECASE,
@@ -112,7 +122,7 @@ _TECH = re.compile(
     r"see (?:my|your|the) screen|camera|mic|microphone|geen geluid|"
     r"hoor (?:je|jullie|niks|niets)|je n'?entends|on n'?entend|pas de son|le son|"
     r"no se (?:oye|escucha)|no (?:oigo|escucho)|sin sonido|"
-    r"n[aã]o (?:consigo ouvir|ou[cç]o|estou ouvindo)|sem som)\b",
+    r"n[aã]o (?:consigo ouvir|ou[cç]o|estou ouvindo)|sem som)\b(?!-)",
     re.IGNORECASE,
 )
 _ANNOUNCEMENT = re.compile(
@@ -132,7 +142,10 @@ _EN_WH_NEXT = (
     r"made|decides?|explains?|to|not)"
 )
 _WH = re.compile(
-    _LEAD + r"(what'?s|whats|(?:what|how|why|when|where|who|whom|whose)\s+" + _EN_WH_NEXT + r"|"
+    _LEAD
+    + r"(what'?s|whats|(?:what|how|why|when|where|who|whom|whose)\s+"
+    + _EN_WH_NEXT
+    + r"|who\s+\w+s\b|"
     r"which|wat|hoe|waarom|wanneer|waar|wie|welke?|welk|"
     r"qu'?est-ce|quel(?:le)?s?|comment|pourquoi|quand|o[uù]|qui|est-ce|combien|"
     r"qué|cómo|por ?qué|cuándo|dónde|quién(?:es)?|cuál(?:es)?|cuánto|"
@@ -217,7 +230,11 @@ def _words(text: str) -> int:
 
 def _question_reason(text: str) -> str | None:
     """Why ``text`` (links removed) asks something, or None."""
+    if lex.REQUEST.search(text):
+        return "request"
     if _QMARK.search(text):
+        if lex.SELF_ANSWER.match(text):
+            return None
         if _words(text) >= 2 or len(_SPACELESS.findall(text)) >= 3:
             return "mark"
         return None

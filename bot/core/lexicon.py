@@ -210,7 +210,7 @@ ASKING = compiled(
         r"mau tanya|ingin tahu|mohon penjelasan|bisa dijelaskan|izin bertanya|saya ingin bertanya",
         r"gusto kong (?:itanong|malaman)|tanong ko lang|nais kong malaman",
         r"xin hỏi|cho (?:em|tôi|mình|cháu) hỏi|tôi muốn (?:hỏi|biết)",
-        r"naomba kuuliza|ningependa kufahamu|naomba ufafanuzi|swali kwa jopo",
+        r"(?:ni)?naomba (?:kuuliza|kujua)|ningependa kufahamu|naomba ufafanuzi|swali kwa jopo",
         r"su'aalkayg(?:u|a)|waxaan (?:rabaa|jeclaan lahaa) inaan (?:ogaado|weydiiyo)",
         r"tambayata|ina son in san|ina da tambaya",
         r"ìbéèrè mi|ibeere mi|mo fẹ́ mọ̀|mo fe mo",
@@ -309,4 +309,31 @@ ASKED_OF = compiled(
         r"(?:questions?|q|swali|pregunta|pergunta|vraag|frage|domanda|pertanyaan|soru) "
         r"(?:for|to|kwa|para|pour|voor|aan|an|per|untuk|kepada|a) @?([^\W\d_][\w'-]+)",
     ),
+)
+
+# -- a plain request without a question mark ("please share the slides") --------------------
+REQUEST = compiled(
+    (
+        r"please (?:share|send|post|repost|put|drop|upload|circulate|resend|paste)",
+        r"(?:pls|plz|kindly) (?:share|send|post|repost|put|drop|resend)",
+        r"tafadhali (?:tuma|shiriki|weka|tutumie)|naomba (?:mtume|mtutumie|mshiriki|mweke)",
+        r"por favor (?:compart\w+|env[ií]\w+|pong\w+|manden|partilh\w+)",
+        r"s'il vous pla[iî]t,? (?:partag|envoy|mett|renvoy)\w*|merci de (?:partager|mettre|"
+        r"renvoyer|envoyer)",
+        r"(?:graag|kunnen jullie|kun je|kunt u) (?:de |het )?\w+ (?:delen|sturen|plaatsen)",
+        r"mohon (?:dibagikan|dikirim|di-?share)|tolong (?:bagikan|kirim)",
+        r"bitte (?:teilen|schicken|senden)|per favore (?:condividete|inviate|mettete)",
+        r"lütfen (?:paylaş|gönder)\w*",
+        r"(?:ال)?رجاء (?:مشاركة|إرسال)|يرجى (?:مشاركة|إرسال)",
+        r"कृपया (?:शेयर|भेज)\w*",
+    ),
+    (
+        "请分享|請分享|请发|共有してください|送ってください|共有お願い|공유해 주세요|공유 부탁|보내 주세요",
+    ),
+)
+# A question the writer answers at once ("Why? Because donors want control.") is a remark.
+SELF_ANSWER = re.compile(
+    r"^[^?？]{1,40}[?？]\s*(?:because|parce que|porque|weil|omdat|kwa sababu|karena|"
+    r"kwa kuwa|بسبب|لأن)\b[^?？¿؟]*$",
+    re.IGNORECASE,
 )
