@@ -178,6 +178,12 @@ _SWAHILI_JE = re.compile(
     r"travaille|suis|t'|te|l'|la|le|les|lui|suppose|note|confirme|vois|comprends)\b)",
     re.IGNORECASE,
 )
+# ... and without a comma, only with a Swahili word after it ("je réponds à l'oral" is French).
+_SWAHILI_WORD = re.compile(
+    r"\b(?:ni|ya|wa|za|kwa|katika|kuna|hii|hizi|vipi|gani|nini|lini|wapi|serikali|mashirika|"
+    r"itakuwa|tunaweza|mnaweza|inawezekana|\w+je)\b",
+    re.IGNORECASE,
+)
 _ASK_PHRASE = re.compile(
     r"\b(i('d| would) like to (ask|know)|i (?:am|'m|was) (?:wondering|curious)|i wonder|"
     r"wondering (?:if|whether|how|what|why)|my question|question (?:for|to) (?:the )?\w+|"
@@ -250,7 +256,10 @@ def _question_reason(text: str) -> str | None:
         _WH.match(body)
         or _AUX.match(body)
         or _VERB_FIRST.match(body)
-        or _SWAHILI_JE.match(body)
+        or (
+            _SWAHILI_JE.match(body)
+            and (re.match(r"(?i)\s*(?:na\s+)?je\s*,", body) or _SWAHILI_WORD.search(body[3:]))
+        )
         or lex.QUESTION_OPENER.match(body)
     ):
         return "form"
@@ -317,6 +326,18 @@ def _after_opening(text: str) -> str | None:
 
 
 _ADDRESS = re.compile(r"^\s*(@)?([^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*){0,2})\s*([,:]?)")
+
+
+def addressed_name(text: str) -> str | None:
+    """The first name a message opens by addressing ("@Achieng what's...", "Femke, is..."), or
+    None; a title is skipped ("@Mme Diarra," -> "Diarra")."""
+    match = _ADDRESS.match(text)
+    if match is None or not (match.group(1) or match.group(3)):
+        return None
+    words = match.group(2).split()
+    if lex.TITLES.match(words[0]):
+        words = words[1:]
+    return words[0] if words and (match.group(1) or len(words) <= 2) else None
 
 
 def addressed_peer(text: str, peers: Collection[str]) -> bool:

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from bot.core.detect import strip_prefix
+from bot.core.detect import addressed_name, strip_prefix
 from bot.core.lexicon import ANSWERING, ASKED_OF, MODERATING, TITLES
 from bot.core.text import fold, name_key
 
@@ -159,9 +159,10 @@ class Peers:
     """The participants a question may be addressed to instead of the panel (see
     :func:`bot.core.detect.addressed_peer`): everyone who has chatted in public, but hosts and
     speakers. A speaker is configured (``[event] speakers``), has a speaker tag or a title in
-    the display name ("Dr.", "(panelist)"), promises an answer in the chat ("I will come back to
-    this in the Q&A", "Will answer verbally"), or is named as the one a question is for
-    ("Question for Femke: ...")."""
+    the display name ("Dr.", "(panelist)"), promises an answer or thanks for a question in the
+    chat ("I will come back to this in the Q&A", "Will answer verbally", "Thanks for the
+    question"), is addressed by a host ("@Achieng what's your take?"), or is named as the one a
+    question is for ("Question for Femke: ...")."""
 
     def __init__(self, speakers: Iterable[str] = ()) -> None:
         self.speakers = {_untitled(name_key(s)) for s in speakers}
@@ -180,6 +181,9 @@ class Peers:
             self.speakers.add(key)
         if host:  # a question to a host is for the organisers, never peer talk
             self.speakers.add(key)
+            addressee = addressed_name(text)  # "@Achieng what's your take?": a panelist
+            if addressee:
+                self.speakers.add(name_key(addressee))
         self.keys.add(key)
 
     def without(self, display_name: str) -> set[str]:

@@ -288,6 +288,9 @@ ANSWERING = compiled(
         r"will (?:answer|respond|reply)(?: to (?:that|this|it))? (?:verbally|live|orally|later|"
         r"in the q&a|after)",
         r"^will (?:answer|respond|reply|come back|address)",
+        r"thanks? (?:you )?for (?:the|your|this) question|merci pour (?:la|votre|ta) question",
+        r"gracias por (?:la|tu|su) pregunta|obrigad[oa] pela pergunta|asante kwa swali",
+        r"dank (?:je |u )?(?:wel )?voor (?:de|je|jouw|uw) vraag|danke für (?:die|ihre|deine) frage",
         r"je (?:vais )?r[ée]pondr\w*|j'y reviendrai|je reviendrai (?:sur|l[aà]-dessus)",
         r"(?:voy|vamos) a responder|respondo (?:en|de viva|despu[eé]s)|lo retomo",
         r"vou responder|respondo (?:em|ao vivo|depois)",

@@ -140,3 +140,21 @@ def test_a_moderator_asking_for_more_questions_is_not_a_question(text: str) -> N
 )
 def test_participants_more_questions_are_still_questions(text: str) -> None:
     assert detect(text).kind is Q
+
+
+def test_speakers_from_what_the_chat_says_about_them() -> None:
+    peers = Peers()
+    peers.add("Grace Achieng", "Hello from Kisumu")
+    peers.add("Kwame Boateng", "Hi all, Kwame from Kumasi")
+    peers.add("Sofia Lind", "Hello from Uppsala")
+    peers.add("Moderator Team", "@Grace what's your view on pooled funds?", host=True)
+    peers.add("Kwame Boateng", "Thanks for the question, Sofia")
+    assert peers.without("Sofia Lind") == set()
+    assert peers.without("Grace Achieng") == {"sofia lind"}
+
+
+def test_french_je_is_not_swahili_je() -> None:
+    assert detect("Merci pour la question, je réponds à l'oral").kind is C
+    assert detect("Je réponds à l'oral après cette intervention").kind is C
+    assert detect("Je serikali itasaidia vijana wa vijijini").kind is Q
+    assert detect("Je, mnashirikiana na kaunti").kind is Q
