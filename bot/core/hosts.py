@@ -36,6 +36,12 @@ _OPENING = re.compile(
     r"selamat datang|karibuni (?:nyote|wote|sana)|chào mừng|maligayang pagdating|"
     r"ようこそ|始めます|開始します|欢迎(?:大家|各位)|환영합니다|시작하겠습니다|"
     r"(?:أهلا|مرحبا) (?:وسهلا )?بكم|स्वागत है|স্বাগতম|እንኳን ደህና መጣችሁ|"
+    r"(?:i am|i'm|i will be) (?:your|today'?s) (?:host|moderator|facilitator|chair|mc)|"
+    r"i(?:'ll| will) be (?:moderating|facilitating|chairing|hosting) (?:today|this|the session)|"
+    r"je suis (?:votre |la |le )?(?:mod[ée]rat\w+|anim\w+)|soy (?:el|la|su) moderador\w*|"
+    r"ik ben (?:de |jullie |vandaag )?(?:moderator|gespreksleider|dagvoorzitter)|"
+    r"nous allons (?:commencer|d[ée]marrer)|vamos a (?:comenzar|empezar)|vamos come[cç]ar|"
+    r"sejam bem-vind[oa]s|we beginnen (?:zo|over|nu)|wir beginnen|tutaanza|kita akan mulai|"
     r"we(?: will|'ll| are going to) (?:start|begin|get started)|let'?s (?:get )?start(?:ed)?|"
     r"this (?:session|webinar|meeting) is being recorded|we are recording|"
     r"please (?:use|post|type|put|write) (?:your|the) questions?|"
@@ -54,6 +60,9 @@ _ANNOUNCE = re.compile(
     r"our (?:first|second|third|last|final) (?:speaker|panelist)|(?:please )?fill (?:in|out)|"
     r"we have (?:about |only )?\d+ minutes|we(?:'re| are) (?:running out of|almost out of) time|"
     r"je (?:passe|donne) la parole|"
+    r"we(?:'re| are) (?:now )?(?:moving|going|starting|back|taking)|"
+    r"merci de (?:poser|mettre|[ée]crire) vos questions|(?:por favor )?escriban sus preguntas|"
+    r"(?:is it|is this|is that) better now|can you (?:all )?hear (?:me|us) (?:now|better)|"
     r"(?:le damos|tiene) la palabra|nos quedan \d+ minutos|het woord is aan)\b",
     re.IGNORECASE,
 )

@@ -158,3 +158,26 @@ def test_french_je_is_not_swahili_je() -> None:
     assert detect("Je réponds à l'oral après cette intervention").kind is C
     assert detect("Je serikali itasaidia vijana wa vijijini").kind is Q
     assert detect("Je, mnashirikiana na kaunti").kind is Q
+
+
+def test_more_host_behaviour() -> None:
+    chat = [
+        ("Kate Visser", "Hi all, I am your moderator today"),
+        ("Jo Mensah", "I will be moderating a similar panel next week, how do you pick speakers?"),
+        ("Luis Ortega", "Vamos a comenzar en cinco minutos"),
+    ]
+    assert infer_hosts(chat) == {"kate visser", "luis ortega"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Sorry, is it better now?", L),  # audio: never the panel's queue
+        ("Can you hear me now?", L),
+        ("Is anyone from the ministry going to respond to this?", Q),
+        ("Is anyone here from Rwanda?", C),
+        ("Can anyone share examples of pooled funds that worked?", Q),
+    ],
+)
+def test_audio_checks_and_room_questions(text: str, kind: MessageKind) -> None:
+    assert detect(text).kind is kind, detect(text)
