@@ -146,12 +146,12 @@ _WH = re.compile(
     + r"(what'?s|whats|(?:what|how|why|when|where|who|whom|whose)\s+"
     + _EN_WH_NEXT
     + r"|who\s+\w+s\b|"
-    r"which|wat|hoe|waarom|wanneer|waar|wie|welke?|welk|"
+    r"which|wat|hoe|waarom|wanneer|waar|wie(?! gesagt| schon| bereits)|welke?|welk|"
     r"qu'?est-ce|quel(?:le)?s?|comment|pourquoi|quand|o[uù]|qui|est-ce|combien|"
     r"qué|cómo|por ?qué|cuándo|dónde|quién(?:es)?|cuál(?:es)?|cuánto|"
     r"o que|por que|onde|quem|qual|quais|quanto|"
     r"nini|vipi|kwa nini|lini|wapi|nani|ipi|gani|"
-    r"apa|bagaimana|mengapa|kenapa|kapan|siapa|"
+    r"apa(?! yang)|bagaimana|mengapa|kenapa|kapan|siapa|"
     r"warum|wann|welche[rs]?)(?!\w)",
     re.IGNORECASE,
 )

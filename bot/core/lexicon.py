@@ -240,16 +240,16 @@ PANEL_ADDRESS = re.compile(
 # Words that open a question ("Apakah...", "Czy...", "هل ..."), checked at the message start.
 QUESTION_OPENER = compiled(
     (
-        r"perch[eé]|come mai|in che modo|qual[ei]?|quali|cosa|dove|[eè] possibile|ci sono",
-        r"wie|wo|wer|wieso|weshalb|inwiefern|inwieweit",
+        r"perch[eé]|come mai|in che modo|qual[ei]?|quali",
+        r"wie(?! (?:gesagt|schon|bereits|erw[äa]hnt|immer))|wer|wieso|weshalb|inwiefern|inwieweit",
         r"czy|dlaczego|gdzie|ile|kto|w jaki sposób|jak(?:i|a|ie|ich)",
         r"apakah|berapa|di ?mana|bisakah|bolehkah|adakah|sejauh mana|seperti apa",
-        r"paano|bakit|ano(?:ng)?|saan|kailan|sino|ilan|magkano|alin",
+        r"paano|bakit|ano(?:ng)?|saan|kailan|sino|magkano|alin",
         r"tại sao|vì sao|làm sao|làm thế nào|bao giờ|khi nào|ở đâu|bao nhiêu|liệu|có phải",
         r"sidee|maxay|goorma|xaggee|halkee|immisa",
         r"yaya|me ya sa|meyasa|me yasa|yaushe|wane|wace|waɗanne|nawa|shin",
         r"b[aá]wo|k[ií]l[oó]d[eé]|n[ií]gb[aà] wo|n[ií]bo|ta ni|k[ií] ni|ṣé",
-        r"ese|mbese",
+        r"mbese|ese(?=,| (?:hari|ni|leta|muri|mu|koko)\b)",
         r"(?:و)?(?:هل|كيف|لماذا|متى|أين|ماذا|كم|ما (?:هو|هي|الذي|مدى|دور)|من (?:هو|هي))",
         r"क्या",
         r"como (?:se (?!dijo|ha |mencion|coment|mostr|ve |sabe|explic|indic)\w+|pueden|puede|"
@@ -270,7 +270,7 @@ QUESTION_WORD = compiled(
     ),
     (
         "どのように|どうやって|どうすれば|なぜ(?!なら)|何故",
-        "如何|怎么|怎麼|怎样|为什么|為什麼|为何|是否|能否|可否|有没有|是不是|哪些|哪里|哪个|(?<!或)多少",
+        "(?<!无论)如何|(?<!不)怎么|(?<!不)怎麼|(?<!无论)怎样|(?<!就是)为什么|為什麼|为何|是否|能否|可否|有没有|是不是|哪些|哪里|哪个|(?<!或)多少",
         "อย่างไร|ยังไง|ทำไม|เมื่อไร|เมื่อไหร่|ที่ไหน|เท่าไร|เท่าไหร่",
     ),
 )

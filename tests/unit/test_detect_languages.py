@@ -155,6 +155,20 @@ CASES = [
     ("Echo chambers in donor coordination are a real problem", C),
     ("the connection between land rights and peace is often ignored", C),
     ("How can we strengthen the connection between local and national plans?", Q),
+    # statements that open with a word other languages ask with
+    ("无论如何，这个项目非常重要", C),
+    ("这个报告不怎么清楚", C),
+    ("这就是为什么我们需要地方参与", C),
+    ("Apa yang disampaikan sangat penting", C),
+    ("Apa peran pemerintah daerah dalam program ini", Q),
+    ("Ese proyecto fue un éxito en Nariño", C),
+    ("Ese hari gahunda yo gufasha urubyiruko mu cyaro", Q),
+    ("Wie gesagt, die lokalen Partner brauchen mehr Vertrauen", C),
+    ("Ci sono molte sfide nel Sahel", C),
+    ("Ilan sa amin ay galing sa Mindanao", C),
+    ("यह किसानों के लिए बहुत ज़रूरी है", C),
+    ("আমি একমত, কিন্তু বাস্তবায়ন কঠিন", C),
+    ("የትምህርት ጥራት በጣም አስፈላጊ ነው", C),
 ]
 
 
