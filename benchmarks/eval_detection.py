@@ -12,7 +12,8 @@ failure. The kind of event is the label's ``event_kind`` (or ``kind_of_event``),
 without its trailing number.
 
 Each file is read with the Zoom reader, hosts are inferred from the file's public messages
-(:func:`bot.core.hosts.infer_hosts`), and a message counts as detected when it is public, not a
+(:func:`bot.core.hosts.infer_hosts`), the participants who chatted before a message are its
+possible addressees (:class:`bot.core.hosts.Peers`), and a message counts as detected when it is public, not a
 reaction, and :func:`bot.core.detect.detect` calls it a question. Default set: the held-out set
 shipped in ``benchmarks/data/detection_heldout`` (or the development fixtures if it is missing).
 """
@@ -33,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.core.detect import detect  # noqa: E402
-from bot.core.hosts import infer_hosts  # noqa: E402
+from bot.core.hosts import Peers, infer_hosts  # noqa: E402
 from bot.core.model import ChatMessage, MessageKind  # noqa: E402
 from bot.core.text import name_key  # noqa: E402
 from bot.errors import BarazaError  # noqa: E402
@@ -133,13 +134,25 @@ def score_file(
         configured_hosts(chat) if use_config else (),
     )
     score.files += 1
+    # who has chatted so far, for "@Name ..." / "Name, ..." questions to fellow participants
+    peers = Peers()
+    seen: dict[int, set[str]] = {}
+    for message in messages:
+        if _public(message):
+            seen[id(message)] = peers.without(message.author_name)
+            host = name_key(message.author_name) in hosts
+            peers.add(message.author_name, message.text, host=host)
     for message, label in zip(aligned, labels, strict=True):
         score.messages += 1
         gold = is_question_label(label)
         predicted = False
         reason = "private" if message.is_private else "reaction"
         if _public(message):
-            found = detect(message.text, from_host=name_key(message.author_name) in hosts)
+            found = detect(
+                message.text,
+                from_host=name_key(message.author_name) in hosts,
+                peers=seen[id(message)],
+            )
             predicted, reason = found.kind is MessageKind.QUESTION, found.reason
         if predicted and gold:
             score.tp += 1

@@ -33,6 +33,7 @@ class EventConfig:
 
     name: str = ""
     hosts: list[str] = field(default_factory=list)  # display names of hosts/panel: announcements
+    speakers: list[str] = field(default_factory=list)  # panelists: questions to them are queued
     timezone: str = ""  # IANA zone of the times in Zoom chat files; "" = this machine's zone
 
 

@@ -28,10 +28,12 @@ All patterns are whole-word: ``You`` is not ``y`` + ``ou``, ``economic`` does no
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
+from bot.core import lexicon as lex
 from bot.core.model import MessageKind
-from bot.core.text import fold
+from bot.core.text import fold, name_key
 
 _PREFIX = re.compile(
     r"^\s*(?:\*\*)?(?:q|qn|vraag(?:je)?|question|pregunta|pergunta|swali|frage|domanda|"
@@ -52,15 +54,25 @@ _MENTION = re.compile(r"(?<!\w)@[\w.-]+")
 _QMARK = re.compile(r"[?？¿؟፧⸮]")
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
+_EVENT = (
+    r"(?:session|webinar|meeting|event|talk|presentation|lecture|class|panel|q&a|call|"
+    r"discussion|workshop|training|breakout rooms?|conference|dialogue|consultation)"
+)
 _LOGISTICS = re.compile(
-    r"\b(slides?|slide deck|recording|recorded|recordings?|opname|opgenomen|sheets|dia'?s|"
+    r"\b(slides?|slide deck|de sheets|dia'?s|opname|opgenomen|"
+    # "recording of the session", not "recording of land titles" / "cases recorded in 2023"
+    r"recordings?(?! of (?!(?:the |this |today'?s )?" + _EVENT + r"))(?! (?:system|practice)s?)|"
+    r"(?:" + _EVENT + r"|it|this|that)(?: \w+)? (?:is |be |being |been |was |are |get )*recorded|"
     r"enregistrement|enregistr[eé]e?|diapos?|diapositives?|grabaci[oó]n|grabad[oa]|"
-    r"diapositivas?|grava[cç][aã]o|gravad[oa]|slaidi|rekodi|certificates?|certificaat|"
-    r"certificat|certificado|cheti|interpretation|interpreters?|tolk|vertaling|"
-    r"interpr[eé]tation|traduction|traducci[oó]n|tradu[cç][aã]o|tafsiri|mkalimani|"
-    r"breakout rooms?|break-?out|pauze|coffee break|lunch break|mapumziko|intervalo|"
-    r"(?:a|the|any|short|comfort) (?:break|pause)|pause caf[eé]|une pause|la pause|"
-    r"una pausa|la pausa|uma pausa|el descanso|um intervalo|"
+    r"diapositivas?|grava[cç][aã]o|gravad[oa]|slaidi|rekodi|interpreters?|tolk|"
+    # "interpretation into French", not "your interpretation of Article 5"
+    r"(?<!your )(?<!legal )(?:interpretation|vertaling|interpr[eé]tation|traduction|"
+    r"traducci[oó]n|tradu[cç][aã]o|tafsiri)(?! (?:of|de|du|des|del|da|do|van)\b)|mkalimani|"
+    r"breakout rooms?|break-?out|pauze|coffee break|lunch break|mapumziko|intervalo(?! de)|"
+    # "a break", "la pause", not "a break-even point" or "the pause in US funding"
+    r"(?:(?:a|the|any|short|comfort) (?:break|pause)|une pause|la pause|una pausa|la pausa|"
+    r"uma pausa)(?!-| (?:in|of|on|for|de|des|du|dans|en|del|na|no|van|im|der|di|della)\b)|"
+    r"pause caf[eé]|el descanso|um intervalo|"
     r"what time (?:does|do|will|is)|how long (?:is|will|does) (?:the|this) "
     r"(?:session|webinar|meeting|break))\b",
     re.IGNORECASE,
@@ -69,7 +81,7 @@ _LOGISTICS = re.compile(
 # and trade" is not logistics, "where can I find the link?" is).
 _LOGISTICS_WEAK = re.compile(
     r"\b(link|links|deck|presentatie|presentation|presentaci[oó]n|apresenta[cç][aã]o|"
-    r"mawasilisho|register|registration|inschrijving|inscription|inscripci[oó]n|"
+    r"mawasilisho|registration|inschrijving|inscription|inscripci[oó]n|certificaat|cheti|"
     r"inscri[cç][aã]o|usajili|zoom link|webinar link|materials?|handouts?|agenda|minutes|"
     r"q&a|captions?|subtitles|transcript)(?!\w)",
     re.IGNORECASE,
@@ -108,10 +120,9 @@ _TECH = re.compile(
     r"muted?|unmute|frozen|freezing|lagg?ing|my (?:connection|internet)|"
     r"bad connection|reconnect\w*|screen ?share|share (?:your|the|my) screen|"
     r"see (?:my|your|the) screen|camera|mic|microphone|geen geluid|"
-    r"hoor (?:je|jullie|niks|niets)|verbinding|je n'?entends|on n'?entend|pas de son|le son|"
-    r"connexion|no se (?:oye|escucha)|no (?:oigo|escucho)|sin sonido|conexi[oó]n|"
-    r"n[aã]o (?:consigo ouvir|ou[cç]o|estou ouvindo)|sem som|conex[aã]o|hatusikii|sisikii|"
-    r"sauti|mtandao|hakuna sauti)\b",
+    r"hoor (?:je|jullie|niks|niets)|je n'?entends|on n'?entend|pas de son|le son|"
+    r"no se (?:oye|escucha)|no (?:oigo|escucho)|sin sonido|"
+    r"n[aã]o (?:consigo ouvir|ou[cç]o|estou ouvindo)|sem som)\b(?!-)",
     re.IGNORECASE,
 )
 _ANNOUNCEMENT = re.compile(
@@ -131,13 +142,16 @@ _EN_WH_NEXT = (
     r"made|decides?|explains?|to|not)"
 )
 _WH = re.compile(
-    _LEAD + r"(what'?s|whats|(?:what|how|why|when|where|who|whom|whose)\s+" + _EN_WH_NEXT + r"|"
-    r"which|wat|hoe|waarom|wanneer|waar|wie|welke?|welk|"
+    _LEAD
+    + r"(what'?s|whats|(?:what|how|why|when|where|who|whom|whose)\s+"
+    + _EN_WH_NEXT
+    + r"|who\s+\w+s\b|"
+    r"which|wat|hoe|waarom|wanneer|waar|wie(?! gesagt| schon| bereits)|welke?|welk|"
     r"qu'?est-ce|quel(?:le)?s?|comment|pourquoi|quand|o[uù]|qui|est-ce|combien|"
     r"qué|cómo|por ?qué|cuándo|dónde|quién(?:es)?|cuál(?:es)?|cuánto|"
     r"o que|por que|onde|quem|qual|quais|quanto|"
     r"nini|vipi|kwa nini|lini|wapi|nani|ipi|gani|"
-    r"apa|bagaimana|mengapa|kenapa|kapan|siapa|"
+    r"apa(?! yang)|bagaimana|mengapa|kenapa|kapan|siapa|"
     r"warum|wann|welche[rs]?)(?!\w)",
     re.IGNORECASE,
 )
@@ -162,6 +176,12 @@ _SWAHILI_JE = re.compile(
     r"^\s*(?:na\s+)?je\b(?!\s*(?:suis|pense|crois|voudrais|veux|me|m'|ne|n'|vous|trouve|dois|"
     r"peux|sais|souhaite|remercie|partage|rejoins|viens|vais|serai|reviens|dis|salue|"
     r"travaille|suis|t'|te|l'|la|le|les|lui|suppose|note|confirme|vois|comprends)\b)",
+    re.IGNORECASE,
+)
+# ... and without a comma, only with a Swahili word after it ("je réponds à l'oral" is French).
+_SWAHILI_WORD = re.compile(
+    r"\b(?:ni|ya|wa|za|kwa|katika|kuna|hii|hizi|vipi|gani|nini|lini|wapi|serikali|mashirika|"
+    r"itakuwa|tunaweza|mnaweza|inawezekana|\w+je)\b",
     re.IGNORECASE,
 )
 _ASK_PHRASE = re.compile(
@@ -216,42 +236,81 @@ def _words(text: str) -> int:
 
 def _question_reason(text: str) -> str | None:
     """Why ``text`` (links removed) asks something, or None."""
+    if lex.REQUEST.search(text):
+        return "request"
     if _QMARK.search(text):
+        if lex.SELF_ANSWER.match(text):
+            return None
         if _words(text) >= 2 or len(_SPACELESS.findall(text)) >= 3:
             return "mark"
         return None
-    if _ASK_PHRASE.search(text):
+    if _ASK_PHRASE.search(text) or lex.ASKING.search(text) or lex.PANEL_ADDRESS.match(text):
         return "phrase"
-    body = _SORRY.sub("", text)
-    if body.rstrip().endswith(("!", ".")) and not _AUX.match(body):
+    body = _SORRY.sub("", text).strip()
+    long_enough = _words(body) >= 3 or len(_SPACELESS.findall(body)) >= 6
+    if long_enough and lex.QUESTION_END.search(body):
+        return "form"
+    if body.endswith(("!", ".")) and not _AUX.match(body):
         return None
     if _words(body) >= 4 and (
-        _WH.match(body) or _AUX.match(body) or _VERB_FIRST.match(body) or _SWAHILI_JE.match(body)
+        _WH.match(body)
+        or _AUX.match(body)
+        or _VERB_FIRST.match(body)
+        or (
+            _SWAHILI_JE.match(body)
+            and (re.match(r"(?i)\s*(?:na\s+)?je\s*,", body) or _SWAHILI_WORD.search(body[3:]))
+        )
+        or lex.QUESTION_OPENER.match(body)
     ):
+        return "form"
+    if long_enough and lex.QUESTION_WORD.search(body):
         return "form"
     return None
 
 
+#: How close (in characters) a sharing word must be to "link", "presentation", "資料"...
+NEAR = 40
+_SENTENCES = re.compile(r"(?<=[.?!？。؟])\s+|[\n！。？]")
+
+
 def _is_logistics(text: str) -> bool:
-    if _LOGISTICS.search(text):
+    if _LOGISTICS.search(text) or lex.LOGISTICS_STRONG.search(text):
         return True
-    return bool(_LOGISTICS_WEAK.search(text) and _LOGISTICS_VERB.search(text))
+    for sentence in _SENTENCES.split(text):
+        things = [
+            m.span() for p in (_LOGISTICS_WEAK, lex.LOGISTICS_WEAK) for m in p.finditer(sentence)
+        ]
+        cues = [
+            m.span() for p in (_LOGISTICS_VERB, lex.LOGISTICS_NEAR) for m in p.finditer(sentence)
+        ]
+        if any(c[0] - t[1] <= NEAR and t[0] - c[1] <= NEAR for t in things for c in cues):
+            return True
+    return False
 
 
 # Words that are tech talk only in a short message ("echo", but not "the echo chamber of donors").
-_TECH_WEAK = re.compile(r"\b(sound|echo|lag|sauti|volume|hearing)\b", re.IGNORECASE)
+_TECH_WEAK = re.compile(
+    r"\b(sound|echo|lag|sauti|volume|hearing|connection|connexion|conexi[oó]n|conex[aã]o|"
+    r"verbinding|mtandao|network|internet|ijwi|codka|ድም[ፅጽ]|आवाज़?|সাউন্ড)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_tech(text: str) -> bool:
     words = _words(text)
-    return (bool(_TECH.search(text)) and words <= 15) or (
-        bool(_TECH_WEAK.search(text)) and words <= 5
-    )
+    strong = _TECH.search(text) or lex.TECH.search(text)
+    return (bool(strong) and words <= 15) or (bool(_TECH_WEAK.search(text)) and words <= 5)
+
+
+def _opens_small(text: str) -> bool:
+    """Whether the message opens with a greeting or thanks, in any language."""
+    text = text.strip()
+    return any(p.match(text) for p in (_GREETING, _THANKS, lex.GREETING, lex.THANKS))
 
 
 def _after_opening(text: str) -> str | None:
     """What follows a leading greeting or thanks: 'Hi Kate, are we ...?' -> 'are we ...?'."""
-    if not (_GREETING.match(text) or _THANKS.match(text.strip())):
+    if not _opens_small(text):
         return None
     parts = re.split(r"(?<=[!.,;:])\s+|\n+|\s+-\s+", text, maxsplit=1)
     if len(parts) == 2:
@@ -266,8 +325,49 @@ def _after_opening(text: str) -> str | None:
     return ""
 
 
-def detect(text: str, *, from_host: bool = False) -> Detection:
-    """Classify one public chat message as question, logistics or chatter."""
+_ADDRESS = re.compile(r"^\s*(@)?([^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*){0,2})\s*([,:]?)")
+
+
+def addressed_name(text: str) -> str | None:
+    """The first name a message opens by addressing ("@Achieng what's...", "Femke, is..."), or
+    None; a title is skipped ("@Mme Diarra," -> "Diarra")."""
+    match = _ADDRESS.match(text)
+    if match is None or not (match.group(1) or match.group(3)):
+        return None
+    words = match.group(2).split()
+    if lex.TITLES.match(words[0]):
+        words = words[1:]
+    return words[0] if words and (match.group(1) or len(words) <= 2) else None
+
+
+def addressed_peer(text: str, peers: Collection[str]) -> bool:
+    """Whether ``text`` opens by addressing a fellow participant ("@Arjun which tool...",
+    "Grace, do you..."): a name (an @mention, or a name then a comma) that starts the name key of
+    one of ``peers``, the participants who have chatted. A title ("@Dr. Lima", "Mme Diarra,")
+    marks a speaker, so it is never a peer."""
+    match = _ADDRESS.match(text)
+    if match is None or not peers:
+        return False
+    mention, words = match.group(1), match.group(2).split()
+    if lex.TITLES.match(words[0]):
+        return False
+    # An @mention runs into the question ("@Arjun which tool"): try each length; a vocative
+    # must end in a comma or colon ("Arjun, which ...").
+    lengths = range(1, len(words) + 1) if mention else [len(words)] if match.group(3) else []
+    for n in lengths:
+        key = name_key(" ".join(words[:n]))
+        if key and any(p == key or p.startswith(key + " ") for p in peers):
+            return True
+    return False
+
+
+def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -> Detection:
+    """Classify one public chat message as question, logistics or chatter.
+
+    ``peers``: name keys (:func:`bot.core.text.name_key`) of participants who have chatted and
+    are neither hosts nor speakers; a question that opens by addressing one of them is for that
+    participant, not the panel (``peer``).
+    """
     body, prefixed = strip_prefix(text)
     plain = without_links(body)
     if not plain or len(fold(plain)) < 2:
@@ -277,11 +377,12 @@ def detect(text: str, *, from_host: bool = False) -> Detection:
     if prefixed:
         kind = MessageKind.LOGISTICS if _is_logistics(plain) else MessageKind.QUESTION
         return Detection(kind, body, "logistics" if kind is MessageKind.LOGISTICS else "prefix")
+    if lex.MODERATING.search(plain) and _words(plain) <= 12:
+        return Detection(MessageKind.CHATTER, body, "moderating")
     opening = _after_opening(plain)
     if opening is not None:
-        reason = _question_reason(opening) if opening else None
-        if reason is None or _is_tech(opening):
-            small = "greeting" if _GREETING.match(plain) else "thanks"
+        if not opening or _question_reason(opening) is None:
+            small = "greeting" if _GREETING.match(plain) or lex.GREETING.match(plain) else "thanks"
             return Detection(MessageKind.CHATTER, body, small)
         plain = opening
     elif _ANNOUNCEMENT.match(plain):
@@ -291,8 +392,10 @@ def detect(text: str, *, from_host: bool = False) -> Detection:
         return Detection(MessageKind.CHATTER, body, "tech" if _is_tech(plain) else "remark")
     if _is_logistics(plain):
         return Detection(MessageKind.LOGISTICS, body, "logistics")
-    if _is_tech(plain):
-        return Detection(MessageKind.CHATTER, body, "tech")
+    if _is_tech(plain):  # an audio/screen question or request is about running the event
+        return Detection(MessageKind.LOGISTICS, body, "tech")
+    if lex.PEER.search(plain) or addressed_peer(body, peers):
+        return Detection(MessageKind.CHATTER, body, "peer")
     if opening is not None:
         return Detection(MessageKind.QUESTION, body, "greeted")
     return Detection(MessageKind.QUESTION, body, reason)

@@ -23,12 +23,25 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from bot.core.text import name_key
+from bot.core.detect import addressed_name, strip_prefix
+from bot.core.lexicon import ANSWERING, ASKED_OF, MODERATING, TITLES
+from bot.core.text import fold, name_key
 
 MAX_HOSTS = 4
 
 _OPENING = re.compile(
     r"\b(welcome (?:everyone|all|to (?:the|this|our|today))|you are all welcome|"
+    r"(?:a warm |a very )?welcome to (?:all|everyone|you all)|"
+    r"bienvenue (?:[aà] tous|[aà] toutes|dans ce|au webinaire)|benvenut[ie]|willkommen (?:zu|zum|bei)|"
+    r"selamat datang|karibuni (?:nyote|wote|sana)|chào mừng|maligayang pagdating|"
+    r"ようこそ|始めます|開始します|欢迎(?:大家|各位)|환영합니다|시작하겠습니다|"
+    r"(?:أهلا|مرحبا) (?:وسهلا )?بكم|स्वागत है|স্বাগতম|እንኳን ደህና መጣችሁ|"
+    r"(?:i am|i'm|i will be) (?:your|today'?s) (?:host|moderator|facilitator|chair|mc)|"
+    r"i(?:'ll| will) be (?:moderating|facilitating|chairing|hosting) (?:today|this|the session)|"
+    r"je suis (?:votre |la |le )?(?:mod[ée]rat\w+|anim\w+)|soy (?:el|la|su) moderador\w*|"
+    r"ik ben (?:de |jullie |vandaag )?(?:moderator|gespreksleider|dagvoorzitter)|"
+    r"nous allons (?:commencer|d[ée]marrer)|vamos a (?:comenzar|empezar)|vamos come[cç]ar|"
+    r"sejam bem-vind[oa]s|we beginnen (?:zo|over|nu)|wir beginnen|tutaanza|kita akan mulai|"
     r"we(?: will|'ll| are going to) (?:start|begin|get started)|let'?s (?:get )?start(?:ed)?|"
     r"this (?:session|webinar|meeting) is being recorded|we are recording|"
     r"please (?:use|post|type|put|write) (?:your|the) questions?|"
@@ -40,7 +53,17 @@ _ANNOUNCE = re.compile(
     r"^\s*(reminder|herinnering|rappel|recordatorio|lembrete|kumbusho|housekeeping|"
     r"please (?:post|type|put|write|keep|mute|rename|add)|next up|our next speaker|"
     r"we(?:'ll| will) (?:take|now|resume|move)|here is the link|here'?s the link|"
-    r"the (?:slides|recording|link) (?:will|is|are))\b",
+    r"the (?:slides|recording|link) (?:will|is|are)|"
+    r"(?:can|could) (?:everyone|you all|all of you) (?:see|hear)|is my screen|"
+    r"(?:i(?:'ll| will)|let me) (?:now )?(?:hand|pass|give) (?:over|the floor)|over to you|"
+    r"the floor is (?:yours|now)|(?:please )?(?:join me in )?welcom(?:e|ing) our|"
+    r"our (?:first|second|third|last|final) (?:speaker|panelist)|(?:please )?fill (?:in|out)|"
+    r"we have (?:about |only )?\d+ minutes|we(?:'re| are) (?:running out of|almost out of) time|"
+    r"je (?:passe|donne) la parole|"
+    r"we(?:'re| are) (?:now )?(?:moving|going|starting|back|taking)|"
+    r"merci de (?:poser|mettre|[ée]crire) vos questions|(?:por favor )?escriban sus preguntas|"
+    r"(?:is it|is this|is that) better now|can you (?:all )?hear (?:me|us) (?:now|better)|"
+    r"(?:le damos|tiene) la palabra|nos quedan \d+ minutos|het woord is aan)\b",
     re.IGNORECASE,
 )
 _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -48,9 +71,43 @@ _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 def signals(text: str) -> tuple[int, int, int]:
     """(opening, announcement, link) signals of one public message."""
+    if strip_prefix(text)[1]:  # "Q: ...", "Last question: ..." is a participant's
+        return 0, 0, 0
     if _OPENING.search(text):
         return 1, 0, 0
-    return 0, int(bool(_ANNOUNCE.search(text))), int(bool(_LINK.search(text)))
+    announce = bool(_ANNOUNCE.search(text) or MODERATING.search(text))
+    return 0, int(announce), int(bool(_LINK.search(text)))
+
+
+# Role tags people and Zoom put in display names: "Ana (Host)", "Ruud | co-host", "Diego -
+# moderador", "Awa (Hôte)", "Yusuf (TA)", "Kate (MFA, facilitator)".
+_HOST_ROLE = re.compile(
+    r"\b(co-?host|host|hosting|moderat(?:or|ora|rice|eur|euse)|moderador[a]?|facilitat(?:or|rice|eur)|"
+    r"organi[sz]er|organisat(?:eur|rice)|organizador[a]?|anfitri[oó]n|anfitriona|h[oô]te|co-?h[oô]te|"
+    r"gastheer|gastvrouw|ta|mc|emcee|chair|staff|admin|tech support|secretariat|"
+    r"ホスト|共同ホスト|司会|主持人|主持|호스트|공동 호스트|사회자|مضيف|مدير الجلسة)(?!\w)",
+    re.IGNORECASE,
+)
+_SPEAKER_ROLE = re.compile(
+    r"\b(speaker|panel(?:l)?ist|presenter|keynote|intervenant(?:e)?|panéliste|ponente|"
+    r"panelista|orador[a]?|spreker|referent(?:in)?|relat(?:ore|rice)|mzungumzaji|narasumber|"
+    r"pembicara|登壇者|演讲嘉宾|발표자|متحدث)(?!\w)",
+    re.IGNORECASE,
+)
+# The tag part of a display name: in brackets, or after " | ", " - ", " – " or a comma.
+_TAGS = re.compile(r"[(\[]([^)\]]*)[)\]]|(?:\s[|\-–]\s|,\s*)(.+)$")
+
+
+def name_role(display_name: str) -> str | None:
+    """``"host"`` or ``"speaker"`` when the display name carries that role tag, else None."""
+    tags = [t.strip() for a, b in _TAGS.findall(display_name) for t in re.split(r"[,;/&]", a or b)]
+    # the tag is the role, at most with one more word ("Webinar host"), not "Chair of the board"
+    roles = [fold(t) for t in tags if 0 < len(t.split()) <= 2]
+    if any(_HOST_ROLE.search(t) for t in roles):
+        return "host"
+    if any(_SPEAKER_ROLE.search(t) for t in roles) or TITLES.match(display_name.strip()):
+        return "speaker"
+    return None
 
 
 class HostSignals:
@@ -93,6 +150,52 @@ def infer_hosts(messages: Iterable[tuple[str, str]], configured: Iterable[str] =
     """Name keys (:func:`bot.core.text.name_key`) of the hosts, from ``(author, text)`` pairs
     of public messages in chat order, plus the configured host names."""
     counts = HostSignals()
+    tagged = set()
     for author, text in messages:
         counts.add(name_key(author), text)
-    return counts.hosts() | {name_key(name) for name in configured}
+        if name_role(author) == "host":
+            tagged.add(name_key(author))
+    return counts.hosts() | tagged | {name_key(name) for name in configured}
+
+
+def _untitled(key: str) -> str:
+    """A name key without a leading title: "hon rose kagame" -> "rose kagame"."""
+    first, _, rest = key.partition(" ")
+    return rest if rest and TITLES.match(first) else key
+
+
+class Peers:
+    """The participants a question may be addressed to instead of the panel (see
+    :func:`bot.core.detect.addressed_peer`): everyone who has chatted in public, but hosts and
+    speakers. A speaker is configured (``[event] speakers``), has a speaker tag or a title in
+    the display name ("Dr.", "(panelist)"), promises an answer or thanks for a question in the
+    chat ("I will come back to this in the Q&A", "Will answer verbally", "Thanks for the
+    question"), is addressed by a host ("@Achieng what's your take?"), or is named as the one a
+    question is for ("Question for Femke: ...")."""
+
+    def __init__(self, speakers: Iterable[str] = ()) -> None:
+        self.speakers = {_untitled(name_key(s)) for s in speakers}
+        self.keys: set[str] = set()
+
+    def _is_speaker(self, key: str) -> bool:
+        key = _untitled(key)
+        return any(key == s or key.startswith(s + " ") for s in self.speakers)
+
+    def add(self, display_name: str, text: str = "", *, host: bool = False) -> None:
+        """Note one public message of ``display_name``."""
+        key = name_key(display_name)
+        for named in ASKED_OF.finditer(text):
+            self.speakers.add(name_key(named.group(1)))
+        if name_role(display_name) is not None or ANSWERING.search(text):
+            self.speakers.add(key)
+        if host:  # a question to a host is for the organisers, never peer talk
+            self.speakers.add(key)
+            addressee = addressed_name(text)  # "@Achieng what's your take?": a panelist
+            if addressee:
+                self.speakers.add(name_key(addressee))
+        self.keys.add(key)
+
+    def without(self, display_name: str) -> set[str]:
+        """The peers of this sender (not themself), as name keys."""
+        me = name_key(display_name)
+        return {k for k in self.keys if k != me and not self._is_speaker(k)}

@@ -91,6 +91,16 @@ class MessageRepo:
             found[key] = [r[0] for r in reversed(rows)]
         return found
 
+    async def public_chat(self, event_id: int) -> list[tuple[str, str, str]]:
+        """(person key, display name, text) of every public chat message, in chat order."""
+        rows = await self._db.all(
+            "SELECT p.person_key, p.display_name, m.text FROM messages m"
+            " JOIN participants p ON p.id=m.participant_id WHERE m.event_id=? AND m.is_private=0"
+            " AND m.kind != 'reaction' ORDER BY m.sent_at, m.id",
+            (event_id,),
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
     async def by_source_id(
         self, event_id: int, source: str, source_message_id: str
     ) -> MessageRef | None:

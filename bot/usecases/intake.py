@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from bot.classifier import top_theme
 from bot.classify_runner import Analysis
 from bot.core.detect import Detection, detect, strip_prefix
-from bot.core.hosts import HostSignals
+from bot.core.hosts import HostSignals, Peers, name_role
 from bot.core.hosts import signals as host_signals
 from bot.core.model import THEMES, ChatMessage, MessageKind, Participant, Question, QuestionState
 from bot.core.moderation import is_flooding, is_repeated, is_vote_emoji, spam_reason
@@ -98,11 +98,13 @@ class Intake:
         messages: Sequence[ChatMessage],
         hosts: HostSignals,
         recent: dict[str, list[str]],
+        peers: Peers,
     ) -> list[_Item]:
         """Detection, language and spam of each message, in chat order (pure but for langid).
 
         ``hosts`` are the host signals counted so far and ``recent`` each sender's latest public
-        texts; both are updated as the batch goes, so message n sees messages before it.
+        texts, ``peers`` who has chatted; all are updated as the batch goes, so message n sees
+        the messages before it.
         """
         moderation = self.ctx.config.moderation
         items = []
@@ -112,8 +114,11 @@ class Intake:
                 continue
             key = person_key(message)
             trusted = self.people.is_host(message)  # configured, or the source says so
-            host = trusted or key in hosts.hosts()
-            detection = detect(message.text, from_host=host)
+            host = trusted or key in hosts.hosts() or name_role(message.author_name) == "host"
+            detection = detect(
+                message.text, from_host=host, peers=peers.without(message.author_name)
+            )
+            peers.add(message.author_name, message.text, host=host)
             language = self.ctx.languages.detect(detection.text or message.text)
             spam = None
             if not trusted:  # an inferred host is not exempt: a spammer can say "welcome"
@@ -156,7 +161,8 @@ class Intake:
             hosts = HostSignals(await read.people.host_signals(event_id))
             senders = sorted({person_key(m) for m in fresh if not m.is_private})
             recent = await read.messages.recent_texts(event_id, senders)
-            items = await asyncio.to_thread(self._analyse, fresh, hosts, recent)
+            peers = await self.people.peers(event_id, hosts)
+            items = await asyncio.to_thread(self._analyse, fresh, hosts, recent, peers)
             themed = [i for i in items if i.needs_theme]
             if themed:
                 texts = [

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from bot.core.hosts import HostSignals, Peers
 from bot.core.model import ChatMessage, Participant, Region
 from bot.core.regions import (
     Country,
@@ -66,6 +67,8 @@ class People:
         self.ctx = ctx
         self.rules = self._region_rules()
         self.hosts = {name_key(h) for h in ctx.config.event.hosts}
+        #: per event, who has chatted: "@Name ..." to a fellow participant is not for the panel
+        self._peers: dict[int, Peers] = {}
 
     def _region_rules(self) -> RegionRules:
         config, countries = self.ctx.config, self.ctx.countries
@@ -85,6 +88,19 @@ class People:
                 where = f"regions.participants.{_key(person)} = {_key(value)}"
                 raise ConfigError(_unknown_country(where, value, countries, REGION_WORDS))
         return RegionRules(by_country=by_country, by_participant=by_participant)
+
+    async def peers(self, event_id: int, hosts: HostSignals) -> Peers:
+        """The event's :class:`Peers`, read from the record once per process, then kept up to
+        date by the intake (another process's messages are seen after a restart)."""
+        peers = self._peers.get(event_id)
+        if peers is None:
+            peers = Peers(self.ctx.config.event.speakers)
+            inferred = hosts.hosts()
+            for key, name, text in await self.ctx.store.read.messages.public_chat(event_id):
+                host = key in inferred or name_key(name) in self.hosts
+                peers.add(name, text, host=host)
+            self._peers[event_id] = peers
+        return peers
 
     def is_host(self, message: ChatMessage) -> bool:
         """Whether the author is one of the event's hosts (said by the source or the config)."""

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date
+from pathlib import Path
 
+from bot.app import open_service
+from bot.config import Config, replace
 from bot.core.model import QuestionState
 from bot.sources.zoom import parse_chat_text
 from bot.usecases import Service
+from tests.helpers import KeywordClassifier
 
 DAY = date(2026, 11, 20)
 
@@ -58,3 +62,41 @@ async def test_host_inference_holds_across_batches_and_restarts(service: Service
     await service.intake.ingest(event.id, messages[:1])
     await service.intake.ingest(event.id, messages[1:])  # the welcome is only in the store now
     assert await service.queue.ranked(event.id) == []
+
+
+PEER_CHAT = (
+    "10:00:00 From  Joseph Mwangi (Kenya)  to  Everyone:\n\tMy notebook crashes on the big file\n"
+    "10:01:00 From  Okafor Eze - panel  to  Everyone:\n\tI will come back to this in the Q&A\n"
+    "10:02:00 From  Lina Haddad  to  Everyone:\n\t@Joseph which Python version are you using?\n"
+    "10:03:00 From  Lina Haddad  to  Everyone:\n\tDoes anyone have the 2021 audit report?\n"
+    "10:04:00 From  Lina Haddad  to  Everyone:\n\tOkafor, how do you measure local ownership?\n"
+    "10:05:00 From  Lina Haddad  to  Everyone:\n\t@Amina how will the fund reach rural women?\n"
+)
+
+
+async def test_questions_to_fellow_participants_are_not_queued(
+    service: Service, tmp_path: Path, config: Config, classifier: KeywordClassifier
+) -> None:
+    messages = parse_chat_text(PEER_CHAT, DAY, tz=UTC)
+    event = await service.events.open("Peers", "zoom", DAY)
+    await service.intake.ingest(event.id, messages[:2])
+    # a new process on the same record: who has chatted is read back from the store
+    async with open_service(config, tmp_path / "baraza.sqlite3", classifier) as other:
+        await other.intake.ingest(event.id, messages[2:])
+        queued = {e.question.text for e in await other.queue.ranked(event.id)}
+    # Joseph chatted as a participant; Okafor promised an answer (a speaker); Amina never chatted
+    assert queued == {
+        "Okafor, how do you measure local ownership?",
+        "@Amina how will the fund reach rural women?",
+    }
+
+
+async def test_configured_speakers_are_never_peers(
+    tmp_path: Path, config: Config, classifier: KeywordClassifier
+) -> None:
+    config = replace(config, event=replace(config.event, speakers=["Joseph Mwangi (Kenya)"]))
+    async with open_service(config, tmp_path / "speakers.sqlite3", classifier) as service:
+        event = await service.events.open("Speakers", "zoom", DAY)
+        await service.intake.ingest(event.id, parse_chat_text(PEER_CHAT, DAY, tz=UTC))
+        queued = {e.question.text for e in await service.queue.ranked(event.id)}
+    assert "@Joseph which Python version are you using?" in queued

@@ -28,7 +28,7 @@ CHATTER = [
     "Habari za mchana kutoka Nairobi! 👋",
     "Thank you, great panel",
     "Asanteni sana kwa mjadala huu mzuri 🙏",
-    "can't hear anything, is the audio working?",
+    "can't hear anything",
     "no se escucha nada",
     "hatusikii sauti",
     "I agree with the previous speaker",
@@ -42,6 +42,7 @@ LOGISTICS = [
     "Slaidi zitashirikiwa baada ya mkutano?",
     "is er een pauze?",
     "Where can I find the link to the report?",
+    "can't hear anything, is the audio working?",  # an audio question, not a report
 ]
 
 

@@ -26,7 +26,7 @@ Q, C, L = MessageKind.QUESTION, MessageKind.CHATTER, MessageKind.LOGISTICS
         ("Is academic research on Islamic finance being used?", Q),
         ("Did the echo chamber of donors shape this?", Q),
         ("you are on mute", C),
-        ("can't hear you, is the audio working?", C),
+        ("can't hear you, is the audio working?", L),
         # short and spaceless questions
         ("schema versioning?", Q),
         ("core funding?", Q),
