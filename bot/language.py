@@ -6,7 +6,8 @@ Deterministic (no randomness anywhere; the same text always gets the same answer
 1. Links, @mentions, digits and emoji are removed. A text with no letters left is ``und``
    (undetermined); anything with a word gets a language, even a single word ("merci",
    "asante", "ok").
-2. **Script.** Ethiopic is Amharic (``am``) unless Tigrinya markers win (``ti``: the letters
+2. **Script** (the script of most letters, or Ethiopic, Bengali, Devanagari or Arabic when at
+   least a fifth of the letters are in it: a Latin word or two is the likelier borrowing). Ethiopic is Amharic (``am``) unless Tigrinya markers win (``ti``: the letters
    ቐ and ኸ, ``ኣ`` where Amharic writes ``አ``, words like እዩ, ኣብ, እንታይ). Bengali script is ``bn``.
    Devanagari is Hindi unless py3langid, choosing between hi, mr and ne only, is sure it is
    Marathi or Nepali. Arabic script is Arabic unless it has letters Arabic lacks: then Urdu when
@@ -40,6 +41,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import cached_property
 
+import numpy as np
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from bot.core.text import fold
@@ -53,6 +55,10 @@ SUPPORTED = (
 UNDETERMINED = "und"
 #: Under this many letters a Latin-script text only chooses among SUPPORTED.
 SHORT_TEXT_LETTERS = 15
+#: Share of letters from which Ethiopic, Bengali, Devanagari or Arabic script decides a text
+#: mixed with Latin (a Latin-script language in it is the likelier borrowing).
+MIXED_SCRIPT_SHARE = 0.2
+_TELLING_SCRIPTS = frozenset({"ethiopic", "bengali", "devanagari", "arabic"})
 OTHER_MIN_CHARS = 30
 OTHER_MIN_PROB = 0.99
 #: ... and at most this share of the text's n-grams known to our model.
@@ -114,7 +120,7 @@ _INDONESIAN_WORDS = _wordset(
     " pemerintah uang setelah dong sih aja kok nih yg lalu"
 )
 #: Letters Persian, Urdu or Pashto use and Arabic does not; the Urdu-only ones among them.
-_NOT_ARABIC = frozenset("پچژگکیٹڈڑںےۀۓھ")
+_NOT_ARABIC = frozenset("پچژگکیٹڈڑںےۀۓھہۃ")
 _URDU_ONLY = frozenset("ٹڈڑںےھہۃ")
 #: Tigrinya: letters Amharic does not use, and frequent words.
 _TIGRINYA_LETTERS = frozenset("ቐቑቒቓቔቕቖኸኹኺኻኼኽኾ")
@@ -127,7 +133,6 @@ class LanguageDetector:
 
     def __init__(self, model: NgramLanguageModel | None = None) -> None:
         self._ngram = model or NgramLanguageModel.load()
-        self._all = list(range(len(self._ngram.labels)))
 
     @cached_property
     def _py3langid(self) -> LanguageIdentifier:
@@ -158,7 +163,7 @@ class LanguageDetector:
         if known == 0:
             return self._py3langid_top(text) if n_letters >= 4 else UNDETERMINED
         labels = self._ngram.labels
-        ranked = [labels[j] for j in sorted(self._all, key=lambda j: (-float(loglik[j]), j))]
+        ranked = [labels[j] for j in np.argsort(-loglik, kind="stable")]
         best = _resolve_pairs(text, ranked)
         if n_letters < SHORT_TEXT_LETTERS and best not in SUPPORTED and best not in _NEEDS_CUE:
             best = _resolve_pairs(text, [lang for lang in ranked if lang in SUPPORTED])
@@ -204,8 +209,15 @@ class LanguageDetector:
 
 
 def _main_script(letters: list[str]) -> str:
-    """The script of most letters (``latin``, ``ethiopic``, ``arabic``...)."""
+    """The script of most letters (``latin``, ``ethiopic``, ``arabic``...), except that a script
+    of one language or a few (:data:`_TELLING_SCRIPTS`) wins from ``MIXED_SCRIPT_SHARE`` of the
+    letters: "merci beaucoup, شكرا بزاف" is an Arabic speaker's message."""
+    if all(ch.isascii() for ch in letters):
+        return "latin"
     counts = Counter(_script(ch) for ch in letters)
+    for script, n in counts.most_common():
+        if script in _TELLING_SCRIPTS and n >= MIXED_SCRIPT_SHARE * len(letters):
+            return script
     return counts.most_common(1)[0][0]
 
 

@@ -117,7 +117,7 @@ class NgramLanguageModel:
         known and how many the text has."""
         index = self._index
         found = features(text)
-        rows = [i for i in (index.get(f) for f in found) if i is not None]
+        rows = [i for i in map(index.get, found) if i is not None]
         if not rows:
             return np.zeros(len(self.labels), dtype=np.float32), 0, len(found)
         return self._log_probs[rows].sum(axis=0), len(rows), len(found)
