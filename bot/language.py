@@ -96,8 +96,11 @@ _KINYARWANDA_FUTURE = re.compile(r"^(?:[iuyrbhtk]|ha|bi|ba|tu|mu|ri|ki|byi)za[a-
 #: ``-fite`` (have) where Kirundi has ``-fise``; ``tekereza`` (think) for Kirundi ``iyumvira``;
 #: the locative suffix ``-ho`` (kongeraho) where Kirundi has ``-ko`` (kwongerako); ``-mo``
 #: (subiramo, harimo) where Kirundi writes ``-mwo``; Kirundi's conditional ``mwo-``/``two-``
-#: (mwoshobora) where Kinyarwanda has ``mwa-``/``twa-``.
-_KINYARWANDA_SPELLING = re.compile(r"cy|by|shy|jy|fite$|tekerez|^.{4,}[ae]ho$|^.{3,}[aei]mo$")
+#: (mwoshobora) where Kinyarwanda has ``mwa-``/``twa-`` (mwashobora; a verb ending in ``-a``,
+#: not the past ``mwavuze`` both share).
+_KINYARWANDA_SPELLING = re.compile(
+    r"cy|by|shy|jy|fite$|tekerez|^.{4,}[ae]ho$|^.{3,}[aei]mo$|^(?:mw|tw)a[a-z]{3,}a$"
+)
 _KIRUNDI_SPELLING = re.compile(
     r"vy|^ic[aeio]|fise$|iyumvir|^.{4,}[ae]ko$|mwo$|^(?:mw|tw)o[a-z]{3,}"
 )
