@@ -15,7 +15,9 @@ The pair corpus: ``models/pairs/*.jsonl``, one group per line,
 ``{"group", "topic", "theme", "texts": [[lang, style, text], ...]}``. Pairs inside a group are
 positives; pairs of different groups of one topic are the hard negatives; all other pairs are
 negatives too. Every choice (rank, shrinkage, threshold) is made by cross-validation with
-topic-disjoint folds (so whole groups are held out, and their same-topic negatives with them).
+topic-disjoint folds (so whole groups are held out, and their same-topic negatives with them),
+for the most recall at :data:`TARGET_PRECISION` once the wording checks of
+:mod:`models.dup_guards` (which a merge must pass too) are applied.
 
 ``python -m models.duplicates train`` writes ``models/heads/duplicates.npz``;
 ``python -m models.dup_eval`` (or ``benchmarks/eval_duplicates.py``) prints precision/recall on the
@@ -42,10 +44,8 @@ FORMAT_VERSION = 1
 #: Candidate projection ranks and shrinkage strengths (relative to the mean within-group variance).
 RANK_GRID: tuple[int, ...] = (32, 64, 128)
 SHRINK_GRID: tuple[float, ...] = (1.0, 3.0, 10.0)
-#: Settings whose cross-validated average precision is this close to the best count as tied.
-AP_TOLERANCE = 0.003
-#: F-beta of the raw-cosine baseline's threshold in ``evaluate`` (beta < 1 weighs precision).
-BETA = 0.5
+#: Settings whose out-of-fold recall (at their threshold) is this close to the best count as tied.
+RECALL_TOLERANCE = 0.003
 #: The shipped threshold is the lowest at which out-of-fold precision on same-topic pairs (after
 #: the wording checks of :mod:`models.dup_guards`) reaches this, in every pair file: a wrong merge
 #: hides a question from the moderator; a missed one is merged by hand with /merge.
@@ -54,8 +54,6 @@ TARGET_PRECISION = 0.98
 GUARD_FLOOR = 0.3
 N_FOLDS = 5
 SEED = 0
-#: The production rule before this scorer: raw e5 cosine >= 0.92 and the same top theme.
-LEGACY_THRESHOLD = 0.92
 #: Checks that are in no training file: (text a, text b, asks the same thing?). The first pair is
 #: the example of the issue that asked for near-duplicate grouping.
 _COHERENCE = "Is policy coherence on the cabinet's agenda?"
@@ -307,31 +305,6 @@ def prf(scores: np.ndarray, positive: np.ndarray, threshold: float) -> dict[str,
     return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
 
 
-def best_threshold(scores: np.ndarray, positive: np.ndarray, beta: float = BETA) -> float:
-    """The score threshold that maximises F-beta (ties: the higher, stricter threshold)."""
-    order = np.argsort(-scores, kind="stable")
-    s, pos = scores[order], positive[order]
-    tp = np.cumsum(pos)
-    fp = np.cumsum(~pos)
-    precision = tp / (tp + fp)
-    recall = tp / max(int(pos.sum()), 1)
-    b2 = beta * beta
-    f = (1 + b2) * precision * recall / np.maximum(b2 * precision + recall, 1e-12)
-    last = np.r_[s[1:] != s[:-1], True]  # only cut between distinct scores
-    f = np.where(last, f, -1.0)
-    return float(s[int(np.argmax(f))])
-
-
-def average_precision(scores: np.ndarray, positive: np.ndarray) -> float:
-    """Area under the precision-recall curve (mean precision at each positive)."""
-    order = np.argsort(-scores, kind="stable")
-    pos = positive[order]
-    if not pos.any():
-        return 0.0
-    precision = np.cumsum(pos) / np.arange(1, len(pos) + 1)
-    return float(precision[pos].mean())
-
-
 # ------------------------------------------------------------------------------ training
 
 
@@ -424,7 +397,7 @@ def cross_validate(
             }
             tried.append((at["recall"], rank, shrink, threshold, at))
     top = max(t[0] for t in tried)
-    recall, rank, shrink, threshold, at = next(t for t in tried if t[0] >= top - AP_TOLERANCE)
+    recall, rank, shrink, threshold, at = next(t for t in tried if t[0] >= top - RECALL_TOLERANCE)
     log.info(
         "duplicates: rank %d, shrink %g, threshold %.3f: out-of-fold precision %.3f, recall %.3f",
         rank,
