@@ -67,7 +67,7 @@ class ClassifierConfig:
     head: str = ""  # default: the head shipped in models/heads
     batch_size: int = 32
     duplicates: str = ""  # near-duplicate scorer; default: the one shipped in models/heads
-    duplicate_threshold: float = 0.6  # learned duplicate score (cross-validated), see README
+    duplicate_threshold: float = 0.71  # learned duplicate score (cross-validated), see README
     unsure_below: float = 0.5  # top theme score under this: "unsure" on the board and in the export
 
 

@@ -68,14 +68,14 @@ class QuestionRepo:
             )
         return [_question(r) for r in rows]
 
-    async def embeddings(self, event_id: int) -> list[tuple[int, bytes]]:
-        """(id, embedding) of the event's open root questions (queued or held)."""
+    async def embeddings(self, event_id: int) -> list[tuple[int, str, bytes]]:
+        """(id, text, embedding) of the event's open root questions (queued or held)."""
         rows = await self._db.all(
-            "SELECT id, embedding FROM questions WHERE event_id=? AND kind='question'"
+            "SELECT id, text, embedding FROM questions WHERE event_id=? AND kind='question'"
             " AND state IN ('queued','held') AND embedding IS NOT NULL ORDER BY id",
             (event_id,),
         )
-        return [(r[0], r[1]) for r in rows]
+        return [(r[0], r[1], r[2]) for r in rows]
 
     async def find_same_text(self, event_id: int, match_key: str) -> int | None:
         """An open root question with exactly the same normalised text."""

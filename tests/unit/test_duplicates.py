@@ -15,13 +15,12 @@ from models.duplicates import (
     DEFAULT_DUPLICATES_PATH,
     HELD_OUT_CHECKS,
     DuplicateScorer,
-    average_precision,
-    best_threshold,
     fit_scorer,
+    guard_mask,
     load_pairs,
     pair_labels,
+    precision_threshold,
     prf,
-    split_topics,
     topic_folds,
 )
 
@@ -117,9 +116,18 @@ def test_threshold_and_metrics() -> None:
         "fp": 0,
         "fn": 1,
     }
-    assert best_threshold(scores, positive, beta=0.5) == 0.8  # precision first
-    assert best_threshold(scores, positive, beta=2.0) == 0.6  # recall first
-    assert average_precision(scores, positive) == pytest.approx((1 + 1 + 0.75) / 3)
+    # the most recall at a precision: 0.8 keeps 1.0; 0.6 would be 0.75
+    assert precision_threshold(scores, positive, 0.9) == 0.8
+    assert precision_threshold(scores, positive, 0.75) == 0.6
+    # no cut reaches it: a threshold above every score, so nothing merges
+    assert precision_threshold(np.array([0.9, 0.5]), np.array([False, True]), 0.9) > 0.9
+
+
+def test_guard_mask_checks_only_pairs_that_could_merge() -> None:
+    texts = ["how big is the cut in 2025?", "how big is the cut in 2027?", "2025 cut: how big?"]
+    rows, cols = np.array([0, 0]), np.array([1, 2])
+    assert guard_mask(texts, rows, cols, np.array([0.9, 0.9])).tolist() == [False, True]
+    assert guard_mask(texts, rows, cols, np.array([0.1, 0.9])).tolist() == [True, True]
 
 
 # ------------------------------------------------------------------------------ the corpus
@@ -131,9 +139,14 @@ def test_pair_corpus_has_enough_multilingual_groups_and_hard_negatives() -> None
     for p in pairs:
         groups.setdefault(p.group, []).append(p)
     assert len(groups) >= 120
-    assert set(Counter(p.lang for p in pairs)) == {"en", "nl", "fr", "es", "pt", "sw"}
+    assert {"en", "nl", "fr", "es", "pt", "sw", "ar", "hi", "id", "am", "so"} <= set(
+        Counter(p.lang for p in pairs)
+    )
     assert {p.style for p in pairs} == {"chat", "formal"}
-    assert all(len({p.lang for p in g}) >= 3 for g in groups.values())
+    # the chat-style file pairs each question with one or two others; the rest has 3+ languages
+    assert all(
+        len({p.lang for p in g}) >= (2 if g[0].source == "chat" else 3) for g in groups.values()
+    )
     per_topic = Counter(g[0].topic for g in groups.values())
     assert min(per_topic.values()) >= 4  # every question has same-topic hard negatives
     assert all(len({p.topic for p in g}) == 1 for g in groups.values())
@@ -147,11 +160,18 @@ def test_the_issue_example_and_the_checks_are_not_training_data() -> None:
     assert not any("beleidscoherentie" in t or "policy coherence" in t for t in texts)
 
 
-def test_splits_keep_topics_apart() -> None:
+def test_the_held_out_split_shares_nothing_with_training() -> None:
+    from models.dup_eval import HOLDOUT_DIR
+
+    train, held = load_pairs(), load_pairs(HOLDOUT_DIR)
+    assert len({p.topic for p in held}) >= 8 and len({p.group for p in held}) >= 50
+    assert not {p.topic for p in train} & {p.topic for p in held}
+    assert not {p.group for p in train} & {p.group for p in held}
+    assert not {p.text.lower() for p in train} & {p.text.lower() for p in held}
+
+
+def test_folds_keep_topics_apart() -> None:
     pairs = load_pairs()
-    train, test = split_topics(pairs)
-    assert train and test and not train & test
-    assert {p.theme for p in pairs if p.topic in test} == {"policy", "civic", "system"}
     topics = [p.topic for p in pairs]
     for fold in topic_folds(topics):
         inside = {topics[i] for i in fold}
