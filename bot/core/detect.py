@@ -36,7 +36,8 @@ from bot.core.model import MessageKind
 from bot.core.text import fold, name_key
 
 _PREFIX = re.compile(
-    r"^\s*(?:\*\*)?(?:q|qn|vraag(?:je)?|question|pregunta|pergunta|swali|frage|domanda|"
+    r"^\s*(?:\*\*)?(?:(?:quick|last|final|another|one more|laatste|derni[eè]re|[uú]ltima)\s+)?"
+    r"(?:q|qn|vraag(?:je)?|question|laaj|tapuy|tambaya|ibeere|асуулт|kysymys|pregunta|pergunta|swali|frage|domanda|"
     r"pertanyaan|soalan|tanong|ikibazo|ibibazo|swali langu|sual|soru|вопрос|питання|pytanie|"
     r"otázka|kérdés|câu hỏi|سؤال|سوال|پرسش|प्रश्न|सवाल|প্রশ্ন|ጥያቄ|質問|问题|問題|질문)"
     r"(?:\s*\d+)?\s*[:.\-–)：፦፡]\s*(?:\*\*)?",
@@ -63,15 +64,16 @@ _LOGISTICS = re.compile(
     # "recording of the session", not "recording of land titles" / "cases recorded in 2023"
     r"recordings?(?! of (?!(?:the |this |today'?s )?" + _EVENT + r"))(?! (?:system|practice)s?)|"
     r"(?:" + _EVENT + r"|it|this|that)(?: \w+)? (?:is |be |being |been |was |are |get )*recorded|"
-    r"enregistrement|enregistr[eé]e?|diapos?|diapositives?|grabaci[oó]n|grabad[oa]|"
+    r"(?<!d')(?<!de l')enregistrement(?! (?:des|de l'|d'une?|du) (?!session|webinaire|r[ée]union))|"
+    r"enregistr[eé]e?|diapos?|diapositives?|grabaci[oó]n|grabad[oa]|"
     r"diapositivas?|grava[cç][aã]o|gravad[oa]|slaidi|rekodi|interpreters?|tolk|"
     # "interpretation into French", not "your interpretation of Article 5"
     r"(?<!your )(?<!legal )(?:interpretation|vertaling|interpr[eé]tation|traduction|"
     r"traducci[oó]n|tradu[cç][aã]o|tafsiri)(?! (?:of|de|du|des|del|da|do|van)\b)|mkalimani|"
-    r"breakout rooms?|break-?out|pauze|coffee break|lunch break|mapumziko|intervalo(?! de)|"
+    r"breakout rooms?|break-?out|(?<!op )pauze|coffee break|lunch break|mapumziko|intervalo(?! de)|"
     # "a break", "la pause", not "a break-even point" or "the pause in US funding"
-    r"(?:(?:a|the|any|short|comfort) (?:break|pause)|une pause|la pause|una pausa|la pausa|"
-    r"uma pausa)(?!-| (?:in|of|on|for|de|des|du|dans|en|del|na|no|van|im|der|di|della)\b)|"
+    r"(?<!juste )(?<!just )(?:(?:a|the|any|short|comfort) (?:break|pause)|une pause|la pause|una pausa|la pausa|"
+    r"uma pausa)(?!-| (?:in|of|on|for|avant|before|antes|de|des|du|dans|en|del|na|no|van|im|der|di|della)\b)|"
     r"pause caf[eé]|el descanso|um intervalo|"
     r"what time (?:does|do|will|is)|how long (?:is|will|does) (?:the|this) "
     r"(?:session|webinar|meeting|break))\b",
@@ -185,7 +187,8 @@ _SWAHILI_WORD = re.compile(
     re.IGNORECASE,
 )
 _ASK_PHRASE = re.compile(
-    r"\b(i('d| would) like to (ask|know)|i (?:am|'m|was) (?:wondering|curious)|i wonder|"
+    r"\b(i('d| would) like to (ask|know)|i (?:am|'m|was) (?:wondering|curious)(?! the same| too)|"
+    r"i wonder|"
     r"wondering (?:if|whether|how|what|why)|my question|question (?:for|to) (?:the )?\w+|"
     r"curious (?:to know|whether|if|how|what)|could the panel|"
     r"(?:could|can|would) you (?:please )?(?:elaborate|explain|clarify|expand|comment|say more|"
@@ -236,6 +239,10 @@ def _words(text: str) -> int:
 
 def _question_reason(text: str) -> str | None:
     """Why ``text`` (links removed) asks something, or None."""
+    text = lex.EXCLAIMED.sub("!", text)
+    tag = lex.SOFT_TAG.search(text)
+    if tag and not lex.CONCLUDING.match(_SENTENCES.split(text[: tag.start()])[-1].strip()):
+        text = text[: tag.start()].rstrip() + "."
     if lex.REQUEST.search(text):
         return "request"
     if _QMARK.search(text):
@@ -244,14 +251,62 @@ def _question_reason(text: str) -> str | None:
         if _words(text) >= 2 or len(_SPACELESS.findall(text)) >= 3:
             return "mark"
         return None
-    if _ASK_PHRASE.search(text) or lex.ASKING.search(text) or lex.PANEL_ADDRESS.match(text):
+    if (
+        _ASK_PHRASE.search(text)
+        or lex.ASKING.search(text)
+        or lex.ASKING_MORE.search(text)
+        or lex.PANEL_ADDRESS.match(text)
+    ):
         return "phrase"
+    return _form_reason(text)
+
+
+def _form_reason(text: str) -> str | None:
+    """``form`` when the whole text, a later sentence or a clause after a comma opens like a
+    question ("Dr X, you said... Is that measurable", "..., so why do ..."), else None."""
+    if _opens_question(text):
+        return "form"
+    rest = _vocative_rest(text)
+    sentences = [s for s in _SENTENCES.split(rest) if s and s.strip()]
+    refers = bool(lex.REFERS.search(text))
+    for i, sentence in enumerate(sentences):
+        if (i or rest != text) and _opens_question(sentence.strip()):
+            return "form"
+        # "You said X. Why" / "By when" / "Horizontal para quem": a short follow-up to a claim
+        if i and refers and _words(sentence) <= 5 and _ELLIPTIC.search(sentence):
+            return "form"
+    last = sentences[-1] if sentences else ""
+    if not last.rstrip().endswith((".", "!")):
+        for clause in re.split(r"[,;]\s+", last)[1:]:
+            if _words(clause) >= 4 and (_AUX.match(clause) or _WH.match(clause)):
+                return "form"
+    return None
+
+
+_ELLIPTIC = re.compile(
+    r"\b(?:why|when|how|who|what|where|pourquoi|quand|comment|qui|quoi|por ?qu[eé]|cu[aá]ndo|"
+    r"c[oó]mo|qui[eé]n|qu[eé]|por que|quando|quem|waarom|wanneer|hoe|wie|wat|kwa nini|lini|vipi|"
+    r"nani|mengapa|kenapa|kapan|siapa|bakit|kailan|sino)\b",
+    re.IGNORECASE,
+)
+
+
+def _vocative_rest(text: str) -> str:
+    """The text after an opening vocative ("Dr Uwase, ...", "Henrik: ..."), else the text."""
+    match = _ADDRESS.match(text)
+    if match and match.group(3) and len(match.group(2).split()) <= 3:
+        return text[match.end() :].strip() or text
+    return text
+
+
+def _opens_question(text: str) -> bool:
+    """Whether ``text`` opens like a question though it has no mark."""
     body = _SORRY.sub("", text).strip()
     long_enough = _words(body) >= 3 or len(_SPACELESS.findall(body)) >= 6
     if long_enough and lex.QUESTION_END.search(body):
-        return "form"
+        return True
     if body.endswith(("!", ".")) and not _AUX.match(body):
-        return None
+        return False
     if _words(body) >= 4 and (
         _WH.match(body)
         or _AUX.match(body)
@@ -261,11 +316,12 @@ def _question_reason(text: str) -> str | None:
             and (re.match(r"(?i)\s*(?:na\s+)?je\s*,", body) or _SWAHILI_WORD.search(body[3:]))
         )
         or lex.QUESTION_OPENER.match(body)
+        or lex.OPENER_MORE.match(body)
     ):
-        return "form"
+        return True
     if long_enough and lex.QUESTION_WORD.search(body):
-        return "form"
-    return None
+        return True
+    return False
 
 
 #: How close (in characters) a sharing word must be to "link", "presentation", "資料"...
@@ -274,14 +330,18 @@ _SENTENCES = re.compile(r"(?<=[.?!？。؟])\s+|[\n！。？]")
 
 
 def _is_logistics(text: str) -> bool:
-    if _LOGISTICS.search(text) or lex.LOGISTICS_STRONG.search(text):
+    if any(p.search(text) for p in (_LOGISTICS, lex.LOGISTICS_STRONG, lex.LOGISTICS_MORE)):
         return True
     for sentence in _SENTENCES.split(text):
         things = [
-            m.span() for p in (_LOGISTICS_WEAK, lex.LOGISTICS_WEAK) for m in p.finditer(sentence)
+            m.span()
+            for p in (_LOGISTICS_WEAK, lex.LOGISTICS_WEAK, lex.LOGISTICS_WEAK_MORE)
+            for m in p.finditer(sentence)
         ]
         cues = [
-            m.span() for p in (_LOGISTICS_VERB, lex.LOGISTICS_NEAR) for m in p.finditer(sentence)
+            m.span()
+            for p in (_LOGISTICS_VERB, lex.LOGISTICS_NEAR, lex.LOGISTICS_NEAR_MORE)
+            for m in p.finditer(sentence)
         ]
         if any(c[0] - t[1] <= NEAR and t[0] - c[1] <= NEAR for t in things for c in cues):
             return True
@@ -298,7 +358,7 @@ _TECH_WEAK = re.compile(
 
 def _is_tech(text: str) -> bool:
     words = _words(text)
-    strong = _TECH.search(text) or lex.TECH.search(text)
+    strong = _TECH.search(text) or lex.TECH.search(text) or lex.JUST_ME.search(text)
     return (bool(strong) and words <= 15) or (bool(_TECH_WEAK.search(text)) and words <= 5)
 
 
@@ -361,6 +421,23 @@ def addressed_peer(text: str, peers: Collection[str]) -> bool:
     return False
 
 
+_HOW_ARE_YOU = re.compile(
+    r"^\s*(?:how are you(?: all| doing| everyone)?|nanga def|na nga def|naka nga def|[çc]a va|"
+    r"comment allez-vous|c[oó]mo est[aá]n?(?: todos)?|tudo bem|como v[aã]o|hoe gaat het|"
+    r"habari (?:zenu|yako|gani)|apa kabar|kumusta (?:kayo|po)|wie geht'?s)\s*[?？!.]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _small_talk(text: str) -> bool:
+    """A question to a fellow participant stays between them (``peer``) when it is small talk
+    or asks for a resource ("are you in Palu too?", "do you have the report?"), or is very
+    short; a substantive one that takes up what the person said is for the panel."""
+    if lex.REFERS.search(text):
+        return False
+    return bool(lex.SMALL_TALK.search(text)) or _words(text) <= 6
+
+
 def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -> Detection:
     """Classify one public chat message as question, logistics or chatter.
 
@@ -372,8 +449,12 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
     plain = without_links(body)
     if not plain or len(fold(plain)) < 2:
         return Detection(MessageKind.CHATTER, body, "empty")
+    if lex.REACTION.match(plain):
+        return Detection(MessageKind.CHATTER, body, "reaction")
     if from_host and not prefixed:
         return Detection(MessageKind.CHATTER, body, "host")
+    if not prefixed and lex.AUDIO_CHECK.search(plain) and _words(plain) <= 12:
+        return Detection(MessageKind.CHATTER, body, "check")
     if prefixed:
         kind = MessageKind.LOGISTICS if _is_logistics(plain) else MessageKind.QUESTION
         return Detection(kind, body, "logistics" if kind is MessageKind.LOGISTICS else "prefix")
@@ -381,7 +462,7 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(MessageKind.CHATTER, body, "moderating")
     opening = _after_opening(plain)
     if opening is not None:
-        if not opening or _question_reason(opening) is None:
+        if not opening or _HOW_ARE_YOU.match(opening) or _question_reason(opening) is None:
             small = "greeting" if _GREETING.match(plain) or lex.GREETING.match(plain) else "thanks"
             return Detection(MessageKind.CHATTER, body, small)
         plain = opening
@@ -389,12 +470,14 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(MessageKind.CHATTER, body, "announcement")
     reason = _question_reason(plain)
     if reason is None:
-        return Detection(MessageKind.CHATTER, body, "tech" if _is_tech(plain) else "remark")
+        if _is_tech(plain):
+            return Detection(MessageKind.CHATTER, body, "tech")
+        return Detection(MessageKind.CHATTER, body, "tag" if lex.SOFT_TAG.search(plain) else "remark")
     if _is_logistics(plain):
         return Detection(MessageKind.LOGISTICS, body, "logistics")
     if _is_tech(plain):  # an audio/screen question or request is about running the event
         return Detection(MessageKind.LOGISTICS, body, "tech")
-    if lex.PEER.search(plain) or addressed_peer(body, peers):
+    if lex.PEER.search(plain) or (addressed_peer(body, peers) and _small_talk(plain)):
         return Detection(MessageKind.CHATTER, body, "peer")
     if opening is not None:
         return Detection(MessageKind.QUESTION, body, "greeted")
