@@ -135,7 +135,10 @@ _ANNOUNCEMENT = re.compile(
     re.IGNORECASE,
 )
 
-_LEAD = r"^\s*(?:(?:and|but|so|also|ok|okay|en|maar|et|mais|y|pero|e|mas|na|lakini)[,\s]+)?"
+_LEAD = (
+    r"^\s*(?:(?:and|but|so|also|then|ok|okay|en|maar|dus|et|mais|donc|alors|y|pero|entonces|e|mas|"
+    r"ent[ãa]o|na|lakini)[,\s]+)?"
+)
 # Question words that ask on their own, without a mark. English ones also open statements
 # ("When we talk about...", "How true!"), so without a mark they need a question-like next word.
 _EN_WH_NEXT = (
@@ -278,11 +281,23 @@ def _form_reason(text: str) -> str | None:
     last = sentences[-1] if sentences else ""
     if not last.rstrip().endswith((".", "!")):
         for clause in re.split(r"[,;]\s+", last)[1:]:
-            if _words(clause) >= 4 and (_AUX.match(clause) or _WH.match(clause)):
+            if _words(clause) >= 4 and (
+                _AUX.match(clause) or _WH.match(clause) or _CLAUSE_AUX.match(clause)
+            ):
                 return "form"
     return None
 
 
+_RELATIVE = re.compile(
+    r"(?i)\s*(?:quem|quien|qui|whoever|who|wie) (?:quiser|quiera|veut|voudrait|wants|wil)\b"
+)
+# "Is Mongolia even on...": an auxiliary then a capitalised name.
+_PROPER_AUX = re.compile(r"^(?:Is|Are|Was|Were|Does|Do|Did|Has|Have|Can|Could|Will|Would) [A-Z]\w+")
+# After a comma: "..., are local NGOs still allowed": an auxiliary then a noun (not "mostly").
+_CLAUSE_AUX = re.compile(
+    r"(?i)(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)\s+"
+    r"(?!\w+ly\b|\w+ed\b|not\b|also\b|still\b|just\b|being\b|been\b|a\b|an\b|very\b)\w+"
+)
 _ELLIPTIC = re.compile(
     r"\b(?:why|when|how|who|what|where|pourquoi|quand|comment|qui|quoi|por ?qu[eé]|cu[aá]ndo|"
     r"c[oó]mo|qui[eé]n|qu[eé]|por que|quando|quem|waarom|wanneer|hoe|wie|wat|kwa nini|lini|vipi|"
@@ -307,8 +322,11 @@ def _opens_question(text: str) -> bool:
         return True
     if body.endswith(("!", ".")) and not _AUX.match(body):
         return False
+    if _RELATIVE.match(body):  # "quem quiser continuar..." (whoever wants) asks nothing
+        return False
     if _words(body) >= 4 and (
-        _WH.match(body)
+        _PROPER_AUX.match(body)
+        or _WH.match(body)
         or _AUX.match(body)
         or _VERB_FIRST.match(body)
         or (
@@ -358,7 +376,9 @@ _TECH_WEAK = re.compile(
 
 def _is_tech(text: str) -> bool:
     words = _words(text)
-    strong = _TECH.search(text) or lex.TECH.search(text) or lex.JUST_ME.search(text)
+    if lex.JUST_ME.search(text) and len(text.split()) <= 20:
+        return True
+    strong = _TECH.search(text) or lex.TECH.search(text)
     return (bool(strong) and words <= 15) or (bool(_TECH_WEAK.search(text)) and words <= 5)
 
 
@@ -400,6 +420,13 @@ def addressed_name(text: str) -> str | None:
     return words[0] if words and (match.group(1) or len(words) <= 2) else None
 
 
+_FAMILIAR = re.compile(
+    r"(?i)^(?:don|do[ñn]a|mas|mbak|kak|bang|ate|kuya|ndugu|mama|baba|malam|mallam|dada|bhai|"
+    r"didi|tante|oom|tío|tía|tia|tio)$"
+)
+_AUX_WORD = re.compile(r"(?i)^(?:are|do|did|can|could|have|is|will|would|were)$")
+
+
 def addressed_peer(text: str, peers: Collection[str]) -> bool:
     """Whether ``text`` opens by addressing a fellow participant ("@Arjun which tool...",
     "Grace, do you..."): a name (an @mention, or a name then a comma) that starts the name key of
@@ -411,9 +438,13 @@ def addressed_peer(text: str, peers: Collection[str]) -> bool:
     mention, words = match.group(1), match.group(2).split()
     if lex.TITLES.match(words[0]):
         return False
+    if len(words) > 1 and _FAMILIAR.match(words[0]):  # "Mas Rizky,", "Don Segundo,"
+        words = words[1:]
     # An @mention runs into the question ("@Arjun which tool"): try each length; a vocative
     # must end in a comma or colon ("Arjun, which ...").
     lengths = range(1, len(words) + 1) if mention else [len(words)] if match.group(3) else []
+    if not mention and not match.group(3) and len(words) > 1 and _AUX_WORD.match(words[1]):
+        lengths = [1]  # "Priya are you in the library too?"
     for n in lengths:
         key = name_key(" ".join(words[:n]))
         if key and any(p == key or p.startswith(key + " ") for p in peers):
@@ -477,7 +508,7 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(MessageKind.LOGISTICS, body, "logistics")
     if _is_tech(plain):  # an audio/screen question or request is about running the event
         return Detection(MessageKind.LOGISTICS, body, "tech")
-    if lex.PEER.search(plain) or (addressed_peer(body, peers) and _small_talk(plain)):
+    if lex.PEER.search(plain) or lex.PEER_MORE.search(plain) or (addressed_peer(body, peers) and _small_talk(plain)):
         return Detection(MessageKind.CHATTER, body, "peer")
     if opening is not None:
         return Detection(MessageKind.QUESTION, body, "greeted")

@@ -389,11 +389,24 @@ REFERS = compiled(
     ),
     ("とおっしゃ|と言われ|说到|提到|말씀하신",),
 )
+# Participants asking each other about their own tools or practice ("does anyone here use...").
+PEER_MORE = compiled(
+    (
+        r"(?:does|did|has|is) (?:anyone|anybody|someone|somebody) (?:here |else )?(?:use|using|"
+        r"work(?:ing)?|tried|run|have experience)",
+        r"quelqu'un (?:utilise|a essay[ée])|alguien (?:usa|utiliza|ha usado)|algu[eé]m (?:usa|usou)",
+        r"(?:gebruikt|werkt) iemand|iemand ervaring",
+    ),
+)
 # Small talk or a resource request when addressed to a fellow participant.
 SMALL_TALK = compiled(
     (
-        r"too|also|as well|either|aussi|également|también|tamb[ée]m|ook|auch|pia|juga|din|rin",
-        r"still in|are you (?:in|at|from|based)|(?:do|did) you (?:have|get|still have) (?:the|a|that)",
+        r"(?:you|usted|t[uú]|vous|voc[eê]s?|jij|je|u|kamu|anda|wewe|ikaw|kayo|waxaad)"
+        r"(?: \S+){0,5} (?:too|also|as well|still|ainda|encore|todav[ií]a|aussi|tamb[ée]m|también"
+        r"|ook|nog|auch|noch|pia|bado|juga|masih|din|rin|weli)",
+        r"(?:are|were|do|did|have) you (?:\w+ )?(?:still|also|using|use|in|at|from|based|going)",
+        r"(?:you are|are you) referring|(?:do|did) you (?:have|get|still have) (?:the|a|that)",
+        r"তুমি কি এখনও|आप भी|तपाईं पनि|あなたも|你也|sjabloon|spreadsheet|excel",
         r"documents?|docs?|files?|pdfs?|papers?|reports?|notes|contacts?|e-?mail|numbers?|links?",
         r"slides|documento|archivo|fichier|bestand|nyaraka|dokumen|tài liệu",
     ),
@@ -427,12 +440,12 @@ LOGISTICS_MORE = compiled(
         r"(?:subir|aumentar|monter|augmenter) (?:el|o|le) (?:volumen|volume|son)|volumen",
         r"microfone|micr[oó]fono|microphone|headset|casque|auriculares|fones",
     ),
-    ("ቻናል", "키워 ?주", "글씨|글자 크기|폰트", "字体|字幕", "文字を大きく"),
+    ("ቻና[ልሉሎሊላ]", "키워 ?주", "글씨|글자 크기|폰트", "字体|字幕", "文字を大きく"),
 )
 LOGISTICS_WEAK_MORE = compiled(
     (
         r"pr[eé]sentations|presentaciones|apresenta[cç][oõ]es|presentaties?|exercise files?",
-        r"notebooks?|templates?|plantillas?|mod[eè]les?|formul[aá]rios?|formulaires?|formularios?",
+        r"templates?|plantillas?|mod[eè]les?|formul[aá]rios?|formulaires?|formularios?",
         r"formulier(?:en)?|mentimeter|padlet|miro",
     ),
 )
@@ -455,7 +468,7 @@ JUST_ME = compiled(
         r"मलाई मात्र|मुझे ही|صرف مجھے|እኔ ብቻ|se congel[óo]|congelad[oa]|travou|fig[ée]|bevroren",
         r"falhar|fallando|se corta|coupe|hapert|yankewa|dégguwul|a falhar",
     ),
-    ("저만|私だけ|只有我|ขาดหาย|หรือเปล่า",),
+    ("저만|私だけ|只有我|ขาดหาย",),
 )
 # Indirect questions and question words the first lists missed, in more languages.
 ASKING_MORE = compiled(
@@ -474,6 +487,7 @@ ASKING_MORE = compiled(
         r"(?:question|pregunta|pergunta|vraag|swali) (?:sur|sobre|about|on|regarding|over|kuhusu)"
         r"[^:：?]{1,60}[:：]",
         r"(?:pwede|puwede|paano|bakit|ano|may|mayroon|meron) (?:po )?ba(?:ng)?",
+        r"\w+-(?:t-)?(?:ils|elles|il|elle|on|vous|nous)",
         r"ma \w+(?:aa|aan)|ምን|ወይ(?: የሚለውን ነው)?\s*$|\S+ कि \S*(?:दैन|दैनन्|छैन|होइन)",
     ),
     ("什么区别|什么是|(?<![没沒])什么|能不能|可不可以|会不会|要不要|のか|気になります|気になる",),
@@ -484,7 +498,6 @@ OPENER_MORE = compiled(
         r"será que|ser[aá] que|est-ce que|zijn|is (?:het|er)|kun|hebben we|gaan we|wordt",
         r"naka|lan|ndax|ana|fan|ban(?= \w)",
         r"کیا|کیوں|کیسے|کب|کہاں|کون|کتن[ےاى]|के|किन|कसरी|कहिले|कहाँ|कति|कुन",
-        r"\w+-(?:t-)?(?:ils|elles|il|elle|on|vous|nous)",
     ),
 )
 # A sarcastic exclamation ("who knew?!") asks nothing.
