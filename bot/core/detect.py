@@ -245,7 +245,7 @@ def _question_reason(text: str) -> str | None:
     text = lex.EXCLAIMED.sub("!", text)
     tag = lex.SOFT_TAG.search(text)
     if tag and not lex.CONCLUDING.match(_SENTENCES.split(text[: tag.start()])[-1].strip()):
-        text = text[: tag.start()].rstrip() + "."
+        text = text[: tag.start()].rstrip()
     if lex.REQUEST.search(text):
         return "request"
     if _QMARK.search(text):
@@ -462,11 +462,10 @@ _HOW_ARE_YOU = re.compile(
 
 def _small_talk(text: str) -> bool:
     """A question to a fellow participant stays between them (``peer``) when it is small talk
-    or asks for a resource ("are you in Palu too?", "do you have the report?"), or is very
-    short; a substantive one that takes up what the person said is for the panel."""
+    or asks for a resource ("are you in Palu too?", "do you have the report?"); a substantive one that takes up what the person said is for the panel."""
     if lex.REFERS.search(text):
         return False
-    return bool(lex.SMALL_TALK.search(text)) or _words(text) <= 6
+    return bool(lex.SMALL_TALK.search(text) or lex.RESOURCE.search(text))
 
 
 def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -> Detection:

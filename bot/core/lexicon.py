@@ -366,13 +366,16 @@ CONCLUDING = compiled(
 AUDIO_CHECK = compiled(
     (
         r"am i audible|(?:can|could) (?:you|everyone|everybody|you all) (?:all )?(?:hear|see) me",
-        r"(?:is )?(?:it|this|that) better(?: now)?|better now|(?:c'est )?mieux (?:maintenant|comme [çc]a)",
-        r"est-ce (?:que c'est )?mieux|vous m'entendez(?: bien)?(?: maintenant)?|me oyen|me escuchan",
-        r"se me escucha|me ouvem|me escutam|est[aá] melhor agora|beter zo|(?:hoor|horen) (?:je|jullie) me",
+        r"^\W*(?:(?:sorry|ok|okay|d[ée]sol[ée]e?|perd[oó]n|desculp\w+)(?: everyone| all)?[,!.\s]+)?"
+        r"(?:(?:is )?(?:it|this|that|the (?:sound|audio)) better|better|(?:est-ce (?:que c'est )?|c'est )?"
+        r"mieux|(?:est[aá] )?(?:mejor|melhor)|beter)(?: now| maintenant| comme [çc]a| ahora| agora| zo)?"
+        r"\W*$",
+        r"vous m'entendez|me oyen|me escuchan|se me escucha|me ouvem|me escutam",
+        r"(?:hoor|horen) (?:je|jullie) me",
         r"mnanisikia|mnanisikiliza|mich hören|hört ihr mich|mi sentite|apakah suara saya",
         r"naririnig (?:nyo|ninyo) (?:po )?ba ako|nghe (?:rõ )?(?:em|tôi|mình) không",
     ),
-    ("聞こえますか|聞こえていますか|들리시나요|들리세요|들리십니까|听得到我吗|听得见吗|ได้ยินไหม",),
+    ("聞こえますか|聞こえていますか|(?<!저만 )(?<!저만 안 )들리시나요|들리세요|들리십니까|听得到我吗|听得见吗|ได้ยินไหม",),
 )
 # Referring to what a named person said: the question is for a speaker, not small talk.
 REFERS = compiled(
@@ -405,19 +408,31 @@ SMALL_TALK = compiled(
         r"(?: \S+){0,5} (?:too|also|as well|still|ainda|encore|todav[ií]a|aussi|tamb[ée]m|también"
         r"|ook|nog|auch|noch|pia|bado|juga|masih|din|rin|weli)",
         r"(?:are|were|do|did|have) you (?:\w+ )?(?:still|also|using|use|in|at|from|based|going)",
+        r"(?:still|weli|encore|ainda|todav[ií]a|nog|bado|masih) (?:\S+ ){0,2}"
+        r"(?:you|waxaad|vous|voc[eê]|usted|jij|kamu|wewe)",
         r"(?:you are|are you) referring|(?:do|did) you (?:have|get|still have) (?:the|a|that)",
         r"তুমি কি এখনও|आप भी|तपाईं पनि|あなたも|你也|sjabloon|spreadsheet|excel",
         r"documents?|docs?|files?|pdfs?|papers?|reports?|notes|contacts?|e-?mail|numbers?|links?",
-        r"slides|documento|archivo|fichier|bestand|nyaraka|dokumen|tài liệu",
     ),
-    ("資料|资料|자료|文書|ファイル|お持ち",),
+    ("お持ちですか|持っていますか|有没有.{0,10}(?:资料|文件)",),
+)
+# Asking a fellow participant for a resource ("do you have the report?", "can you send the link").
+RESOURCE = compiled(
+    (
+        r"(?:have|send|share|got|post|forward|tienes|tiene|env[ií]a\w*|manda\w*|partage\w*|envoie\w*"
+        r"|delen|sturen|heb je|tem|tens|kirim\w*|punya|una|tuma)(?: \S+){0,4} (?:(?:the|that|a|your|"
+        r"el|la|le|het|de|o|a) )?(?:documents?|docs?|files?|pdfs?|papers?|reports?|notes|contacts?|"
+        r"e-?mails?|numbers?|links?|slides|documento|archivo|fichier|bestand|nyaraka|dokumen|"
+        r"tài liệu|sjabloon|spreadsheet|excel|template)",
+    ),
+    ("資料|资料|자료",),
 )
 # Course and session running beyond slides: exams, readings, time left, forms, groups, fonts.
 LOGISTICS_MORE = compiled(
     (
         r"exams?|midterms?|(?:required|optional|assigned|core|compulsory) readings?|reading list",
         r"response papers?|essay (?:deadline|topic|length)|(?:assignment|paper|essay) (?:due|deadline)",
-        r"examen|tentamen|prova final|klausur",
+        r"tentamen|prova final|klausur",
         r"how much time (?:is |do we have )?left|time left|(?:il )?reste combien de temps",
         r"combien de temps (?:il )?reste|cu[aá]nto tiempo (?:queda|falta|nos queda)",
         r"quanto tempo (?:falta|resta)|hoeveel tijd (?:is er nog|hebben we nog|nog)",
@@ -432,27 +447,28 @@ LOGISTICS_MORE = compiled(
         r"|language|original|floor) channels?",
         r"canal (?:en |em |de )?(?:anglais|fran[çc]ais|swahili|kiswahili|ingl[ée]s|espa[ñn]ol|portugu[ée]s"
         r"|kichwa|d'interpr[ée]tation|de interpretaci[oó]n|de tradu[cç][aã]o|de interpreta[cç][aã]o)",
-        r"(?:engelse|franse|nederlandse|tolk)kanaal|kanaal (?:in het|voor) \w+",
+        r"(?:engelse|franse|nederlandse|tolk)kanaal|kanaal (?:in het|voor het) (?:engels|frans|"
+        r"nederlands|duits|spaans|arabisch)",
         r"t[ua]rjumaa[dn]\w*|fassar\w*|tikrachi\w*|ìgbàsílẹ̀|igbasile|ریکارڈنگ|سلائیڈ\w*",
-        r"grab(?:ando|ar[aá]n|ar[aá]|ada|ado)|gravando|gravad[ao]s?|se est[aá] grabando",
-        r"font size|bigger font|zoom in|make (?:it|the font|the text|the code) bigger|agrandir",
-        r"m[aá]s grande|groter maken|aumentar (?:a|la) (?:letra|fonte)|pakiulit|ulitin",
-        r"(?:subir|aumentar|monter|augmenter) (?:el|o|le) (?:volumen|volume|son)|volumen",
-        r"microfone|micr[oó]fono|microphone|headset|casque|auriculares|fones",
+        r"grab(?:ando|ar[aá]n|ar[aá]|ada|ado)|gravando|gravad[ao]s?",
+        r"font size|bigger font|make (?:it|the font|the text|the code) bigger|increase the font",
+        r"letra m[aá]s grande|groter lettertype|aumentar (?:a|la) (?:letra|fonte)|pakiulit",
+        r"(?:subir|aumentar|monter|augmenter) (?:el|o|le) (?:volumen|volume|son)(?! de| des| du| da| do)",
+        r"microfone|micr[oó]fono|microphone|headset|auriculares",
     ),
     ("ቻና[ልሉሎሊላ]", "키워 ?주", "글씨|글자 크기|폰트", "字体|字幕", "文字を大きく"),
 )
 LOGISTICS_WEAK_MORE = compiled(
     (
         r"pr[eé]sentations|presentaciones|apresenta[cç][oõ]es|presentaties?|exercise files?",
-        r"templates?|plantillas?|mod[eè]les?|formul[aá]rios?|formulaires?|formularios?",
-        r"formulier(?:en)?|mentimeter|padlet|miro",
+        r"templates?|plantillas?|mentimeter|padlet",
     ),
 )
 LOGISTICS_NEAR_MORE = compiled(
     (
-        r"partag[ée]e?s|envoy[ée]e?s|compartir|pasar|pasen|subir|plaatsen|nog een keer|opnieuw",
-        r"komt|komen|staat|staan|fica|ficam|est[aá]|where|repeat|again",
+        r"partag[ée]e?s|envoy[ée]e?s|compartir|(?:me|nos) (?:pueden|puede|podr[ií]an) pasar",
+        r"p[aá]s(?:e|en)(?:me|nos)|(?:van a|pueden|podr[ií]an) subir|plaatsen|nog een keer|opnieuw",
+        r"komt|repeat",
     ),
 )
 # Down, frozen or silent for everyone, or just me: about running the event, in any language.
@@ -465,8 +481,13 @@ JUST_ME = compiled(
         r"o (?:solo|s[oó]lo) (?:para )?m[ií]|ou (?:c'est )?(?:juste|seulement) (?:moi|chez moi)",
         r"ou s[oó] (?:para )?(?:mim|eu)|para mais algu[ée]m|(?:of|ligt het) (?:alleen )?(?:bij|aan) mij",
         r"pour quelqu'un d'autre|ko ni kaɗai|man rekk|ako lang|hanya saya|chỉ (?:mình )?(?:em|tôi)",
-        r"मलाई मात्र|मुझे ही|صرف مجھے|እኔ ብቻ|se congel[óo]|congelad[oa]|travou|fig[ée]|bevroren",
-        r"falhar|fallando|se corta|coupe|hapert|yankewa|dégguwul|a falhar",
+        r"मलाई मात्र|मुझे ही|صرف مجھے|እኔ ብቻ|se (?:me )?congel[óo]|(?:pantalla|imagen|video|zoom) "
+        r"(?:se )?(?:est[aá] )?congelad[ao]|(?:tela|imagem|v[ií]deo|zoom|[áa]udio) travou",
+        r"(?:[ée]cran|image|vid[ée]o) (?:est )?fig[ée]e?|(?:beeld|scherm|zoom) (?:is )?bevroren",
+        r"(?:[áa]udio|som|voz|liga[çc][aã]o)(?: \S+){0,4} (?:a )?falhar",
+        r"(?:audio|sonido|voz|conexi[oó]n)(?: \S+){0,3} (?:est[aá] )?fallando",
+        r"se (?:me )?corta (?:el audio|el sonido|la voz)|(?:le son|l'audio|sa voix|[çc]a) coupe",
+        r"(?:geluid|beeld|verbinding) hapert|murya\w*(?: \S+){0,3} (?:tana )?yankewa|dégguwul",
     ),
     ("저만|私だけ|只有我|ขาดหาย",),
 )
@@ -490,13 +511,14 @@ ASKING_MORE = compiled(
         r"\w+-(?:t-)?(?:ils|elles|il|elle|on|vous|nous)",
         r"ma \w+(?:aa|aan)|ምን|ወይ(?: የሚለውን ነው)?\s*$|\S+ कि \S*(?:दैन|दैनन्|छैन|होइन)",
     ),
-    ("什么区别|什么是|(?<![没沒])什么|能不能|可不可以|会不会|要不要|のか|気になります|気になる",),
+    ("什么区别|什么是|(?<![没沒])什么|能不能|可不可以|会不会|要不要|のか(?!も)|気になります|気になる",),
 )
 # Opening words of a question in the languages the first opener list missed.
 OPENER_MORE = compiled(
     (
-        r"será que|ser[aá] que|est-ce que|zijn|is (?:het|er)|kun|hebben we|gaan we|wordt",
-        r"naka|lan|ndax|ana|fan|ban(?= \w)",
+        r"ser[aá] que|est-ce que|zijn (?:we|er|jullie|de|het|die|deze|dat|ze)|is (?:het|er)|kun",
+        r"hebben we|gaan we|wordt",
+        r"naka(?!-)|lan|ndax",
         r"کیا|کیوں|کیسے|کب|کہاں|کون|کتن[ےاى]|के|किन|कसरी|कहिले|कहाँ|कति|कुन",
     ),
 )
