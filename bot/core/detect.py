@@ -32,8 +32,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from bot.core import lexicon as lex
+from bot.core import lexicon_more as more
+from bot.core.address import addressed_name, addressed_peer, small_talk, vocative_rest
 from bot.core.model import MessageKind
-from bot.core.text import fold, name_key
+from bot.core.text import fold
 
 _PREFIX = re.compile(
     r"^\s*(?:\*\*)?(?:(?:quick|last|final|another|one more|laatste|derni[eè]re|[uú]ltima)\s+)?"
@@ -213,6 +215,15 @@ _ASK_PHRASE = re.compile(
 )
 _SORRY = re.compile(r"^\s*(?:sorry|excuse me|pardon|perd[oó]n|d[ée]sol[ée]e?|sorry,)[,!.\s]+", re.I)
 
+__all__ = [
+    "Detection",
+    "addressed_name",
+    "addressed_peer",
+    "detect",
+    "strip_prefix",
+    "without_links",
+]
+
 
 @dataclass(frozen=True, slots=True)
 class Detection:
@@ -242,9 +253,9 @@ def _words(text: str) -> int:
 
 def _question_reason(text: str) -> str | None:
     """Why ``text`` (links removed) asks something, or None."""
-    text = lex.EXCLAIMED.sub("!", text)
-    tag = lex.SOFT_TAG.search(text)
-    if tag and not lex.CONCLUDING.match(_SENTENCES.split(text[: tag.start()])[-1].strip()):
+    text = more.EXCLAIMED.sub("!", text)
+    tag = more.SOFT_TAG.search(text)
+    if tag and not more.CONCLUDING.match(_SENTENCES.split(text[: tag.start()])[-1].strip()):
         text = text[: tag.start()].rstrip()
     if lex.REQUEST.search(text):
         return "request"
@@ -257,7 +268,7 @@ def _question_reason(text: str) -> str | None:
     if (
         _ASK_PHRASE.search(text)
         or lex.ASKING.search(text)
-        or lex.ASKING_MORE.search(text)
+        or more.ASKING_MORE.search(text)
         or lex.PANEL_ADDRESS.match(text)
     ):
         return "phrase"
@@ -269,9 +280,9 @@ def _form_reason(text: str) -> str | None:
     question ("Dr X, you said... Is that measurable", "..., so why do ..."), else None."""
     if _opens_question(text):
         return "form"
-    rest = _vocative_rest(text)
+    rest = vocative_rest(text)
     sentences = [s for s in _SENTENCES.split(rest) if s and s.strip()]
-    refers = bool(lex.REFERS.search(text))
+    refers = bool(more.REFERS.search(text))
     for i, sentence in enumerate(sentences):
         if (i or rest != text) and _opens_question(sentence.strip()):
             return "form"
@@ -306,14 +317,6 @@ _ELLIPTIC = re.compile(
 )
 
 
-def _vocative_rest(text: str) -> str:
-    """The text after an opening vocative ("Dr Uwase, ...", "Henrik: ..."), else the text."""
-    match = _ADDRESS.match(text)
-    if match and match.group(3) and len(match.group(2).split()) <= 3:
-        return text[match.end() :].strip() or text
-    return text
-
-
 def _opens_question(text: str) -> bool:
     """Whether ``text`` opens like a question though it has no mark."""
     body = _SORRY.sub("", text).strip()
@@ -334,12 +337,10 @@ def _opens_question(text: str) -> bool:
             and (re.match(r"(?i)\s*(?:na\s+)?je\s*,", body) or _SWAHILI_WORD.search(body[3:]))
         )
         or lex.QUESTION_OPENER.match(body)
-        or lex.OPENER_MORE.match(body)
+        or more.OPENER_MORE.match(body)
     ):
         return True
-    if long_enough and lex.QUESTION_WORD.search(body):
-        return True
-    return False
+    return bool(long_enough and lex.QUESTION_WORD.search(body))
 
 
 #: How close (in characters) a sharing word must be to "link", "presentation", "資料"...
@@ -348,17 +349,17 @@ _SENTENCES = re.compile(r"(?<=[.?!？。؟])\s+|[\n！。？]")
 
 
 def _is_logistics(text: str) -> bool:
-    if any(p.search(text) for p in (_LOGISTICS, lex.LOGISTICS_STRONG, lex.LOGISTICS_MORE)):
+    if any(p.search(text) for p in (_LOGISTICS, lex.LOGISTICS_STRONG, more.LOGISTICS_MORE)):
         return True
     for sentence in _SENTENCES.split(text):
         things = [
             m.span()
-            for p in (_LOGISTICS_WEAK, lex.LOGISTICS_WEAK, lex.LOGISTICS_WEAK_MORE)
+            for p in (_LOGISTICS_WEAK, lex.LOGISTICS_WEAK, more.LOGISTICS_WEAK_MORE)
             for m in p.finditer(sentence)
         ]
         cues = [
             m.span()
-            for p in (_LOGISTICS_VERB, lex.LOGISTICS_NEAR, lex.LOGISTICS_NEAR_MORE)
+            for p in (_LOGISTICS_VERB, lex.LOGISTICS_NEAR, more.LOGISTICS_NEAR_MORE)
             for m in p.finditer(sentence)
         ]
         if any(c[0] - t[1] <= NEAR and t[0] - c[1] <= NEAR for t in things for c in cues):
@@ -376,7 +377,7 @@ _TECH_WEAK = re.compile(
 
 def _is_tech(text: str) -> bool:
     words = _words(text)
-    if lex.JUST_ME.search(text) and len(text.split()) <= 20:
+    if more.JUST_ME.search(text) and len(text.split()) <= 20:
         return True
     strong = _TECH.search(text) or lex.TECH.search(text)
     return (bool(strong) and words <= 15) or (bool(_TECH_WEAK.search(text)) and words <= 5)
@@ -405,67 +406,12 @@ def _after_opening(text: str) -> str | None:
     return ""
 
 
-_ADDRESS = re.compile(r"^\s*(@)?([^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*){0,2})\s*([,:]?)")
-
-
-def addressed_name(text: str) -> str | None:
-    """The first name a message opens by addressing ("@Achieng what's...", "Femke, is..."), or
-    None; a title is skipped ("@Mme Diarra," -> "Diarra")."""
-    match = _ADDRESS.match(text)
-    if match is None or not (match.group(1) or match.group(3)):
-        return None
-    words = match.group(2).split()
-    if lex.TITLES.match(words[0]):
-        words = words[1:]
-    return words[0] if words and (match.group(1) or len(words) <= 2) else None
-
-
-_FAMILIAR = re.compile(
-    r"(?i)^(?:don|do[ñn]a|mas|mbak|kak|bang|ate|kuya|ndugu|mama|baba|malam|mallam|dada|bhai|"
-    r"didi|tante|oom|tío|tía|tia|tio)$"
-)
-_AUX_WORD = re.compile(r"(?i)^(?:are|do|did|can|could|have|is|will|would|were)$")
-
-
-def addressed_peer(text: str, peers: Collection[str]) -> bool:
-    """Whether ``text`` opens by addressing a fellow participant ("@Arjun which tool...",
-    "Grace, do you..."): a name (an @mention, or a name then a comma) that starts the name key of
-    one of ``peers``, the participants who have chatted. A title ("@Dr. Lima", "Mme Diarra,")
-    marks a speaker, so it is never a peer."""
-    match = _ADDRESS.match(text)
-    if match is None or not peers:
-        return False
-    mention, words = match.group(1), match.group(2).split()
-    if lex.TITLES.match(words[0]):
-        return False
-    if len(words) > 1 and _FAMILIAR.match(words[0]):  # "Mas Rizky,", "Don Segundo,"
-        words = words[1:]
-    # An @mention runs into the question ("@Arjun which tool"): try each length; a vocative
-    # must end in a comma or colon ("Arjun, which ...").
-    lengths = range(1, len(words) + 1) if mention else [len(words)] if match.group(3) else []
-    if not mention and not match.group(3) and len(words) > 1 and _AUX_WORD.match(words[1]):
-        lengths = [1]  # "Priya are you in the library too?"
-    for n in lengths:
-        key = name_key(" ".join(words[:n]))
-        if key and any(p == key or p.startswith(key + " ") for p in peers):
-            return True
-    return False
-
-
 _HOW_ARE_YOU = re.compile(
     r"^\s*(?:how are you(?: all| doing| everyone)?|nanga def|na nga def|naka nga def|[çc]a va|"
     r"comment allez-vous|c[oó]mo est[aá]n?(?: todos)?|tudo bem|como v[aã]o|hoe gaat het|"
     r"habari (?:zenu|yako|gani)|apa kabar|kumusta (?:kayo|po)|wie geht'?s)\s*[?？!.]*\s*$",
     re.IGNORECASE,
 )
-
-
-def _small_talk(text: str) -> bool:
-    """A question to a fellow participant stays between them (``peer``) when it is small talk
-    or asks for a resource ("are you in Palu too?", "do you have the report?"); a substantive one that takes up what the person said is for the panel."""
-    if lex.REFERS.search(text):
-        return False
-    return bool(lex.SMALL_TALK.search(text) or lex.RESOURCE.search(text))
 
 
 def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -> Detection:
@@ -479,11 +425,11 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
     plain = without_links(body)
     if not plain or len(fold(plain)) < 2:
         return Detection(MessageKind.CHATTER, body, "empty")
-    if lex.REACTION.match(plain):
+    if more.REACTION.match(plain):
         return Detection(MessageKind.CHATTER, body, "reaction")
     if from_host and not prefixed:
         return Detection(MessageKind.CHATTER, body, "host")
-    if not prefixed and lex.AUDIO_CHECK.search(plain) and _words(plain) <= 12:
+    if not prefixed and more.AUDIO_CHECK.search(plain) and _words(plain) <= 12:
         return Detection(MessageKind.CHATTER, body, "check")
     if prefixed:
         kind = MessageKind.LOGISTICS if _is_logistics(plain) else MessageKind.QUESTION
@@ -502,12 +448,18 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
     if reason is None:
         if _is_tech(plain):
             return Detection(MessageKind.CHATTER, body, "tech")
-        return Detection(MessageKind.CHATTER, body, "tag" if lex.SOFT_TAG.search(plain) else "remark")
+        return Detection(
+            MessageKind.CHATTER, body, "tag" if more.SOFT_TAG.search(plain) else "remark"
+        )
     if _is_logistics(plain):
         return Detection(MessageKind.LOGISTICS, body, "logistics")
     if _is_tech(plain):  # an audio/screen question or request is about running the event
         return Detection(MessageKind.LOGISTICS, body, "tech")
-    if lex.PEER.search(plain) or lex.PEER_MORE.search(plain) or (addressed_peer(body, peers) and _small_talk(plain)):
+    if (
+        lex.PEER.search(plain)
+        or more.PEER_MORE.search(plain)
+        or (addressed_peer(body, peers) and small_talk(plain))
+    ):
         return Detection(MessageKind.CHATTER, body, "peer")
     if opening is not None:
         return Detection(MessageKind.QUESTION, body, "greeted")

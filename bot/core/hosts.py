@@ -23,7 +23,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from bot.core.detect import addressed_name, strip_prefix
+from bot.core.address import addressed_name
+from bot.core.detect import strip_prefix
 from bot.core.lexicon import ANSWERING, ASKED_OF, MODERATING, TITLES
 from bot.core.text import fold, name_key
 
