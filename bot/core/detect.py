@@ -22,6 +22,12 @@ Rules, in order (the one-word ``reason`` names the rule that decided):
    whether", "what does ... mean", "could you elaborate"; ``phrase``); an opening interrogative
    with at least four words (``form``); anything else is a ``remark``.
 
+Round 2 (phrases in :mod:`bot.core.lexicon_more`): a localised reaction line is ``reaction``; a
+speaker's own audio check ("Is this better?", "am I audible now?") is ``check``; a comment closed
+by a tag ("..., right?", "non ?", "né?") is ``tag`` unless it concludes ("So X, right?"); a
+question may sit in a later sentence or a clause after a comma (``form``); a question to a fellow
+participant is ``peer`` only when it is small talk or asks for a resource (:mod:`bot.core.address`).
+
 All patterns are whole-word: ``You`` is not ``y`` + ``ou``, ``economic`` does not hold ``mic``.
 """
 
