@@ -22,6 +22,12 @@ Rules, in order (the one-word ``reason`` names the rule that decided):
    whether", "what does ... mean", "could you elaborate"; ``phrase``); an opening interrogative
    with at least four words (``form``); anything else is a ``remark``.
 
+Round 2 (phrases in :mod:`bot.core.lexicon_more`): a localised reaction line is ``reaction``; a
+speaker's own audio check ("Is this better?", "am I audible now?") is ``check``; a comment closed
+by a tag ("..., right?", "non ?", "né?") is ``tag`` unless it concludes ("So X, right?"); a
+question may sit in a later sentence or a clause after a comma (``form``); a question to a fellow
+participant is ``peer`` only when it is small talk or asks for a resource (:mod:`bot.core.address`).
+
 All patterns are whole-word: ``You`` is not ``y`` + ``ou``, ``economic`` does not hold ``mic``.
 """
 
@@ -32,11 +38,14 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from bot.core import lexicon as lex
+from bot.core import lexicon_more as more
+from bot.core.address import addressed_name, addressed_peer, small_talk, vocative_rest
 from bot.core.model import MessageKind
-from bot.core.text import fold, name_key
+from bot.core.text import fold
 
 _PREFIX = re.compile(
-    r"^\s*(?:\*\*)?(?:q|qn|vraag(?:je)?|question|pregunta|pergunta|swali|frage|domanda|"
+    r"^\s*(?:\*\*)?(?:(?:quick|last|final|another|one more|laatste|derni[eè]re|[uú]ltima)\s+)?"
+    r"(?:q|qn|vraag(?:je)?|question|laaj|tapuy|tambaya|ibeere|асуулт|kysymys|pregunta|pergunta|swali|frage|domanda|"
     r"pertanyaan|soalan|tanong|ikibazo|ibibazo|swali langu|sual|soru|вопрос|питання|pytanie|"
     r"otázka|kérdés|câu hỏi|سؤال|سوال|پرسش|प्रश्न|सवाल|প্রশ্ন|ጥያቄ|質問|问题|問題|질문)"
     r"(?:\s*\d+)?\s*[:.\-–)：፦፡]\s*(?:\*\*)?",
@@ -63,15 +72,16 @@ _LOGISTICS = re.compile(
     # "recording of the session", not "recording of land titles" / "cases recorded in 2023"
     r"recordings?(?! of (?!(?:the |this |today'?s )?" + _EVENT + r"))(?! (?:system|practice)s?)|"
     r"(?:" + _EVENT + r"|it|this|that)(?: \w+)? (?:is |be |being |been |was |are |get )*recorded|"
-    r"enregistrement|enregistr[eé]e?|diapos?|diapositives?|grabaci[oó]n|grabad[oa]|"
+    r"(?<!d')(?<!de l')enregistrement(?! (?:des|de l'|d'une?|du) (?!session|webinaire|r[ée]union))|"
+    r"enregistr[eé]e?|diapos?|diapositives?|grabaci[oó]n|grabad[oa]|"
     r"diapositivas?|grava[cç][aã]o|gravad[oa]|slaidi|rekodi|interpreters?|tolk|"
     # "interpretation into French", not "your interpretation of Article 5"
     r"(?<!your )(?<!legal )(?:interpretation|vertaling|interpr[eé]tation|traduction|"
     r"traducci[oó]n|tradu[cç][aã]o|tafsiri)(?! (?:of|de|du|des|del|da|do|van)\b)|mkalimani|"
-    r"breakout rooms?|break-?out|pauze|coffee break|lunch break|mapumziko|intervalo(?! de)|"
+    r"breakout rooms?|break-?out|(?<!op )pauze|coffee break|lunch break|mapumziko|intervalo(?! de)|"
     # "a break", "la pause", not "a break-even point" or "the pause in US funding"
-    r"(?:(?:a|the|any|short|comfort) (?:break|pause)|une pause|la pause|una pausa|la pausa|"
-    r"uma pausa)(?!-| (?:in|of|on|for|de|des|du|dans|en|del|na|no|van|im|der|di|della)\b)|"
+    r"(?<!juste )(?<!just )(?:(?:a|the|any|short|comfort) (?:break|pause)|une pause|la pause|una pausa|la pausa|"
+    r"uma pausa)(?!-| (?:in|of|on|for|avant|before|antes|de|des|du|dans|en|del|na|no|van|im|der|di|della)\b)|"
     r"pause caf[eé]|el descanso|um intervalo|"
     r"what time (?:does|do|will|is)|how long (?:is|will|does) (?:the|this) "
     r"(?:session|webinar|meeting|break))\b",
@@ -133,7 +143,10 @@ _ANNOUNCEMENT = re.compile(
     re.IGNORECASE,
 )
 
-_LEAD = r"^\s*(?:(?:and|but|so|also|ok|okay|en|maar|et|mais|y|pero|e|mas|na|lakini)[,\s]+)?"
+_LEAD = (
+    r"^\s*(?:(?:and|but|so|also|then|ok|okay|en|maar|dus|et|mais|donc|alors|y|pero|entonces|e|mas|"
+    r"ent[ãa]o|na|lakini)[,\s]+)?"
+)
 # Question words that ask on their own, without a mark. English ones also open statements
 # ("When we talk about...", "How true!"), so without a mark they need a question-like next word.
 _EN_WH_NEXT = (
@@ -185,7 +198,8 @@ _SWAHILI_WORD = re.compile(
     re.IGNORECASE,
 )
 _ASK_PHRASE = re.compile(
-    r"\b(i('d| would) like to (ask|know)|i (?:am|'m|was) (?:wondering|curious)|i wonder|"
+    r"\b(i('d| would) like to (ask|know)|i (?:am|'m|was) (?:wondering|curious)(?! the same| too)|"
+    r"i wonder|"
     r"wondering (?:if|whether|how|what|why)|my question|question (?:for|to) (?:the )?\w+|"
     r"curious (?:to know|whether|if|how|what)|could the panel|"
     r"(?:could|can|would) you (?:please )?(?:elaborate|explain|clarify|expand|comment|say more|"
@@ -206,6 +220,15 @@ _ASK_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _SORRY = re.compile(r"^\s*(?:sorry|excuse me|pardon|perd[oó]n|d[ée]sol[ée]e?|sorry,)[,!.\s]+", re.I)
+
+__all__ = [
+    "Detection",
+    "addressed_name",
+    "addressed_peer",
+    "detect",
+    "strip_prefix",
+    "without_links",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +259,10 @@ def _words(text: str) -> int:
 
 def _question_reason(text: str) -> str | None:
     """Why ``text`` (links removed) asks something, or None."""
+    text = more.EXCLAIMED.sub("!", text)
+    tag = more.SOFT_TAG.search(text)
+    if tag and not more.CONCLUDING.match(_SENTENCES.split(text[: tag.start()])[-1].strip()):
+        text = text[: tag.start()].rstrip()
     if lex.REQUEST.search(text):
         return "request"
     if _QMARK.search(text):
@@ -244,16 +271,71 @@ def _question_reason(text: str) -> str | None:
         if _words(text) >= 2 or len(_SPACELESS.findall(text)) >= 3:
             return "mark"
         return None
-    if _ASK_PHRASE.search(text) or lex.ASKING.search(text) or lex.PANEL_ADDRESS.match(text):
+    if (
+        _ASK_PHRASE.search(text)
+        or lex.ASKING.search(text)
+        or more.ASKING_MORE.search(text)
+        or lex.PANEL_ADDRESS.match(text)
+    ):
         return "phrase"
+    return _form_reason(text)
+
+
+def _form_reason(text: str) -> str | None:
+    """``form`` when the whole text, a later sentence or a clause after a comma opens like a
+    question ("Dr X, you said... Is that measurable", "..., so why do ..."), else None."""
+    if _opens_question(text):
+        return "form"
+    rest = vocative_rest(text)
+    sentences = [s for s in _SENTENCES.split(rest) if s and s.strip()]
+    refers = bool(more.REFERS.search(text))
+    for i, sentence in enumerate(sentences):
+        if (i or rest != text) and _opens_question(sentence.strip()):
+            return "form"
+        # "You said X. Why" / "By when" / "Horizontal para quem": a short follow-up to a claim
+        if i and refers and _words(sentence) <= 5 and _ELLIPTIC.search(sentence):
+            return "form"
+    last = sentences[-1] if sentences else ""
+    if not last.rstrip().endswith((".", "!")):
+        for clause in re.split(r"[,;]\s+", last)[1:]:
+            if _words(clause) >= 4 and (
+                _AUX.match(clause) or _WH.match(clause) or _CLAUSE_AUX.match(clause)
+            ):
+                return "form"
+    return None
+
+
+_RELATIVE = re.compile(
+    r"(?i)\s*(?:quem|quien|qui|whoever|who|wie) (?:quiser|quiera|veut|voudrait|wants|wil)\b"
+)
+# "Is Mongolia even on...": an auxiliary then a capitalised name.
+_PROPER_AUX = re.compile(r"^(?:Is|Are|Was|Were|Does|Do|Did|Has|Have|Can|Could|Will|Would) [A-Z]\w+")
+# After a comma: "..., are local NGOs still allowed": an auxiliary then a noun (not "mostly").
+_CLAUSE_AUX = re.compile(
+    r"(?i)(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)\s+"
+    r"(?!\w+ly\b|\w+ed\b|not\b|also\b|still\b|just\b|being\b|been\b|a\b|an\b|very\b)\w+"
+)
+_ELLIPTIC = re.compile(
+    r"\b(?:why|when|how|who|what|where|pourquoi|quand|comment|qui|quoi|por ?qu[eé]|cu[aá]ndo|"
+    r"c[oó]mo|qui[eé]n|qu[eé]|por que|quando|quem|waarom|wanneer|hoe|wie|wat|kwa nini|lini|vipi|"
+    r"nani|mengapa|kenapa|kapan|siapa|bakit|kailan|sino)\b",
+    re.IGNORECASE,
+)
+
+
+def _opens_question(text: str) -> bool:
+    """Whether ``text`` opens like a question though it has no mark."""
     body = _SORRY.sub("", text).strip()
     long_enough = _words(body) >= 3 or len(_SPACELESS.findall(body)) >= 6
     if long_enough and lex.QUESTION_END.search(body):
-        return "form"
+        return True
     if body.endswith(("!", ".")) and not _AUX.match(body):
-        return None
+        return False
+    if _RELATIVE.match(body):  # "quem quiser continuar..." (whoever wants) asks nothing
+        return False
     if _words(body) >= 4 and (
-        _WH.match(body)
+        _PROPER_AUX.match(body)
+        or _WH.match(body)
         or _AUX.match(body)
         or _VERB_FIRST.match(body)
         or (
@@ -261,11 +343,10 @@ def _question_reason(text: str) -> str | None:
             and (re.match(r"(?i)\s*(?:na\s+)?je\s*,", body) or _SWAHILI_WORD.search(body[3:]))
         )
         or lex.QUESTION_OPENER.match(body)
+        or more.OPENER_MORE.match(body)
     ):
-        return "form"
-    if long_enough and lex.QUESTION_WORD.search(body):
-        return "form"
-    return None
+        return True
+    return bool(long_enough and lex.QUESTION_WORD.search(body))
 
 
 #: How close (in characters) a sharing word must be to "link", "presentation", "資料"...
@@ -274,14 +355,18 @@ _SENTENCES = re.compile(r"(?<=[.?!？。؟])\s+|[\n！。？]")
 
 
 def _is_logistics(text: str) -> bool:
-    if _LOGISTICS.search(text) or lex.LOGISTICS_STRONG.search(text):
+    if any(p.search(text) for p in (_LOGISTICS, lex.LOGISTICS_STRONG, more.LOGISTICS_MORE)):
         return True
     for sentence in _SENTENCES.split(text):
         things = [
-            m.span() for p in (_LOGISTICS_WEAK, lex.LOGISTICS_WEAK) for m in p.finditer(sentence)
+            m.span()
+            for p in (_LOGISTICS_WEAK, lex.LOGISTICS_WEAK, more.LOGISTICS_WEAK_MORE)
+            for m in p.finditer(sentence)
         ]
         cues = [
-            m.span() for p in (_LOGISTICS_VERB, lex.LOGISTICS_NEAR) for m in p.finditer(sentence)
+            m.span()
+            for p in (_LOGISTICS_VERB, lex.LOGISTICS_NEAR, more.LOGISTICS_NEAR_MORE)
+            for m in p.finditer(sentence)
         ]
         if any(c[0] - t[1] <= NEAR and t[0] - c[1] <= NEAR for t in things for c in cues):
             return True
@@ -298,6 +383,8 @@ _TECH_WEAK = re.compile(
 
 def _is_tech(text: str) -> bool:
     words = _words(text)
+    if more.JUST_ME.search(text) and len(text.split()) <= 20:
+        return True
     strong = _TECH.search(text) or lex.TECH.search(text)
     return (bool(strong) and words <= 15) or (bool(_TECH_WEAK.search(text)) and words <= 5)
 
@@ -325,40 +412,12 @@ def _after_opening(text: str) -> str | None:
     return ""
 
 
-_ADDRESS = re.compile(r"^\s*(@)?([^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*){0,2})\s*([,:]?)")
-
-
-def addressed_name(text: str) -> str | None:
-    """The first name a message opens by addressing ("@Achieng what's...", "Femke, is..."), or
-    None; a title is skipped ("@Mme Diarra," -> "Diarra")."""
-    match = _ADDRESS.match(text)
-    if match is None or not (match.group(1) or match.group(3)):
-        return None
-    words = match.group(2).split()
-    if lex.TITLES.match(words[0]):
-        words = words[1:]
-    return words[0] if words and (match.group(1) or len(words) <= 2) else None
-
-
-def addressed_peer(text: str, peers: Collection[str]) -> bool:
-    """Whether ``text`` opens by addressing a fellow participant ("@Arjun which tool...",
-    "Grace, do you..."): a name (an @mention, or a name then a comma) that starts the name key of
-    one of ``peers``, the participants who have chatted. A title ("@Dr. Lima", "Mme Diarra,")
-    marks a speaker, so it is never a peer."""
-    match = _ADDRESS.match(text)
-    if match is None or not peers:
-        return False
-    mention, words = match.group(1), match.group(2).split()
-    if lex.TITLES.match(words[0]):
-        return False
-    # An @mention runs into the question ("@Arjun which tool"): try each length; a vocative
-    # must end in a comma or colon ("Arjun, which ...").
-    lengths = range(1, len(words) + 1) if mention else [len(words)] if match.group(3) else []
-    for n in lengths:
-        key = name_key(" ".join(words[:n]))
-        if key and any(p == key or p.startswith(key + " ") for p in peers):
-            return True
-    return False
+_HOW_ARE_YOU = re.compile(
+    r"^\s*(?:how are you(?: all| doing| everyone)?|nanga def|na nga def|naka nga def|[çc]a va|"
+    r"comment allez-vous|c[oó]mo est[aá]n?(?: todos)?|tudo bem|como v[aã]o|hoe gaat het|"
+    r"habari (?:zenu|yako|gani)|apa kabar|kumusta (?:kayo|po)|wie geht'?s)\s*[?？!.]*\s*$",
+    re.IGNORECASE,
+)
 
 
 def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -> Detection:
@@ -372,8 +431,12 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
     plain = without_links(body)
     if not plain or len(fold(plain)) < 2:
         return Detection(MessageKind.CHATTER, body, "empty")
+    if more.REACTION.match(plain):
+        return Detection(MessageKind.CHATTER, body, "reaction")
     if from_host and not prefixed:
         return Detection(MessageKind.CHATTER, body, "host")
+    if not prefixed and more.AUDIO_CHECK.search(plain) and _words(plain) <= 12:
+        return Detection(MessageKind.CHATTER, body, "check")
     if prefixed:
         kind = MessageKind.LOGISTICS if _is_logistics(plain) else MessageKind.QUESTION
         return Detection(kind, body, "logistics" if kind is MessageKind.LOGISTICS else "prefix")
@@ -381,7 +444,7 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(MessageKind.CHATTER, body, "moderating")
     opening = _after_opening(plain)
     if opening is not None:
-        if not opening or _question_reason(opening) is None:
+        if not opening or _HOW_ARE_YOU.match(opening) or _question_reason(opening) is None:
             small = "greeting" if _GREETING.match(plain) or lex.GREETING.match(plain) else "thanks"
             return Detection(MessageKind.CHATTER, body, small)
         plain = opening
@@ -389,12 +452,20 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(MessageKind.CHATTER, body, "announcement")
     reason = _question_reason(plain)
     if reason is None:
-        return Detection(MessageKind.CHATTER, body, "tech" if _is_tech(plain) else "remark")
+        if _is_tech(plain):
+            return Detection(MessageKind.CHATTER, body, "tech")
+        return Detection(
+            MessageKind.CHATTER, body, "tag" if more.SOFT_TAG.search(plain) else "remark"
+        )
     if _is_logistics(plain):
         return Detection(MessageKind.LOGISTICS, body, "logistics")
     if _is_tech(plain):  # an audio/screen question or request is about running the event
         return Detection(MessageKind.LOGISTICS, body, "tech")
-    if lex.PEER.search(plain) or addressed_peer(body, peers):
+    if (
+        lex.PEER.search(plain)
+        or more.PEER_MORE.search(plain)
+        or (addressed_peer(body, peers) and small_talk(plain))
+    ):
         return Detection(MessageKind.CHATTER, body, "peer")
     if opening is not None:
         return Detection(MessageKind.QUESTION, body, "greeted")

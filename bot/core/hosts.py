@@ -23,14 +23,16 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from bot.core.detect import addressed_name, strip_prefix
+from bot.core.address import addressed_name
+from bot.core.detect import strip_prefix
 from bot.core.lexicon import ANSWERING, ASKED_OF, MODERATING, TITLES
 from bot.core.text import fold, name_key
 
 MAX_HOSTS = 4
 
 _OPENING = re.compile(
-    r"\b(welcome (?:everyone|all|to (?:the|this|our|today))|you are all welcome|"
+    r"\b(welcome (?:everyone|all|to (?:the|this|our|today|(?:week|session|day|module|class|"
+    r"lecture|part) \d+))|you are all welcome|"
     r"(?:a warm |a very )?welcome to (?:all|everyone|you all)|"
     r"bienvenue (?:[aà] tous|[aà] toutes|dans ce|au webinaire)|benvenut[ie]|willkommen (?:zu|zum|bei)|"
     r"selamat datang|karibuni (?:nyote|wote|sana)|chào mừng|maligayang pagdating|"
@@ -58,7 +60,9 @@ _ANNOUNCE = re.compile(
     r"(?:i(?:'ll| will)|let me) (?:now )?(?:hand|pass|give) (?:over|the floor)|over to you|"
     r"the floor is (?:yours|now)|(?:please )?(?:join me in )?welcom(?:e|ing) our|"
     r"our (?:first|second|third|last|final) (?:speaker|panelist)|(?:please )?fill (?:in|out)|"
-    r"we have (?:about |only )?\d+ minutes|we(?:'re| are) (?:running out of|almost out of) time|"
+    r"we have (?:about |only )?\d+ min(?:ute)?s?|(?:quick )?poll(?=\s*:)|interpretation(?=\s*:)|"
+    r".{0,60}(?:발표하겠습니다|발표해 주시겠습니다)|次は.{1,30}(?:さん|様)|スパム|spam (?:account|message)s? "
+    r"(?:removed|deleted)|we(?:'re| are) (?:running out of|almost out of) time|"
     r"je (?:passe|donne) la parole|"
     r"we(?:'re| are) (?:now )?(?:moving|going|starting|back|taking)|"
     r"merci de (?:poser|mettre|[ée]crire) vos questions|(?:por favor )?escriban sus preguntas|"

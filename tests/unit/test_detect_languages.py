@@ -136,7 +136,7 @@ CASES = [
     ("En mi país la situación es muy difícil", C),
     ("Para el panel: qué papel tienen las mujeres rurales", Q),
     ("Pouvez-vous remettre le lien du formulaire dans le chat ?", L),
-    ("Est-ce que vous m'entendez ?", L),
+    ("Est-ce que vous m'entendez ?", C),  # the sender's own audio check (round 2)
     ("Otra pregunta: ¿cómo se financia la restitución?", Q),
     ("Is het mogelijk om de opname later terug te kijken?", L),
     # English odds
@@ -219,7 +219,7 @@ ROUTING = [
     ("Hello everyone, Moses from Kampala", C),
     ("Greetings from Lusaka! Excited to be here", C),
     ("Apologies, I have to leave early. Thanks all", C),
-    ("can you hear me now?", L),
+    ("can you hear me now?", C),
     ("you're on mute", C),
     ("Your mic is off", C),
     ("The audio is very low", C),

@@ -172,8 +172,10 @@ def test_more_host_behaviour() -> None:
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("Sorry, is it better now?", L),  # audio: never the panel's queue
-        ("Can you hear me now?", L),
+        # a speaker's own audio check asks the room, not the organisers: chatter (round 2)
+        ("Sorry, is it better now?", C),
+        ("Can you hear me now?", C),
+        ("Is the audio cutting out for everyone or just me?", L),  # audio: never the panel's queue
         ("Is anyone from the ministry going to respond to this?", Q),
         ("Is anyone here from Rwanda?", C),
         ("Can anyone share examples of pooled funds that worked?", Q),

@@ -1,0 +1,78 @@
+"""Who a chat message addresses: a name it opens with, and whether that is a fellow participant.
+
+A question that opens by naming a participant who has chatted ("Grace, do you...", "@Arjun which
+tool...") is between participants (``peer``) only when it is small talk or asks for a resource;
+a substantive question, or one that takes up what the person said ("Henrik, you mentioned 25%..."),
+is for the panel, whoever the named person is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from bot.core import lexicon_more as more
+from bot.core.lexicon import TITLES
+from bot.core.text import name_key
+
+_ADDRESS = re.compile(r"^\s*(@)?([^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*){0,2})\s*([,:]?)")
+
+
+def addressed_name(text: str) -> str | None:
+    """The first name a message opens by addressing ("@Achieng what's...", "Femke, is..."), or
+    None; a title is skipped ("@Mme Diarra," -> "Diarra")."""
+    match = _ADDRESS.match(text)
+    if match is None or not (match.group(1) or match.group(3)):
+        return None
+    words = match.group(2).split()
+    if TITLES.match(words[0]):
+        words = words[1:]
+    return words[0] if words and (match.group(1) or len(words) <= 2) else None
+
+
+_FAMILIAR = re.compile(
+    r"(?i)^(?:don|do[ñn]a|mas|mbak|kak|bang|ate|kuya|ndugu|mama|baba|malam|mallam|dada|bhai|"
+    r"didi|tante|oom|tío|tía|tia|tio)$"
+)
+_AUX_WORD = re.compile(r"(?i)^(?:are|do|did|can|could|have|is|will|would|were)$")
+
+
+def addressed_peer(text: str, peers: Collection[str]) -> bool:
+    """Whether ``text`` opens by addressing a fellow participant ("@Arjun which tool...",
+    "Grace, do you..."): a name (an @mention, or a name then a comma) that starts the name key of
+    one of ``peers``, the participants who have chatted. A title ("@Dr. Lima", "Mme Diarra,")
+    marks a speaker, so it is never a peer."""
+    match = _ADDRESS.match(text)
+    if match is None or not peers:
+        return False
+    mention, words = match.group(1), match.group(2).split()
+    if TITLES.match(words[0]):
+        return False
+    if len(words) > 1 and _FAMILIAR.match(words[0]):  # "Mas Rizky,", "Don Segundo,"
+        words = words[1:]
+    # An @mention runs into the question ("@Arjun which tool"): try each length; a vocative
+    # must end in a comma or colon ("Arjun, which ...").
+    lengths = range(1, len(words) + 1) if mention else [len(words)] if match.group(3) else []
+    if not mention and not match.group(3) and len(words) > 1 and _AUX_WORD.match(words[1]):
+        lengths = [1]  # "Priya are you in the library too?"
+    for n in lengths:
+        key = name_key(" ".join(words[:n]))
+        if key and any(p == key or p.startswith(key + " ") for p in peers):
+            return True
+    return False
+
+
+def vocative_rest(text: str) -> str:
+    """The text after an opening vocative ("Dr Uwase, ...", "Henrik: ..."), else the text."""
+    match = _ADDRESS.match(text)
+    if match and match.group(3) and len(match.group(2).split()) <= 3:
+        return text[match.end() :].strip() or text
+    return text
+
+
+def small_talk(text: str) -> bool:
+    """A question to a fellow participant stays between them (``peer``) when it is small talk
+    or asks for a resource ("are you in Palu too?", "do you have the report?"); a substantive one that takes up what the person said is for the panel."""
+    if more.REFERS.search(text):
+        return False
+    return bool(more.SMALL_TALK.search(text) or more.RESOURCE.search(text))
