@@ -873,8 +873,107 @@ pieces about 55 MB, the bfloat16 weights 42 MB, the n-gram model about 10-20 MB.
 #: PERFORMANCE, from ``baraza train``, ``benchmarks/cv_report.py`` and the one run of
 #: ``benchmarks/eval_fresh.py``; not produced by ``evaluate_all``.
 ISSUE13 = """\
-## Issue 13: partner languages, calibration, second fresh set
-**Retrained** by `baraza train` on the 2606 messages above (the 2006 of before plus the 600 in
+## Issue 13, second round: more partner-language data, retrained (development numbers)
+**Data**: 1426 messages added (see *Data*, "Second round"): about 100 more in each of the 13
+partner languages and 18 off-topic near-misses in each of the six large ones; 4032 messages,
+2760 templates in all. **Retrained** by `baraza train`; every choice re-made by 5-fold
+template-grouped CV on the corpus: pooled layers [-7, -4, -1] (as before), L2 = 0.01 (was 0.1),
+n-gram weight w = 0.75 (was 0.5; CV per weight: w=0 0.889, w=0.25 0.900, w=0.5 0.914, w=0.75 0.918).
+Temperatures: e5 head 1.124, ensemble 0.414; cross-fitted ECE of the
+ensemble on the out-of-fold predictions 0.166 -> 0.012, e5 head 0.015 -> 0.011.
+
+What was considered and how it came out (all on the CV out-of-fold predictions, never on the
+development set):
+- Class weights: the heads were already class-balanced; `other` is now the largest class (1242
+  of 4032) and balancing keeps it from pulling themed questions.
+- A language-aware ensemble weight (one w for the six large languages, one for the 13 added):
+  CV picks w = 0.75 for both groups (pooled out-of-fold macro-F1 at w = 0 / 0.25 / 0.5 / 0.75 /
+  1: six large 0.875 / 0.885 / 0.899 / 0.905 / 0.850; 13 added 0.902 / 0.914 / 0.927 / 0.931 /
+  0.833), so one weight is kept. The n-gram model does help the added languages in CV, and on
+  the development set (added languages: e5 alone 0.816, ensemble 0.854). **For a language with
+  no training data at all, w = 0.75 is too much**: leave-one-language-out on the corpus (the
+  language's messages held out, e5 head with L2 0.01 and n-gram model trained on all the others,
+  no CV inside; macro-F1 at w = 0 / 0.25 / 0.5 / 0.75): de 0.934 / 0.946 / 0.946 / 0.953, it
+  0.906 / 0.906 / 0.934 / 0.953, id 0.933 / 0.940 / 0.940 / 0.915, am 0.895 / 0.895 / 0.903 /
+  0.903, hi 0.940 / 0.946 / 0.940 / 0.926, zu 0.918 / 0.918 / 0.925 / 0.898, so 0.843 / 0.850 /
+  0.845 / 0.732, yo 0.739 / 0.758 / 0.766 / 0.650 (the last five pooled: 0.868 / 0.874 / 0.876 /
+  0.824, `other` recall 0.90 -> 0.995: in a language it does not know, the n-gram model leans to
+  `other` and at w = 0.75 drags the e5 head with it). Template-grouped CV, which only sees
+  languages in the corpus, prefers 0.75 over 0.5 in 4 of 5 folds (+0.005 +- 0.0025), so the
+  training procedure was left as it is and ships 0.75; a language-aware weight (a smaller w for
+  text in a language outside the corpus, which needs the detected language passed to the
+  classifier, chosen by leave-one-language-out) is the next step and was **not done**. Expect
+  languages not in the corpus (ti, ur, om, ln, wo...) to score below the others and to be filed
+  under `other` too often. Texts in a script the n-gram model never saw are left to e5 alone
+  (see *Unknown scripts*).
+- e5 head regularisation: CV chose a weaker L2 (0.01) than before on the larger corpus.
+
+Training-side CV macro-F1 per language (pooled out-of-fold predictions), previous corpus (2606)
+-> this one (4032). The added languages' CV fell: their first 48 messages were the most
+near-translated and the easiest (CV flattered them most); the new ones are more varied and
+harder, and CV still flatters them (shared scenarios, see *Data*). The development set below
+moved the other way:
+
+| language | n | e5 before | e5 after | ensemble before | ensemble after |
+|---|---|---|---|---|---|
+| en | 315 -> 333 | 0.937 | 0.936 | 0.955 | 0.966 |
+| nl | 313 -> 331 | 0.905 | 0.878 | 0.922 | 0.925 |
+| fr | 311 -> 329 | 0.925 | 0.906 | 0.910 | 0.899 |
+| es | 336 -> 354 | 0.876 | 0.860 | 0.871 | 0.875 |
+| pt | 392 -> 410 | 0.875 | 0.854 | 0.904 | 0.890 |
+| sw | 339 -> 357 | 0.847 | 0.829 | 0.903 | 0.883 |
+| de | 48 -> 151 | 0.958 | 0.960 | 0.979 | 0.973 |
+| it | 48 -> 148 | 0.979 | 0.951 | 0.979 | 0.959 |
+| id | 48 -> 151 | 0.938 | 0.954 | 0.938 | 0.980 |
+| ar | 48 -> 149 | 0.958 | 0.893 | 0.958 | 0.913 |
+| hi | 48 -> 150 | 0.937 | 0.913 | 0.958 | 0.946 |
+| bn | 48 -> 150 | 0.958 | 0.900 | 0.979 | 0.941 |
+| am | 48 -> 148 | 0.979 | 0.939 | 0.937 | 0.926 |
+| so | 48 -> 152 | 0.917 | 0.857 | 0.918 | 0.875 |
+| ha | 48 -> 149 | 0.916 | 0.838 | 0.958 | 0.893 |
+| yo | 48 -> 150 | 0.771 | 0.820 | 0.831 | 0.894 |
+| zu | 48 -> 148 | 0.979 | 0.932 | 0.958 | 0.924 |
+| rw | 48 -> 148 | 0.979 | 0.884 | 1.000 | 0.940 |
+| rn | 24 -> 124 | 0.958 | 0.883 | 0.958 | 0.935 |
+
+**Development set** `models/heldout_fresh2/` (opened after the previous freeze, so no longer a
+fresh test: used here only to report before/after, nothing was chosen on it, and no item was
+copied into the corpus). Scored by `python benchmarks/eval_fresh.py` (report:
+`benchmarks/data/eval_fresh2_dev_2026-12-03_retrained.json`). Macro-F1 (accuracy), `other`
+recall:
+
+| group | n | before (shipped) | after (shipped) | after, e5 head alone | after, n-gram alone | `other` recall before -> after |
+|---|---|---|---|---|---|---|
+| all 18 languages | 528 | 0.850 | **0.883** (0.883) | 0.836 (0.835) | 0.842 (0.841) | 0.894 -> **0.955** |
+| en nl fr es pt sw | 188 | 0.915 | **0.936** (0.936) | 0.872 (0.872) | 0.925 (0.925) | 0.894 -> **0.979** |
+| the 12 added in issue 13 | 340 | 0.815 | **0.854** (0.853) | 0.816 (0.815) | 0.795 (0.794) | 0.894 -> **0.941** |
+
+Per language, shipped classifier (macro-F1):
+
+| | en | nl | fr | es | pt | sw | de | it | id | ar | hi | bn | am | so | ha | yo | zu | rw |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| before | 0.892 | 0.925 | 0.904 | 0.928 | 0.927 | 0.918 | 0.779 | 0.891 | 0.860 | 0.827 | 0.828 | 0.950 | 0.839 | 0.754 | 0.784 | 0.724 | 0.797 | 0.788 |
+| after | 0.944 | 0.964 | 0.905 | 0.925 | 0.964 | 0.915 | 0.739 | 0.891 | 0.928 | 0.863 | 0.820 | 0.950 | 0.842 | 0.765 | 0.908 | 0.815 | 0.850 | 0.877 |
+| n | 36 | 28 | 32 | 28 | 28 | 36 | 28 | 28 | 28 | 28 | 28 | 20 | 32 | 32 | 32 | 32 | 20 | 32 |
+
+Calibration on it: ECE 0.040 (was 0.048), 1.9 % of the questions under `unsure_below`, median
+top score 0.993 for right answers and 0.727 for wrong ones. Commonest errors: policy -> other 15,
+civic -> other 10, system -> policy 9, system -> other 8. de (0.739), so (0.766), yo (0.815) and
+hi (0.820) stay lowest; de dropped (0.779 -> 0.739 on 28 questions).
+
+Against the issue's targets, on this development set: overall >= 0.92 **not reached** (0.883);
+>= 0.90 in the trained languages together **not reached** (0.883; 0.936 in the six large
+ones); unseen languages: none in this set (ti, ur, om, ln and wo are left out of the corpus on
+purpose, so a new set can measure them; leave-one-language-out above puts them at risk, 0.824
+pooled over five held-out languages); `other` recall >= 0.85 reached (0.955). The acceptance
+numbers are those of the coordinator's fresh set, not these.
+
+Not done in this round: a head trained on ONNX int8 features for the `onnx-int8` engine (the
+int8 row under *Performance* is from the previous heads).
+
+## Issue 13, first round: partner languages, calibration, second fresh set
+*(The heads this section describes were replaced in the second round above; its numbers are kept as the record of that freeze.)*
+**Retrained** by `baraza train` on 2606 messages (the 2006 of before plus the 600 in
 partner languages). Every choice was re-made by 5-fold template-grouped CV on the corpus and
 came out as before: pooled layers [-7, -4, -1], L2 = 0.1, n-gram weight w = 0.5 (CV per
 weight: w=0 0.904, w=0.25 0.913, w=0.5 0.919, w=0.75 0.904). The duplicates head was left as it
@@ -1105,6 +1204,31 @@ The bundled corpus `models/corpus/*.jsonl`: {examples} audience messages written
   same 24 questions recur across these languages as near-translations with local place names;
   **no native speaker has reviewed any of it**. Grammar and word choice are least reliable in
   am, so, ha, yo, zu, rw and rn; treat these messages as plausible, not as authentic chat.
+- Second round (issue 13, 1426 messages): about 100 more in each of de, it, id, ar, hi, bn,
+  am, so, ha, yo, zu, rw and rn (99-104; 22-31 per theme, `other` the largest), template ids
+  `<lang>-<theme>-3xx`, mostly one formal and one chat paraphrase per template, many chat only;
+  and 18 off-topic near-misses in each of en, nl, fr, es, pt and sw (a methods question about
+  coding policy documents, biochar on sandy soils, a panelist's move into research, malaria
+  vaccine doses, sample size for a difference-in-differences evaluation, locusts, crop prices,
+  school meals, anonymising survey data, a history book). Content is set in each language's
+  region (Papua, UU ITE and KUHP in Indonesia; FCRA and RTI in India; the Digital Security Act,
+  Cox's Bazar and the NGO Affairs Bureau in Bangladesh; Sudan's emergency response rooms and
+  Egypt's NGO law; Amhara and Tigray; Somaliland, remote management from Nairobi and hawala;
+  hisbah and #EndBadGovernance in the North of Nigeria, Lekki and the Cybercrime Act in the
+  South-West; Abahlali baseMjondolo, the NPO Act after grey-listing and stokvels; RGB rules in
+  Rwanda; ethnic quotas and the 2025 elections in Burundi) and new kinds of question (VAT and
+  exchange-rate losses, bank accounts closed as "risk", SLAPP suits, INGO affiliates competing
+  for local money, participatory grantmaking, credit taken for partners' work, diaspora and
+  local giving outside the aid system; off-topic: crop and livestock diseases, MUAC,
+  focus-group size, questionnaire translation, a career switch, scholarships), in the same hard
+  styles. **Still a shared skeleton**: about two thirds of each language's new questions (in de,
+  it, id, ar, hi, bn and am nearly all) are local variants of two lists of concerns (the direct
+  application, the deadline, the overhead cap, cuts to approved projects, the reporting format, arrested journalists, lawyers for arrested
+  protesters, risk without overhead, the chain of intermediaries, the speaker's studies, a
+  survey's sample size, a PhD scholarship...), written by the same author (an AI model) in one
+  session, again with **no native-speaker review**; the same caveats on am, so, ha, yo, zu, rw
+  and rn apply. Languages left unseen on purpose: ti, ur, om, ln and wo have no messages, so a
+  fresh set can still measure languages the classifier was not trained on.
 
 {issue13}
 ## Evaluation
