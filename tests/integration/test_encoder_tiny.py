@@ -381,6 +381,36 @@ def test_ensemble_combines_both_models_in_one_forward_pass(
         EnsembleClassifier(e5, ngram, -0.1)
 
 
+def test_ensemble_gives_texts_in_languages_outside_the_corpus_their_own_ngram_weight(
+    encoder: Encoder, tiny_head: Path
+) -> None:
+    e5 = EncoderClassifier(encoder, LogisticHead.load(tiny_head))
+    ngram = _tiny_ngram()
+    texts = ["policy budget", "hello thanks", LONG]
+    clf = EnsembleClassifier(
+        e5, ngram, 0.75, unseen=lambda text: text == "hello thanks", unseen_weight=0.25
+    )
+    got = np.array([list(s.values()) for s in clf.classify(texts)])
+    p_e5 = np.array([list(s.values()) for s in e5.classify(texts)])
+    p_ng = ngram.scores(texts)
+    np.testing.assert_allclose(got[[0, 2]], combine_log_probs(p_e5, p_ng, 0.75)[[0, 2]], atol=1e-9)
+    np.testing.assert_allclose(got[1], combine_log_probs(p_e5, p_ng, 0.25)[1], atol=1e-9)
+    with pytest.raises(ValueError, match="weight"):
+        EnsembleClassifier(e5, ngram, 0.5, unseen=lambda text: True, unseen_weight=2.0)
+
+
+def test_unseen_language_rule_flags_latin_text_in_languages_the_corpus_lacks() -> None:
+    from models.classifier import _unseen_language_rule
+
+    unseen = _unseen_language_rule()
+    assert unseen is not None
+    assert unseen("Ngiyabonga kakhulu, ngicela ukubuza ngemali yomphakathi") is False  # zu
+    assert unseen("Does the ministry plan to cut the budget for partners?") is False
+    assert unseen("Mbote na bino banso, nazali na motuna moko mpo na bakambi") is True  # ln
+    assert unseen("Magandang hapon po sa inyong lahat, may tanong po ako") is True  # tl
+    assert unseen("የሲቪል ማህበራት ህግ") is False  # not Latin: the script rules decide
+
+
 def test_ensemble_follows_e5_alone_where_the_ngram_model_does_not_know_the_script(
     encoder: Encoder, tiny_head: Path
 ) -> None:
