@@ -168,6 +168,13 @@ def _untitled(key: str) -> str:
     return rest if rest and TITLES.match(first) else key
 
 
+# Someone named with a title in the chat ("our guest Dr Rania Haddad", "Mme Awa Kaboré (ONG)",
+# "merci Dr Touré"): people title speakers, not each other, so that person is a speaker.
+_INTRODUCED = re.compile(
+    r"(?<!\w)(?:Dr|Dra|Prof|Mme|Mr|Mrs|Ms|M|Sr|Sra|Dkt|Hon)\.?\s+([A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+)?)"
+)
+
+
 class Peers:
     """The participants a question may be addressed to instead of the panel (see
     :func:`bot.core.detect.addressed_peer`): everyone who has chatted in public, but hosts and
@@ -190,6 +197,8 @@ class Peers:
         key = name_key(display_name)
         for named in ASKED_OF.finditer(text):
             self.speakers.add(name_key(named.group(1)))
+        for titled in _INTRODUCED.finditer(text):  # "today's guest is Dr Rania Haddad"
+            self.speakers.add(name_key(titled.group(1)))
         if name_role(display_name) is not None or ANSWERING.search(text):
             self.speakers.add(key)
         if host:  # a question to a host is for the organisers, never peer talk
