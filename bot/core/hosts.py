@@ -190,7 +190,10 @@ class Peers:
 
     def _is_speaker(self, key: str) -> bool:
         key = _untitled(key)
-        return any(key == s or key.startswith(s + " ") for s in self.speakers)
+        # "Dr Haddad" names "Rania Haddad": a title goes with the surname
+        return any(
+            key == s or key.startswith(s + " ") or key.endswith(" " + s) for s in self.speakers
+        )
 
     def add(self, display_name: str, text: str = "", *, host: bool = False) -> None:
         """Note one public message of ``display_name``."""

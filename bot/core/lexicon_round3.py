@@ -49,7 +49,7 @@ LOGISTICS_R3 = compiled(
         r"|chat (?:\w+ )?(?:be |is |get |kan |wordt |worden )?(?:saved|kept|exported|bewaard|"
         r"opgeslagen|guardad[oa]|salv[oa]|sauvegard[ée]e?|conserv[ée]e?)|chat (?:log|history|transcript)",
         # what time it starts or ends, time left
-        r"hoe laat|[àa] quelle heure|a qu[eé] hora|a que horas|saa ngapi|jam berapa|what time",
+        r"hoe laat|[àa] quelle heure|a qu[eé] hora|a que horas|saa ngapi|jam berapa",
         r"how (?:much time|many minutes)(?: (?:is|are|do we have))? left|minutes? left",
         # the next session, and signing up for it
         r"(?:second|next|another|follow-?up|part (?:two|2)|deuxi[èe]me|prochaine?|segunda|"
@@ -58,7 +58,9 @@ LOGISTICS_R3 = compiled(
         r"(?:summary|summaries|compte[- ]rendu|r[ée]sum[ée]|resumen|resumo|samenvatting|verslag) "
         r"(?:of|de|du|des|del|da|do|van) (?:the |this |today'?s |la |el |a |o |le |de |het |deze )?"
         r"(?:discussions?|discusi[oó]n|discuss[aã]o|d[ée]bats?|" + _EVENT[3:],
-        r"micro(?!-)|(?:voix|son|voz|sonido) (?:\w+ ){0,3}(?:est |est[aá] )?(?:coup[ée]e?|cortad[ao])",
+        # "le micro", "el micro" is the microphone ("micro and small firms" is not)
+        r"(?:du|au|le|son|ton|votre|leur|el|al|ao|seu) micro(?!-)",
+        r"(?:voix|voz|sonido|audio) (?:\w+ ){0,3}(?:est |est[aá] )?(?:coup[ée]e?|cortad[ao])",
         # signing up: where, or for a session, or colleagues ("How will partners register their
         # complaints" is the substance)
         r"where (?:\w+ ){0,2}(?:register|sign up|enrol+)|(?:register|sign up|enrol+) (?:for (?:the |"
@@ -76,8 +78,8 @@ LOGISTICS_R3 = compiled(
 # Event material that counts only near a sharing or availability word.
 WEAK = compiled(
     (
-        r"exercise sheets?|worksheets?|hand-?out|folder|drive|carpeta|"
-        r"dossier|pasta|map|fiche|ficha|werkblad|chat",
+        r"exercise sheets?|worksheets?|hand-?out|folder|(?:google |shared |the )drive|"
+        r"carpeta|fiche d'exercice|ficha|werkblad",
     ),
 )
 NEAR = compiled(
@@ -91,7 +93,9 @@ NEAR = compiled(
 # "Is the link working for others?": a report about this event's tools.
 FOR_OTHERS = compiled(
     (
-        r"(?:work|working|works|open|opening|load|loading) (?:for|on) (?:others|other people|"
+        r"(?:link|zoom|audio|sound|video|page|form|site|website|platform|file|folder|document|"
+        r"recording|chat|stream|captions?|lien|enlace|liga|link|formulario|formulaire)"
+        r"(?: \S+){0,3} (?:work|working|works|open|opening|load|loading) (?:for|on) (?:others|other people|"
         r"anyone else|everyone else|you all|everyone)|marche pour (?:les autres|vous)|"
         r"funciona para (?:los dem[aá]s|ustedes|otros)|werkt (?:het )?bij (?:anderen|jullie)",
     ),
@@ -126,9 +130,10 @@ MEDIA_FORMAT = compiled(
 PLUS_ONE = compiled(
     (
         r"^\W*(?:me too|same (?:question|here)|i (?:also|too) (?:want|would like|wanted) to know|"
-        r"i'?d (?:also )?like to know (?:that|this) too|moi aussi|m[eê]me question|yo tambi[ée]n"
+        r"i'?d (?:also )?like to know|moi aussi|m[eê]me question|yo tambi[ée]n"
         r"|misma pregunta|eu tamb[ée]m|mesma (?:pergunta|d[uú]vida)|ik ook|zelfde vraag|mimi pia"
-        r"|saya juga|ako rin|em cũng vậy)(?: \w+){0,4}\W*$",
+        r"|saya juga|ako rin|em cũng vậy)(?:,? (?:too|as well|please|here|that|this|also|lol|"
+        r"aussi|tambi[ée]n|tamb[ée]m|ook|pia|juga|aqu[ií]|aqui|ici|hier|hapa|\+1))*\W*$",
     ),
     (
         "^私も(?:知りたい|気になり|同じ|聞きたい)[^？?]{0,6}$",
@@ -156,18 +161,23 @@ EXCLAMATIVE = re.compile(
 # A question put to fellow participants, not the panel ("For the donors in the room: ...").
 ROOM = compiled(
     (
-        r"^(?:for|to|para|pour|voor|kwa) (?:the |all |los |las |les |de |os |as )?(?:\w+ ){0,2}"
-        r"(?:in the room|here|on the call|in the chat|en la sala|aqu[ií]|dans la salle|ici|"
-        r"in de zaal|hier|na sala|aqui)\s*[:,]",
+        r"^(?:for|to|para|pour|voor|kwa) (?!(?:\w+ ){0,3}(?:panel\w*|speakers?|presenters?|"
+        r"ponentes?|intervenants?|sprekers?|jopo)\b)(?:the |all |los |las |les |de |os |as )?"
+        r"(?:\w+ ){0,2}"
+        r"(?:in the room|on the call|in the chat|en la sala|dans la salle|in de zaal|na sala)\s*[:,]",
         r"(?:is|are|has) (?:anyone|anybody|any of you) (?:here |else )?(?:already|also|currently)",
         r"(?:alguien|algu[eé]m|quelqu'un|iemand) (?:aqu[ií] |aqui |ici |hier )?(?:ya|j[aá]|d[ée]j[aà]|al)\b",
     ),
 )
 # A topic, then a resumptive pronoun and an auxiliary: "The 30% is it calculated before...".
+# Not "The point is it must be local" (a clause as complement) nor "is it must/don't...".
 TOPIC_AUX = re.compile(
-    r"(?i)^\W*(?:the|this|that|these|those|our|your|their|a|an|[A-Z0-9][\w%]*)\s+(?:[\w%'-]+\s+){0,4}?"
-    r"(?:is|are|was|were|does|do|did|will|can|could|has|have)\s+(?:it|they)\s+"
-    r"(?!is\b|are\b|was\b)\w+"
+    r"^\W*(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Oo]ur|[Yy]our|[Tt]heir|[A-Z0-9][\w%]*)\s+"
+    r"(?!(?:point|problem|issue|thing|question|truth|fact|key|reality|answer|idea|risk|danger|"
+    r"worry|hope|concern|challenge|trouble|reason|result|good news|bad news)\b)"
+    r"(?:[\w%'-]+\s+){1,4}?(?:is|are|was|were|does|do|did|will|can|could)\s+(?:it|they)\s+"
+    r"(?!(?:is|are|was|must|should|will|would|can|could|may|might|don|doesn|didn|won|isn|aren|"
+    r"never|just|all|too)\b)\w+"
 )
 # Indirect questions the lists missed.
 ASKING_R3 = compiled(
