@@ -29,10 +29,11 @@ _EVENT = (
     r"sess[aã]o|sessie|bijeenkomst|mesa|r[ée]union|reuni[oó]n|atelier|taller|oficina|mkutano|"
     r"warsha|webinaire|webinario|seminario|s[ée]minaire)"
 )
-# Sessions of a series (not "a second consultation round", which is the policy process).
+# Sessions of a series (not "a second consultation round" nor "a follow-up meeting with the
+# ministry", which are the policy process).
 _SESSION = (
-    r"(?:session|webinar|meeting|event|workshop|training|class|lecture|panel|s[ée]ance|sesi[oó]n|"
-    r"sess[aã]o|sessie|bijeenkomst|mesa|atelier|taller|oficina|warsha|webinaire|webinario)"
+    r"(?:session|webinar|workshop|training|class|lecture|s[ée]ance|sesi[oó]n|sess[aã]o|sessie|mesa|"
+    r"atelier|taller|oficina|warsha|webinaire|webinario)(?! with| avec| con| com| met)"
 )
 # About running the event, in any sentence of a question.
 LOGISTICS_R3 = compiled(
@@ -42,7 +43,7 @@ LOGISTICS_R3 = compiled(
         r"|inbellen|num[ée]ro (?:d'appel|de t[ée]l[ée]phone pour|pour appeler)|"
         r"n[uú]mero (?:de (?:acceso|marcaci[oó]n)|para (?:llamar|ligar|marcar))|namba ya kupiga",
         # interpreters, plural and verb forms
-        r"tolken|getolkt|vertolkt|interpretes|int[ée]rpr[eè]tes|interpreted (?:into|in)",
+        r"\w*rekodiwa|tolken|getolkt|vertolkt|interpretes|int[ée]rpr[eè]tes|interpreted (?:into|in)",
         # saving the chat
         r"(?:save|saved|keep|export|download|bewaar\w*|opslaan|opgeslagen|guardar|guardad[oa]|"
         r"salvar|salv[oa]|sauvegard\w*|conserv\w*) (?:\w+ )?(?:the |de |el |o |le |la )?chat"
@@ -152,7 +153,7 @@ REDIRECT = compiled(
 )
 # Exclamations that open like questions: "Qué bueno escuchar...", "Que bom ver...", "Wat mooi".
 EXCLAMATIVE = re.compile(
-    r"(?i)^\W*(?:qu[eé]|que|quel(?:le)?|wat|wie|c[oó]mo|how|what an?) (?:bueno|buena|bien|lindo|"
+    r"(?i)^\W*(?:qu[eé]|que|quel(?:le)?|wat) (?:bueno|buena|bien|lindo|"
     r"linda|bonito|hermoso|interesante|importante|gusto|alegr[ií]a|orgullo|maravilla|genial|"
     r"incre[ií]ble|bom|boa|legal|[oó]timo|[oó]tima|bonita|interessante|emocionante|plaisir|joie|"
     r"bonheur|beau|belle|chouette|mooi|fijn|goed|leuk|interessant|sterk|nice|great|wonderful|"
@@ -172,12 +173,12 @@ ROOM = compiled(
 # A topic, then a resumptive pronoun and an auxiliary: "The 30% is it calculated before...".
 # Not "The point is it must be local" (a clause as complement) nor "is it must/don't...".
 TOPIC_AUX = re.compile(
-    r"^\W*(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Oo]ur|[Yy]our|[Tt]heir|[A-Z0-9][\w%]*)\s+"
+    r"^\W*(?!(?:I|We|You|He|She|It|They|Yes|No|So|And|But|Maybe|Perhaps|Here|There)\b)(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Oo]ur|[Yy]our|[Tt]heir|[A-Z0-9][\w%]*)\s+"
     r"(?!(?:point|problem|issue|thing|question|truth|fact|key|reality|answer|idea|risk|danger|"
     r"worry|hope|concern|challenge|trouble|reason|result|good news|bad news)\b)"
     r"(?:[\w%'-]+\s+){1,4}?(?:is|are|was|were|does|do|did|will|can|could)\s+(?:it|they)\s+"
     r"(?!(?:is|are|was|must|should|will|would|can|could|may|might|don|doesn|didn|won|isn|aren|"
-    r"never|just|all|too)\b)\w+"
+    r"never|just|all|too|who|that|which|what)\b)\w+"
 )
 # Indirect questions the lists missed.
 ASKING_R3 = compiled(

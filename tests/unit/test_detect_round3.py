@@ -164,3 +164,18 @@ def test_a_title_for_a_participant_makes_them_a_speaker_even_from_a_participant(
     peers.add("Awino Otieno", "Merci Mme Diallo pour ces chiffres")
     peers.add("Fatou Diallo", "Avec plaisir")
     assert "fatou diallo" not in peers.without("Kofi Mensah")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Will there be a follow-up meeting with the ministry on the budget?", Q),
+        ("Karibu sana, tunaomba kujua kama mkutano huu unarekodiwa", L),
+        ("Yes it is they who decide in the end", C),
+        ("We have a folder in English with all our tools, happy to share", C),
+        ("Mobile money works for everyone in our district, right? Except the elderly", C),
+        ("Can you share slide 9 again please", L),
+    ],
+)
+def test_round3_boundaries(text: str, kind: MessageKind) -> None:
+    assert detect(text).kind is kind, detect(text)
