@@ -358,7 +358,7 @@ _SENTENCES = re.compile(r"(?<=[.?!？。؟])\s+|[\n！。？]")
 
 
 def _is_logistics(text: str) -> bool:
-    text = r3.POINTER.sub(" ", text)  # "On slide 12, ..." points into the talk
+    text = r3.NOT_EVENT.sub(" ", r3.POINTER.sub(" ", text))  # "On slide 12, ..." is the talk
     if r3.PROCESS.search(text):  # submitting comments to the consultation: the process itself
         return False
     strong = (_LOGISTICS, lex.LOGISTICS_STRONG, more.LOGISTICS_MORE, r3.LOGISTICS_R3)

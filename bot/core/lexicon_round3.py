@@ -110,6 +110,18 @@ POINTER = compiled(
         r" ?\d+",
     ),
 )
+# What a programme accepts or awards is the substance: "could the fund accept a recording
+# instead of a written proposal", "a route to the formal certificate".
+NOT_EVENT = compiled(
+    (
+        r"(?:accepts?|accepting|submit|instead of|rather than|en lugar de|en vez de|au lieu de|"
+        r"acept\w*|aceit\w*|accept\w*|in plaats van) (?:\w+ ){0,2}(?:recordings?|videos?|audio|"
+        r"grabaci[oó]n|enregistrement|grava[cç][aã]o|opname)",
+        r"(?:recordings?|videos?|grabaci[oó]n|enregistrement|grava[cç][aã]o) (?:instead|rather) of",
+        r"(?:formal|school|teaching|national|secondary|primary|leaving|professional|vocational|"
+        r"birth|land|medical) certificates?",
+    ),
+)
 # Submitting comments to the consultation is the policy process, a question, not logistics.
 PROCESS = compiled(
     (

@@ -179,3 +179,20 @@ def test_a_title_for_a_participant_makes_them_a_speaker_even_from_a_participant(
 )
 def test_round3_boundaries(text: str, kind: MessageKind) -> None:
     assert detect(text).kind is kind, detect(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could the ministry accept a video recording instead of the written report?",
+        "¿Aceptan una grabación de voz en lugar de un informe escrito?",
+        "Is there a path from the bridging course to the national certificate?",
+    ],
+)
+def test_what_a_programme_accepts_or_awards_is_substance(text: str) -> None:
+    assert detect(text).kind is Q, detect(text)
+
+
+def test_the_events_own_recording_and_certificate_stay_logistics() -> None:
+    assert detect("Will we get a certificate of attendance?").kind is L
+    assert detect("Is there a recording of the session for those who missed it?").kind is L
