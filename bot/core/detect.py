@@ -28,6 +28,9 @@ by a tag ("..., right?", "non ?", "né?") is ``tag`` unless it concludes ("So X,
 question may sit in a later sentence or a clause after a comma (``form``); a question to a fellow
 participant is ``peer`` only when it is small talk or asks for a resource (:mod:`bot.core.address`).
 
+Round 3 (shapes in :mod:`bot.core.lexicon_round3`): more event logistics and what only looks like
+it, "me too" (``agree``), redirected questions, questions to the room, topic-fronted questions.
+
 All patterns are whole-word: ``You`` is not ``y`` + ``ou``, ``economic`` does not hold ``mic``.
 """
 

@@ -181,8 +181,9 @@ class Peers:
     speakers. A speaker is configured (``[event] speakers``), has a speaker tag or a title in
     the display name ("Dr.", "(panelist)"), promises an answer or thanks for a question in the
     chat ("I will come back to this in the Q&A", "Will answer verbally", "Thanks for the
-    question"), is addressed by a host ("@Achieng what's your take?"), or is named as the one a
-    question is for ("Question for Femke: ...")."""
+    question"), is addressed by a host ("@Achieng what's your take?"), is named as the one a
+    question is for ("Question for Femke: ..."), or is named with a title by anyone ("our guest
+    Dr Rania Haddad"; the title goes with the surname)."""
 
     def __init__(self, speakers: Iterable[str] = ()) -> None:
         self.speakers = {_untitled(name_key(s)) for s in speakers}
