@@ -28,6 +28,9 @@ by a tag ("..., right?", "non ?", "né?") is ``tag`` unless it concludes ("So X,
 question may sit in a later sentence or a clause after a comma (``form``); a question to a fellow
 participant is ``peer`` only when it is small talk or asks for a resource (:mod:`bot.core.address`).
 
+Round 3 (shapes in :mod:`bot.core.lexicon_round3`): more event logistics and what only looks like
+it, "me too" (``agree``), redirected questions, questions to the room, topic-fronted questions.
+
 All patterns are whole-word: ``You`` is not ``y`` + ``ou``, ``economic`` does not hold ``mic``.
 """
 
@@ -39,6 +42,7 @@ from dataclasses import dataclass
 
 from bot.core import lexicon as lex
 from bot.core import lexicon_more as more
+from bot.core import lexicon_round3 as r3
 from bot.core.address import addressed_name, addressed_peer, small_talk, vocative_rest
 from bot.core.model import MessageKind
 from bot.core.text import fold
@@ -259,10 +263,10 @@ def _words(text: str) -> int:
 
 def _question_reason(text: str) -> str | None:
     """Why ``text`` (links removed) asks something, or None."""
-    text = more.EXCLAIMED.sub("!", text)
-    tag = more.SOFT_TAG.search(text)
+    text = more.EXCLAIMED.sub("!", r3.REDIRECT.sub(" ", text))
+    tag = more.SOFT_TAG.search(text) or r3.tag_then_comment(text, more.SOFT_TAG)
     if tag and not more.CONCLUDING.match(_SENTENCES.split(text[: tag.start()])[-1].strip()):
-        text = text[: tag.start()].rstrip()
+        text = (text[: tag.start()].rstrip() + ". " + text[tag.end() :]).strip(" .")
     if lex.REQUEST.search(text):
         return "request"
     if _QMARK.search(text):
@@ -275,6 +279,7 @@ def _question_reason(text: str) -> str | None:
         _ASK_PHRASE.search(text)
         or lex.ASKING.search(text)
         or more.ASKING_MORE.search(text)
+        or r3.ASKING_R3.search(text)
         or lex.PANEL_ADDRESS.match(text)
     ):
         return "phrase"
@@ -329,7 +334,7 @@ def _opens_question(text: str) -> bool:
     long_enough = _words(body) >= 3 or len(_SPACELESS.findall(body)) >= 6
     if long_enough and lex.QUESTION_END.search(body):
         return True
-    if body.endswith(("!", ".")) and not _AUX.match(body):
+    if (body.endswith(("!", ".")) and not _AUX.match(body)) or r3.EXCLAMATIVE.match(body):
         return False
     if _RELATIVE.match(body):  # "quem quiser continuar..." (whoever wants) asks nothing
         return False
@@ -344,6 +349,7 @@ def _opens_question(text: str) -> bool:
         )
         or lex.QUESTION_OPENER.match(body)
         or more.OPENER_MORE.match(body)
+        or r3.TOPIC_AUX.match(body)
     ):
         return True
     return bool(long_enough and lex.QUESTION_WORD.search(body))
@@ -355,17 +361,21 @@ _SENTENCES = re.compile(r"(?<=[.?!？。؟])\s+|[\n！。？]")
 
 
 def _is_logistics(text: str) -> bool:
-    if any(p.search(text) for p in (_LOGISTICS, lex.LOGISTICS_STRONG, more.LOGISTICS_MORE)):
+    text = r3.NOT_EVENT.sub(" ", r3.POINTER.sub(" ", text))  # "On slide 12, ..." is the talk
+    if r3.PROCESS.search(text):  # submitting comments to the consultation: the process itself
+        return False
+    strong = (_LOGISTICS, lex.LOGISTICS_STRONG, more.LOGISTICS_MORE, r3.LOGISTICS_R3)
+    if any(p.search(text) for p in strong):
         return True
     for sentence in _SENTENCES.split(text):
         things = [
             m.span()
-            for p in (_LOGISTICS_WEAK, lex.LOGISTICS_WEAK, more.LOGISTICS_WEAK_MORE)
+            for p in (_LOGISTICS_WEAK, lex.LOGISTICS_WEAK, more.LOGISTICS_WEAK_MORE, r3.WEAK)
             for m in p.finditer(sentence)
         ]
         cues = [
             m.span()
-            for p in (_LOGISTICS_VERB, lex.LOGISTICS_NEAR, more.LOGISTICS_NEAR_MORE)
+            for p in (_LOGISTICS_VERB, lex.LOGISTICS_NEAR, more.LOGISTICS_NEAR_MORE, r3.NEAR)
             for m in p.finditer(sentence)
         ]
         if any(c[0] - t[1] <= NEAR and t[0] - c[1] <= NEAR for t in things for c in cues):
@@ -382,8 +392,9 @@ _TECH_WEAK = re.compile(
 
 
 def _is_tech(text: str) -> bool:
+    text = r3.MEDIA_FORMAT.sub(" ", text)  # "informes en video o audio" is no audio trouble
     words = _words(text)
-    if more.JUST_ME.search(text) and len(text.split()) <= 20:
+    if (more.JUST_ME.search(text) or r3.FOR_OTHERS.search(text)) and len(text.split()) <= 20:
         return True
     strong = _TECH.search(text) or lex.TECH.search(text)
     return (bool(strong) and words <= 15) or (bool(_TECH_WEAK.search(text)) and words <= 5)
@@ -433,6 +444,8 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(MessageKind.CHATTER, body, "empty")
     if more.REACTION.match(plain):
         return Detection(MessageKind.CHATTER, body, "reaction")
+    if r3.PLUS_ONE.search(plain):  # "me too" to another's question asks nothing new
+        return Detection(MessageKind.CHATTER, body, "agree")
     if from_host and not prefixed:
         return Detection(MessageKind.CHATTER, body, "host")
     if not prefixed and more.AUDIO_CHECK.search(plain) and _words(plain) <= 12:
@@ -464,6 +477,7 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
     if (
         lex.PEER.search(plain)
         or more.PEER_MORE.search(plain)
+        or r3.ROOM.search(plain)
         or (addressed_peer(body, peers) and small_talk(plain))
     ):
         return Detection(MessageKind.CHATTER, body, "peer")

@@ -168,14 +168,22 @@ def _untitled(key: str) -> str:
     return rest if rest and TITLES.match(first) else key
 
 
+# Someone named with a title in the chat ("our guest Dr Rania Haddad", "Mme Awa Kaboré (ONG)",
+# "merci Dr Touré"): people title speakers, not each other, so that person is a speaker.
+_INTRODUCED = re.compile(
+    r"(?<!\w)(?:Dr|Dra|Prof|Mme|Mr|Mrs|Ms|M|Sr|Sra|Dkt|Hon)\.?\s+([A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+)?)"
+)
+
+
 class Peers:
     """The participants a question may be addressed to instead of the panel (see
     :func:`bot.core.detect.addressed_peer`): everyone who has chatted in public, but hosts and
     speakers. A speaker is configured (``[event] speakers``), has a speaker tag or a title in
     the display name ("Dr.", "(panelist)"), promises an answer or thanks for a question in the
     chat ("I will come back to this in the Q&A", "Will answer verbally", "Thanks for the
-    question"), is addressed by a host ("@Achieng what's your take?"), or is named as the one a
-    question is for ("Question for Femke: ...")."""
+    question"), is addressed by a host ("@Achieng what's your take?"), is named as the one a
+    question is for ("Question for Femke: ..."), or is named with a title by anyone ("our guest
+    Dr Rania Haddad"; the title goes with the surname)."""
 
     def __init__(self, speakers: Iterable[str] = ()) -> None:
         self.speakers = {_untitled(name_key(s)) for s in speakers}
@@ -183,13 +191,18 @@ class Peers:
 
     def _is_speaker(self, key: str) -> bool:
         key = _untitled(key)
-        return any(key == s or key.startswith(s + " ") for s in self.speakers)
+        # "Dr Haddad" names "Rania Haddad": a title goes with the surname
+        return any(
+            key == s or key.startswith(s + " ") or key.endswith(" " + s) for s in self.speakers
+        )
 
     def add(self, display_name: str, text: str = "", *, host: bool = False) -> None:
         """Note one public message of ``display_name``."""
         key = name_key(display_name)
         for named in ASKED_OF.finditer(text):
             self.speakers.add(name_key(named.group(1)))
+        for titled in _INTRODUCED.finditer(text):  # "today's guest is Dr Rania Haddad"
+            self.speakers.add(name_key(titled.group(1)))
         if name_role(display_name) is not None or ANSWERING.search(text):
             self.speakers.add(key)
         if host:  # a question to a host is for the organisers, never peer talk
