@@ -41,6 +41,7 @@ from bot.app import open_service
 from bot.classifier import ThemeClassifier
 from bot.config import Config, DiscordServerConfig, Location
 from bot.errors import BarazaError
+from bot.tasks import stop_task
 from bot.usecases import Service
 from cogs import add_cogs
 from cogs._common import NO_MENTIONS, BarazaContext, Servers, on_app_command_error
@@ -123,6 +124,7 @@ class BarazaBot(commands.Bot):
         self.servers = servers
         self.startup_error: str | None = None
         self._checked = False
+        self._catch_up: asyncio.Task[int] | None = None
 
     @property
     def ctx(self) -> BarazaContext:
@@ -172,7 +174,18 @@ class BarazaBot(commands.Bot):
                 )
         intake = self.get_cog("Intake")
         if isinstance(intake, IntakeCog):
-            await intake.catch_up()
+            # a task of its own, so that close() can stop it before the store closes (a
+            # catch-up still reading history at shutdown wrote to a closed database)
+            if self._catch_up is not None:  # a reconnect during a catch-up: start it over
+                await stop_task(self._catch_up)
+            self._catch_up = asyncio.create_task(intake.catch_up(), name="discord catch-up")
+            await asyncio.shield(self._catch_up)
+
+    async def close(self) -> None:
+        """Stop a running catch-up first (its units of work end cleanly), then log out."""
+        if self._catch_up is not None:
+            await stop_task(self._catch_up)
+        await super().close()
 
     def _config_problem(self) -> str | None:
         for ctx in self.servers:
