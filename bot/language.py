@@ -104,6 +104,11 @@ class LanguageDetector:
         self._model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
         keep = [label for label in self._model.labels if label not in _DROPPED_LABELS]
         self._model.set_languages(keep)
+        # set_languages keeps the full table (27 MB of float16) beside the kept columns, to
+        # switch back later; this detector never does, so the full table is let go
+        full = getattr(self._model, "_full_model", None)
+        if isinstance(full, tuple) and self._model.nb_ptc is not full[0]:
+            self._model._full_model = None
 
     def detect(self, text: str) -> str:
         """ISO 639-1 code of ``text`` (``rn`` for Kirundi), or ``und`` when nothing can be said."""
