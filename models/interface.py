@@ -79,6 +79,12 @@ class DuplicateScorer(Protocol):
         """The embedding size it expects."""
         ...
 
+    def project(self, embeddings: np.ndarray) -> np.ndarray:
+        """Vectors ``(n, rank)`` whose dot products are the scores (candidates are projected
+        once and compared with many new questions)."""
+        ...
+
     def similarity(self, query: np.ndarray, stored: np.ndarray) -> np.ndarray:
-        """Scores ``(n,)`` of one embedding ``(dim,)`` against stored embeddings ``(n, dim)``."""
+        """Scores ``(n,)`` of one embedding ``(dim,)`` against stored embeddings ``(n, dim)``:
+        ``project(stored) @ project(query)[0]``."""
         ...

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.core.model import MessageKind
 from bot.errors import BarazaError
 from bot.store.base import Db, dt, ts
 from bot.store.records import MessageRef
+
+#: How far back a quoted snippet is looked for first (see :meth:`MessageRepo.by_snippet`).
+SNIPPET_WINDOW = timedelta(hours=1)
 
 _REF = (
     "SELECT m.id, q.id, m.participant_id FROM messages m"
@@ -79,12 +82,16 @@ class MessageRepo:
     async def recent_texts(
         self, event_id: int, person_keys: Sequence[str], limit: int = 20
     ) -> dict[str, list[str]]:
-        """Each person's latest public chat texts, oldest first (for repeated-text floods)."""
+        """Each person's latest public chat texts, oldest first (for repeated-text floods).
+
+        Read through the sender's own messages (index on participant and time), so the cost
+        does not grow with the event.
+        """
         found: dict[str, list[str]] = {}
         for key in person_keys:
             rows = await self._db.all(
-                "SELECT m.text FROM messages m JOIN participants p ON p.id=m.participant_id"
-                " WHERE m.event_id=? AND p.person_key=? AND m.is_private=0"
+                "SELECT m.text FROM participants p JOIN messages m ON m.participant_id=p.id"
+                " WHERE p.event_id=? AND p.person_key=? AND m.is_private=0"
                 " AND m.kind != 'reaction' ORDER BY m.sent_at DESC, m.id DESC LIMIT ?",
                 (event_id, key, limit),
             )
@@ -117,15 +124,27 @@ class MessageRepo:
         Zoom quotes a reaction's or reply's target by a snippet of its text. Only messages sent
         before the reaction can be its target, so the answer does not depend on what else is
         in the database at the time (two imports of one file at once agree with one import).
+        A question is preferred to chatter. The last :data:`SNIPPET_WINDOW` is searched first
+        (the index holds the time, so only that window's rows are read): a question found there
+        is the latest matching question of all; the whole event is searched only when the
+        window holds no matching question, which keeps a long import's lookups bounded.
         """
         if not key:
             return None
+
+        def match(since: str) -> str:
+            return (
+                f"{_REF} WHERE m.event_id=? AND {self._db.prefix_match('m.match_key')}"
+                f" AND m.sent_at <= ?{since} AND m.is_private=0 AND m.kind != 'reaction'"
+                " AND m.deleted=0 ORDER BY (q.id IS NULL), m.sent_at DESC, m.id DESC LIMIT 1"
+            )
+
+        params = (event_id, key, key + "\U0010ffff", ts(sent_by))
         row = await self._db.one(
-            f"{_REF} WHERE m.event_id=? AND {self._db.prefix_match('m.match_key')}"
-            " AND m.sent_at <= ? AND m.is_private=0 AND m.kind != 'reaction' AND m.deleted=0"
-            " ORDER BY (q.id IS NULL), m.sent_at DESC, m.id DESC LIMIT 1",
-            (event_id, key, key + "\U0010ffff", ts(sent_by)),
+            match(" AND m.sent_at >= ?"), (*params, ts(sent_by - SNIPPET_WINDOW))
         )
+        if row is None or row[1] is None:  # no question in the window: is there an older one?
+            row = await self._db.one(match(""), params)
         return MessageRef(row[0], row[1], row[2]) if row else None
 
     async def text_of(self, message_id: int) -> tuple[str, str, int] | None:

@@ -68,30 +68,43 @@ class QuestionRepo:
             )
         return [_question(r) for r in rows]
 
-    async def embeddings(self, event_id: int) -> list[tuple[int, str, bytes]]:
-        """(id, text, embedding) of the event's open root questions (queued or held)."""
-        rows = await self._db.all(
-            "SELECT id, text, embedding FROM questions WHERE event_id=? AND kind='question'"
-            " AND state IN ('queued','held') AND embedding IS NOT NULL ORDER BY id",
-            (event_id,),
-        )
-        return [(r[0], r[1], r[2]) for r in rows]
+    async def embeddings(self, event_id: int, limit: int) -> list[tuple[int, str, bytes]]:
+        """(id, text, embedding) of the event's latest ``limit`` open root questions, oldest
+        first.
+
+        Open is queued or held; one ordered index walk per state, so the cost is bounded by
+        ``limit`` however many questions the event has.
+        """
+        found: list[tuple[int, str, bytes]] = []
+        for state in ("queued", "held"):
+            rows = await self._db.all(
+                "SELECT id, text, embedding FROM questions WHERE event_id=? AND kind='question'"
+                " AND state=? AND embedding IS NOT NULL ORDER BY id DESC LIMIT ?",
+                (event_id, state, limit),
+            )
+            found.extend((r[0], r[1], r[2]) for r in rows)
+        return sorted(found)[-limit:] if found else []
 
     async def find_same_text(self, event_id: int, match_key: str) -> int | None:
-        """An open root question with exactly the same normalised text."""
+        """An open root question with exactly the same normalised text.
+
+        Found through the messages' match key (only the messages with that very text are
+        read), not by walking the event's open questions.
+        """
         row = await self._db.one(
-            "SELECT q.id FROM questions q JOIN messages m ON m.id=q.message_id"
-            " WHERE q.event_id=? AND q.kind='question' AND q.state IN ('queued','held')"
-            " AND m.match_key=? ORDER BY q.id LIMIT 1",
+            "SELECT q.id FROM messages m JOIN questions q ON q.message_id=m.id"
+            " WHERE m.event_id=? AND m.match_key=? AND q.kind='question'"
+            " AND q.state IN ('queued','held') ORDER BY q.id LIMIT 1",
             (event_id, match_key),
         )
         return int(row[0]) if row else None
 
-    async def times_asked(self, participant_id: int) -> list[datetime]:
-        """When a participant asked their panel questions (for flood control)."""
+    async def times_asked(self, participant_id: int, since: datetime) -> list[datetime]:
+        """When a participant asked their panel questions since ``since`` (flood control)."""
         rows = await self._db.all(
-            "SELECT asked_at FROM questions WHERE participant_id=? AND kind='question'",
-            (participant_id,),
+            "SELECT asked_at FROM questions WHERE participant_id=? AND kind='question'"
+            " AND asked_at >= ?",
+            (participant_id, ts(since)),
         )
         return [dt(r[0]) for r in rows]
 

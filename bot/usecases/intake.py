@@ -14,6 +14,7 @@ import asyncio
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from bot.classifier import top_theme
 from bot.classify_runner import Analysis
@@ -26,7 +27,7 @@ from bot.core.text import clean_text, snippet_key
 from bot.errors import BarazaError
 from bot.store import MessageRef, Repos
 from bot.usecases.context import Context, require_question
-from bot.usecases.duplicates import DuplicateFinder
+from bot.usecases.duplicates import DuplicateFinder, DuplicatePool
 from bot.usecases.people import People, person_key
 from bot.usecases.stored import stored_form
 
@@ -175,8 +176,9 @@ class Intake:
             async with self.ctx.store.unit() as uow:
                 if themed:
                     await self._note_classifier(uow, event_id)
+                pool = self.duplicates.pool(uow, event_id)
                 for item in items:
-                    await self._apply(uow, event_id, item, result)
+                    await self._apply(uow, pool, item, result)
                 if mark is not None:
                     await uow.messages.advance_mark(event_id, source, *mark)
         if result.new:
@@ -213,8 +215,10 @@ class Intake:
         fresh.sort(key=lambda m: m.sent_at)
         return fresh
 
-    async def _apply(self, uow: Repos, event_id: int, item: _Item, result: IngestResult) -> None:
-        message = item.message
+    async def _apply(
+        self, uow: Repos, pool: DuplicatePool, item: _Item, result: IngestResult
+    ) -> None:
+        message, event_id = item.message, pool.event_id
         participant = await self.people.participant_for(uow, event_id, message)
         if message.is_private:
             kind, reason = MessageKind.PRIVATE, "private"
@@ -255,7 +259,7 @@ class Intake:
             assert item.detection is not None and item.analysis is not None
             await self._store_question(
                 uow,
-                event_id,
+                pool,
                 item,
                 participant,
                 message_id,
@@ -319,7 +323,8 @@ class Intake:
         if item.spam is not None:
             return item.spam
         if item.detection.kind is MessageKind.QUESTION:
-            previous = await uow.questions.times_asked(participant.id)
+            since = item.message.sent_at - timedelta(seconds=moderation.flood_window_seconds)
+            previous = await uow.questions.times_asked(participant.id, since)
             if is_flooding(
                 previous,
                 item.message.sent_at,
@@ -332,7 +337,7 @@ class Intake:
     async def _store_question(
         self,
         uow: Repos,
-        event_id: int,
+        pool: DuplicatePool,
         item: _Item,
         participant: Participant,
         message_id: int,
@@ -346,16 +351,14 @@ class Intake:
         if reason is not None:
             state = QuestionState.HELD
         elif detection.kind is MessageKind.QUESTION:
-            merged_into = await self.duplicates.duplicate_of(
-                uow, event_id, detection.text, analysis.embedding
-            )
+            merged_into = await pool.duplicate_of(detection.text, analysis.embedding)
             if merged_into is not None:
                 state = QuestionState.MERGED
         scores, embedding = stored_form(analysis)
         # held chatter (spam) is filed as a question a moderator can approve or dismiss
         kind = detection.kind if detection.kind is MessageKind.LOGISTICS else MessageKind.QUESTION
         question_id = await uow.questions.add(
-            event_id=event_id,
+            event_id=pool.event_id,
             message_id=message_id,
             participant_id=participant.id,
             text=detection.text or item.message.text,
@@ -371,6 +374,8 @@ class Intake:
             embedding=embedding,
         )
         result.question_ids.append(question_id)
+        if kind is MessageKind.QUESTION and state is not QuestionState.MERGED:
+            pool.added(question_id, detection.text or item.message.text, embedding)
         if state is QuestionState.HELD:
             result.held += 1
         elif kind is MessageKind.LOGISTICS:

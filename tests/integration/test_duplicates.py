@@ -188,4 +188,44 @@ def test_shipped_scorer_on_real_embeddings_ranks_the_translation_first(
     scores = scorer.similarity(emb[0], emb[1:])
     assert scores[0] >= scorer.threshold > max(scores[1:])
     raw = emb[1:] @ emb[0]
-    assert raw[0] < 0.92  # the rule before the learned scorer would not have merged them
+    assert raw[0] < 0.92  # the rule this replaces would not have merged them
+
+
+async def test_paraphrases_are_compared_with_the_latest_open_questions_only(
+    tmp_path: Path, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bounded memory: a paraphrase finds its question among the latest WINDOW open ones (the
+    ones added in the same batch included); an older one still merges when the text is equal."""
+    monkeypatch.setattr("bot.usecases.duplicates.WINDOW", 2)
+    db = tmp_path / "window.sqlite3"
+    async with open_service(config, db, KeywordClassifier(), identity_scorer(64)) as svc:
+        event = await svc.events.open("Window", "zoom", DAY)
+        chat = _chat(
+            ("10:00:00", "Ana", "direct funding for local organisations when?"),
+            ("10:01:00", "Tom", "what about civic space in Kenya?"),
+            ("10:02:00", "Eva", "who decides the partnership priorities?"),
+            ("10:03:00", "Joe", "the partnership priorities: who decides?"),  # same batch
+        )
+        result = await svc.intake.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
+        assert result.questions == 3 and result.merged == 1
+        chat = _chat(
+            ("10:04:00", "Lu", "when direct funding for local organisations?"),  # oldest: out
+            ("10:05:00", "Mo", "Direct funding for local organisations when?"),  # same text
+            ("10:06:00", "Al", "civic space in Kenya, what about it?"),  # in the window
+        )
+        result = await svc.intake.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
+        assert result.questions == 1 and result.merged == 2
+        merged = {
+            q.text: q.merged_into
+            for q in await svc.store.read.questions.all(event.id)
+            if q.state is QuestionState.MERGED
+        }
+        ids = {q.text: q.id for q in await svc.store.read.questions.all(event.id)}
+        assert (
+            merged["Direct funding for local organisations when?"]
+            == ids["direct funding for local organisations when?"]
+        )
+        assert (
+            merged["civic space in Kenya, what about it?"]
+            == ids["what about civic space in Kenya?"]
+        )

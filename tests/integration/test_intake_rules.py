@@ -100,3 +100,26 @@ async def test_configured_speakers_are_never_peers(
         await service.intake.ingest(event.id, parse_chat_text(PEER_CHAT, DAY, tz=UTC))
         queued = {e.question.text for e in await service.queue.ranked(event.id)}
     assert "@Joseph which Python version are you using?" in queued
+
+
+_OLD_Q = "How will the ministry fund local organisations directly in Peru?"
+_OLD_SNIPPET = "How will the ministry fund lo..."
+
+
+async def test_a_question_older_than_the_snippet_window_is_still_the_target(
+    service: Service,
+) -> None:
+    """The recent window is searched first; without a question there, the whole event is."""
+    event = await service.events.open("Old target", "zoom", DAY)
+    chat = (
+        f"09:00:00 From  Ana Lima (Peru)  to  Everyone:\n\t{_OLD_Q}\n"
+        "11:00:00 From  Eva (Netherlands)  to  Everyone:\n\tHow will the ministry fund lo... sorry, wrong chat. Good morning!\n"
+        f'11:30:00 From  Tom (Netherlands)  to  Everyone:\n\tReacted to "{_OLD_SNIPPET}" with 👍\n'
+        f"12:00:00 From  Joe (Uganda)  to  Everyone:\n\t{_OLD_Q.replace('Peru', 'Uganda')}\n"
+        f'12:10:00 From  Tom (Netherlands)  to  Everyone:\n\tReacted to "{_OLD_SNIPPET}" with 👍\n'
+    )
+    await service.intake.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
+    board = {e.question.text: e.votes for e in await service.queue.ranked(event.id)}
+    assert len(board) == 2, board
+    assert board[_OLD_Q] == 1  # found beyond the window: only chatter matched within it
+    assert board[_OLD_Q.replace("Peru", "Uganda")] == 1  # the latest question wins

@@ -26,7 +26,7 @@ from bot.errors import InputError
 from bot.sources.zoom._decode import iter_decoded, iter_lines, open_chunks
 from bot.sources.zoom._formats import CLOUD, HEADER, Who, split_rest, split_who
 from bot.sources.zoom._infer import STAMP, Dialect, infer_dialect
-from bot.sources.zoom._reactions import REACTED, REMOVED, REPLY
+from bot.sources.zoom._reactions import reaction_of, reply_of
 
 log = logging.getLogger(__name__)
 
@@ -233,14 +233,13 @@ class ZoomChatParser:
         digest = hashlib.sha1(f"{basis}#{self._seen[seen]}".encode()).hexdigest()[:20]
         reply_snippet = None
         reaction = None
-        if match := REACTED.match(body):
-            reaction = Reaction(emoji=match["emoji"], target_snippet=match["snippet"])
-        elif match := REMOVED.match(body):
-            reaction = Reaction(emoji=match["emoji"], target_snippet=match["snippet"], removed=True)
+        if reacted := reaction_of(body):
+            emoji, snippet, removed = reacted
+            reaction = Reaction(emoji=emoji, target_snippet=snippet, removed=removed)
         else:
             first, _, rest = body.partition("\n")
-            if reply := REPLY.match(first):
-                reply_snippet = reply["snippet"]
+            if (quoted := reply_of(first)) is not None:
+                reply_snippet = quoted
                 body = rest.strip()
         sender = clean_text(who.sender)
         if not sender:
