@@ -25,20 +25,17 @@ from dataclasses import dataclass
 DATE = r"(?:(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[ T]+)?"
 TIME = r"(?P<time>\d{1,2}:\d{2}:\d{2})"
 
-FROM_WORDS = (
-    "From|De|Von|Van|Da|Od|От|Från|Fra|Kimden|Dari|Từ|Mula kay|Kutoka|開始|발신자|来自|來自|寄件者"
-)
-TO_WORDS = (
-    "to|a|à|an|naar|aan|para|per|do|до|till|til|için|kepada|ke|đến|kwa|終了|수신자|发送给|給|至"
-)
+FROM_WORDS = "From|De|Von|Van|Da|Od|От|Від|Från|Fra|Kimden|Dari|Từ|Mula kay|Kutoka|開始|발신자|来自|來自|寄件者"
+TO_WORDS = "to|a|à|an|naar|aan|para|per|do|до|кому|till|til|Kime|kime|için|kepada|ke|đến|kwa|終了|수신자|发送至|发送给|傳送至|給|至"
 HEADER = re.compile(rf"^{DATE}{TIME}[ \t]+(?:{FROM_WORDS})[ \t]+(?P<rest>\S.*?)[ \t]*$", re.I)
 CLOUD = re.compile(rf"^{TIME}\t(?P<who>[^\t]+?):\t(?P<text>.*)$")
 
 PRIVATE_MARKERS = (
     r"privately|direct message|direktnachricht|privat|privé|privee|en privé|message direct|"
-    r"en privado|mensaje directo|privadamente|em privado|mensagem direta|mensagem direct|"
+    r"en privado|privado|privada|mensaje directo|privadamente|em privado|mensagem direta|mensagem direct|"
     r"in privato|messaggio diretto|direct bericht|privébericht|prywatnie|"
-    r"wiadomość bezpośrednia|приватно|личное сообщение|личное|privat meddelande|privat|"
+    r"wiadomość bezpośrednia|приватно|личное сообщение|личное|особисте повідомлення|"
+    r"приватне повідомлення|privat meddelande|privat|"
     r"özel|doğrudan mesaj|secara pribadi|pesan langsung|riêng tư|tin nhắn trực tiếp|"
     r"faraghani|ujumbe wa moja kwa moja|"
     r"ダイレクトメッセージ|プライベート|非公開|비공개|다이렉트 메시지|개인 메시지|私聊|私信|直接消息|私人訊息"
@@ -53,7 +50,7 @@ GROUP_RECIPIENT = re.compile(
     r"todos|todos los participantes|todos os participantes|anfitriones y panelistas|"
     r"anfitri[õo]es e palestrantes|tout le monde|h[ôo]tes et pan[ée]listes|tous|alle|jeder|"
     r"alle teilnehmer|iedereen|hosts en panelleden|tutti|wszyscy|все|alla|herkes|"
-    r"semua(?: orang)?|mọi người|wote|皆様|全員|みなさん|모두에게|모두|所有人|大家|所有人員)$",
+    r"всі|всем|всім|semua(?: orang)?|mọi người|wote|皆様|全員|みなさん|모두에게|모두|所有人|大家|所有人員)$",
     re.I,
 )
 # Old one-line clients: "sender : text".

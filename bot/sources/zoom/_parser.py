@@ -49,6 +49,7 @@ class _Pending:
     lines: list[str]
     cloud: bool = False
     closed: bool = False  # a blank line followed the body
+    blanks: int = 0  # blank lines after the body so far: a paragraph break unless the end
 
 
 @dataclass
@@ -139,9 +140,11 @@ class ZoomChatParser:
             body = line[1:] if line.startswith("\t") else line
             if not body.strip():
                 self._pending.closed = bool(self._pending.lines)
+                self._pending.blanks += self._pending.closed
             else:
-                if self._pending.closed:
-                    self._pending.closed = False  # a blank line inside a longer body
+                # blank lines inside a longer body are paragraph breaks, kept
+                self._pending.lines.extend([""] * self._pending.blanks)
+                self._pending.closed, self._pending.blanks = False, 0
                 self._pending.lines.append(body)
                 if self._style is None and line.startswith("\t") and self.headers == 1:
                     self._style = "new"
@@ -225,7 +228,10 @@ class ZoomChatParser:
         who = pending.who
         sent_at = self._timestamp(pending)
         clock = f"{pending.day.isoformat()} {pending.clock}" if pending.day else pending.clock
-        basis = f"{clock}|{who.sender}|{who.recipient}|{who.private}|{body}"
+        # Paragraph breaks stay out of the id (earlier versions dropped them from the text), so
+        # a chat imported by an earlier version and imported again adds nothing.
+        compact = "\n".join(line for line in lines if line.strip()).strip()
+        basis = f"{clock}|{who.sender}|{who.recipient}|{who.private}|{compact}"
         # Counted by a 16-byte digest, not the text: a 560,000-message file would otherwise keep
         # every message's text alive here (about 130 MB).
         seen = hashlib.sha1(basis.encode()).digest()[:16]

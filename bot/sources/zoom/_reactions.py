@@ -57,6 +57,8 @@ _REPLY_SHAPES = (
     "Antwort auf {S}",  # de
     "Antwoord op {S}",  # nl
     "Risposta a {S}",  # it
+    "Ответ на {S}",  # ru
+    "Відповідь на {S}",  # uk
     "{S}\\s?に返信",  # ja
     "{S}\\s?에 답장",  # ko
     "回复\\s?{S}",  # zh
