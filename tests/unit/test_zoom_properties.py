@@ -79,6 +79,12 @@ WORDS = [
 ]  # fmt: skip
 
 
+#: Webinar audiences (English clients): to the panel is a question for it, not private; the
+#: waiting room is not the meeting's chat and is kept private (README, *Webinar audiences*).
+AUDIENCES = ["Hosts and panelists", "All panelists", "All panelists and attendees", "Host"]
+PRIVATE_AUDIENCES = ["Everyone (in Waiting Room)", "Waiting room"]
+
+
 @st.composite
 def names(draw: st.DrawFn) -> str:
     if draw(st.integers(0, 5)) == 0:
@@ -104,6 +110,11 @@ class Drawn:
     body: list[str]  # lines of the text
     kind: str  # "text", "reply", "reaction", "removed"
     snippet: str = ""
+    group: str | None = None  # a webinar audience instead of the locale's "everyone"
+
+    @property
+    def private(self) -> bool:
+        return self.recipient is not None or self.group in PRIVATE_AUDIENCES
 
 
 @st.composite
@@ -113,8 +124,8 @@ def chats(draw: st.DrawFn) -> tuple[str, str, list[Drawn]]:
         language = draw(st.sampled_from(["en-old", "es", "ja", "pt-old", "de-old"]))
     elif shape == "cloud":
         language = "en"
-    else:
-        language = draw(st.sampled_from(sorted(LOCALES)))
+    else:  # English a third of the time: webinar audiences are drawn in English files
+        language = draw(st.sampled_from(["en"] * 10 + sorted(LOCALES)))
     people = draw(st.lists(names(), min_size=1, max_size=5, unique=True))
     # Two people whose names differ only by a " : tag" cannot be told apart in one-line files.
     bases = [p.split(" : ")[0] for p in people]
@@ -149,7 +160,10 @@ def chats(draw: st.DrawFn) -> tuple[str, str, list[Drawn]]:
         if kind in ("reaction", "removed") and not language.startswith("en"):
             kind = "text"
         snippet = " ".join(body[0].split()[:3]) + "..."
-        messages.append(Drawn(sender, recipient, body, kind, snippet))
+        group = None
+        if not private and shape in ("new", "dated") and language == "en":
+            group = draw(st.sampled_from([None, None, *AUDIENCES, *PRIVATE_AUDIENCES]))
+        messages.append(Drawn(sender, recipient, body, kind, snippet, group))
     return shape, language, messages
 
 
@@ -164,7 +178,7 @@ def render(shape: str, language: str, messages: list[Drawn]) -> str:
             out.append(f"{clock}\t{m.sender}:\t{body[0]}\n")
             continue
         if m.recipient is None:
-            to = f"{loc.to_word}  {loc.everyone}"
+            to = f"{loc.to_word}  {m.group or loc.everyone}"
         else:
             to = f"{loc.to_word}  {m.recipient}{loc.private}"
         if shape == "old":
@@ -208,7 +222,7 @@ def expected(shape: str, language: str, messages: list[Drawn]) -> list[tuple[obj
         elif shape == "old" and language != "ja":
             recipient = None
         else:
-            recipient = loc.everyone
+            recipient = m.group or loc.everyone
         reaction = None
         text = "\n".join(m.body)
         if m.kind in ("reaction", "removed"):
@@ -218,7 +232,7 @@ def expected(shape: str, language: str, messages: list[Drawn]) -> list[tuple[obj
             (
                 m.sender,
                 recipient,
-                m.recipient is not None,
+                m.private,
                 text,
                 m.snippet if m.kind == "reply" else None,
                 reaction,

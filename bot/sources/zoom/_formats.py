@@ -53,6 +53,13 @@ GROUP_RECIPIENT = re.compile(
     r"всі|всем|всім|semua(?: orang)?|mọi người|wote|皆様|全員|みなさん|모두에게|모두|所有人|大家|所有人員)$",
     re.I,
 )
+# The waiting room in the languages above (wording inferred except English).
+WAITING_ROOM = re.compile(
+    r"waiting room|sala de espera|salle d'attente|warteraum|wachtkamer|sala d'attesa|"
+    r"poczekalni|зал ожидания|зал очікування|bekleme odası|ruang tunggu|phòng chờ|"
+    r"待機室|대기실|等候室",
+    re.I,
+)
 # Old one-line clients: "sender : text".
 OLD_SEPARATOR = re.compile(r"[ \t]+[:：][ \t]?")
 
@@ -104,7 +111,14 @@ def split_who(
 
 
 def _cut(who: str, match: re.Match[str], private: bool) -> Who:
-    return Who(who[: match.start()].strip(), who[match.end() :].strip(), private)
+    recipient = who[match.end() :].strip()
+    return Who(who[: match.start()].strip(), recipient, private or is_waiting_room(recipient))
+
+
+def is_waiting_room(recipient: str) -> bool:
+    """Whether a recipient is (in) the waiting room: host notices to people not yet admitted
+    and their answers, not the meeting's chat, so kept private (README, *Webinar audiences*)."""
+    return bool(WAITING_ROOM.search(recipient))
 
 
 def is_addressed(who: str) -> bool:
