@@ -4,12 +4,15 @@ A header is ``[date] time  FROM  sender  TO  recipient[(private marker)]:`` (bod
 TAB-indented lines) or, in older clients, ``time<TAB> FROM  sender[  TO  recipient(marker)] : text``.
 ``FROM``/``TO``, the group recipient and the private marker are localised:
 
-* confirmed (Zoom's own wording, issue reports, public parsers): English, Spanish (``De``/``a``,
-  ``(En privado)``), French (``De``/``à``, ``Tout le monde``, ``(Message direct)``), Japanese
-  (``開始``/``終了``, ``皆様``, ``（ダイレクトメッセージ）``), Korean (``발신자``/``수신자``, ``모두에게``);
-* best effort (the client's translation tables are not public): Portuguese, German, Dutch, Italian,
-  Polish, Russian, Swedish, Turkish, Indonesian, Vietnamese, Chinese. A file in a language we do
-  not know is read by :mod:`._infer`, which learns the words from the file itself.
+* confirmed (public parsers written against real files, Zoom's own wording): English, Spanish
+  (``De``/``a``/``Todos``), French (``De``/``à``, ``Tout le monde``, ``(Message direct)``),
+  Russian (``От``/``кому``/``Все``) and Ukrainian (``Від``/``до``/``Всі``); from earlier issue
+  material, not re-checked: Spanish ``(En privado)``, Japanese (``開始``/``終了``, ``皆様``,
+  ``（ダイレクトメッセージ）``), Korean (``발신자``/``수신자``, ``모두에게``);
+* inferred (the client's translation tables are not public): every private marker not named
+  above, and Portuguese, German, Dutch, Italian, Polish, Swedish, Turkish, Indonesian,
+  Vietnamese, Chinese. A file in a language we do not know is read by :mod:`._infer`, which
+  learns the words from the file itself. README's table says which is which.
 
 Anything addressed to a person with a private marker, in any language, is private. A recipient
 that ends in a parenthesised word glued to the name (``Jan(Privat)``) is taken as a private marker
