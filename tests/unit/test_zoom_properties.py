@@ -69,7 +69,8 @@ LOCALES = {
 
 # Name parts: invented, in several scripts; none is a from/to word of any language.
 GIVEN = ["Ana", "Wanjiru", "Thảo", "Ólafur", "Jean-Luc", "Amani", "O'Neill", "佐藤", "김민지"]
-FAMILY = ["Lima", "Kamau", "Nguyễn", "Diallo", "van Dijk", "Okafor", "花子", "Петренко"]
+FAMILY = ["Lima", "Kamau", "Nguyễn", "Diallo", "van Dijk", "Okafor", "花子", "Петренко", "do Carmo"]
+FAMILY += ["de Souza", "a Marca", "to Lam", "an der Berg"]  # holding a to-word, single-spaced
 SUFFIX = ["", "", "", " (Kenya)", " : CSN Kenya", " : Oxfam (Colombia)", " - CARE Burundi"]
 EMOJI_NAMES = ["😀", "🎉", "🌍🌱", "🙂"]
 WORDS = [
@@ -127,6 +128,9 @@ def chats(draw: st.DrawFn) -> tuple[str, str, list[Drawn]]:
     else:  # English a third of the time: webinar audiences are drawn in English files
         language = draw(st.sampled_from(["en"] * 10 + sorted(LOCALES)))
     people = draw(st.lists(names(), min_size=1, max_size=5, unique=True))
+    if shape == "dated":  # single spaces: a name holding the to-word is ambiguous to anyone
+        to_word = f" {LOCALES[language].to_word} "
+        people = [p for p in people if to_word not in f" {p} "] or ["Ana Lima"]
     # Two people whose names differ only by a " : tag" cannot be told apart in one-line files.
     bases = [p.split(" : ")[0] for p in people]
     if len(set(bases)) != len(bases):
