@@ -101,3 +101,53 @@ async def test_utf16_file_with_nul_bytes_is_followed(tmp_path: Path) -> None:
         assert (await follower.next()).author_name == "Bob"
     finally:
         await follower.close()
+
+
+async def test_a_last_line_cut_mid_line_is_not_stored_cut(tmp_path: Path) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_text(
+        msg("10:00:00", "Ann", "hello") + "10:00:30 From  Bob  to  Everyone:\n\tWhat ab"
+    )
+    follower = Follower(path)
+    try:
+        assert (await follower.next()).text == "hello"
+        await asyncio.sleep(0.8)  # quiet for longer than settle_seconds: still held back
+        assert follower.got.empty()
+        with path.open("a") as handle:
+            handle.write("out core funding?\n")
+        got = await follower.next()
+        assert got.author_name == "Bob" and got.text == "What about core funding?"
+    finally:
+        await follower.close()
+
+
+async def test_a_cut_header_alone_waits_for_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_bytes(b"10:00:00 From  Ann  to  Every")
+    follower = Follower(path)
+    try:
+        await asyncio.sleep(0.8)
+        assert follower.got.empty()
+        with path.open("a") as handle:
+            handle.write("one:\n\tQ: is there a fund for youth groups?\n")
+        got = await follower.next()
+        assert (got.author_name, got.recipient) == ("Ann", "Everyone")
+    finally:
+        await follower.close()
+
+
+async def test_crash_padding_in_the_middle_and_at_the_end_is_followed(tmp_path: Path) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_bytes(
+        b"\xef\xbb\xbf"
+        + msg("10:00:00", "Ann", "one").encode().replace(b"\n", b"\r\n")
+        + b"\x00" * 3000
+        + msg("10:00:05", "Bob", "two").encode()
+        + b"\x00" * 5000
+    )
+    follower = Follower(path)
+    try:
+        got = [await follower.next() for _ in range(2)]
+        assert [(m.author_name, m.text) for m in got] == [("Ann", "one"), ("Bob", "two")]
+    finally:
+        await follower.close()

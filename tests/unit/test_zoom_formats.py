@@ -184,3 +184,37 @@ def test_one_line_name_holding_a_colon_keeps_its_tag() -> None:
         "Wairimu Njoroge : CSN Kenya",
     ]
     assert msgs[1].text == "Question : what about land rights?"
+
+
+@pytest.mark.parametrize(
+    ("recipient", "private"),
+    [
+        ("Everyone", False),
+        ("All panelists and attendees", False),
+        ("Hosts and panelists", False),  # an attendee's question for the panel
+        ("All panelists", False),
+        ("Everyone (in Waiting Room)", True),  # not the meeting's chat
+        ("Sala de espera", True),
+        ("Bob(Direct Message)", True),
+    ],
+)
+def test_webinar_audiences(recipient: str, private: bool) -> None:
+    text = f"10:00:00 From  Ana Lima  to  {recipient}:\n\tWhen will the fund open?\n"
+    (msg,) = parse_chat_text(text, DAY, tz=UTC)
+    assert (msg.author_name, msg.is_private) == ("Ana Lima", private)
+
+
+@pytest.mark.parametrize(
+    ("header", "sender", "recipient", "private"),
+    [  # Russian and Ukrainian clients (words as in a public Ukrainian Zoom chat parser)
+        ("От  Олена  кому  Все:", "Олена", "Все", False),
+        ("Від  Олена  до  Всі:", "Олена", "Всі", False),
+        ("Від  Олена  до  Тарас(Особисте повідомлення):", "Олена", "Тарас", True),
+        ("来自  王芳  发送至  所有人:", "王芳", "所有人", False),
+        ("De  Ana  para  Todos:", "Ana", "Todos", False),
+        ("De  Ana  para  João(Privado):", "Ana", "João", True),
+    ],
+)
+def test_more_localised_headers(header: str, sender: str, recipient: str, private: bool) -> None:
+    (msg,) = parse_chat_text(f"10:00:00 {header}\n\tтекст\n", DAY, tz=UTC)
+    assert (msg.author_name, msg.recipient, msg.is_private) == (sender, recipient, private)

@@ -8,6 +8,7 @@ chunks with bounded memory.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -15,6 +16,7 @@ from typing import BinaryIO
 from bot.errors import InputError
 
 CHUNK = 1 << 16
+_NUL_RUN = re.compile(rb"\x00{3,}")
 
 
 def sniff_encoding(head: bytes) -> str | None:
@@ -25,7 +27,9 @@ def sniff_encoding(head: bytes) -> str | None:
         return "utf-16-le-bom"
     if head.startswith(codecs.BOM_UTF16_BE):
         return "utf-16-be-bom"
-    sample = head[:4096]
+    # Crash padding (long runs of NUL bytes) says nothing about the encoding: runs are cut down
+    # to their parity, which keeps the UTF-16 alignment of what follows.
+    sample = _NUL_RUN.sub(lambda run: b"\x00" * (len(run[0]) % 2), head[:65536])[:4096]
     half = max(1, len(sample) // 2)
     odd_nuls, even_nuls = sample[1::2].count(0), sample[0::2].count(0)
     # UTF-16 without BOM: ASCII characters (digits, spaces, colons) leave NULs on one side only.
@@ -86,8 +90,11 @@ def iter_decoded(chunks: Iterable[bytes], where: Path | str, what: str) -> Itera
     if decoder is not None:
         try:
             tail = decoder.decode(b"", final=True)
-        except UnicodeDecodeError as exc:
-            raise _decode_error(encoding, where, what, offset + exc.start) from None
+        except UnicodeDecodeError:
+            # Only the end of the file is undecodable: a character cut by a crash or a copy
+            # taken while Zoom was writing (or an odd NUL of crash padding). The line it is
+            # on has no line end, so its message is held back, never stored cut.
+            tail = ""
         if tail:
             yield tail.replace("\x00", "")
 

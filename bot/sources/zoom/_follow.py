@@ -32,7 +32,9 @@ async def follow_chat_file(
     from the file's first bytes; NULs and undecodable bytes never stop it) and parsed; a truncated
     or replaced file is read again from the start (ids are content-derived, so re-reading re-yields
     only duplicates that the store ignores). The last message is held back until the next header
-    arrives or the file has been quiet for ``settle_seconds``, so a half-written body is never cut.
+    arrives or the file has been quiet for ``settle_seconds``, so a half-written body is never cut;
+    a last line without its line end (Zoom stopped mid-line, or crashed) or a 2025+ message
+    without its closing blank line is held back until the rest arrives, never stored cut.
     """
     parser = ZoomChatParser(event_date, tz)
     offset = 0
@@ -61,14 +63,19 @@ async def follow_chat_file(
             *complete, rest = rest.split("\n")
             batch.extend(parser.feed(complete))
             quiet_since = loop.time()
-        elif (parser.has_pending or rest) and loop.time() - quiet_since > settle_seconds:
-            if rest:
-                batch.extend(parser.feed([rest]))
-                rest = ""
+        elif _settled(parser, rest) and loop.time() - quiet_since > settle_seconds:
             batch.extend(parser.flush())
         if batch:
             yield batch
         await asyncio.sleep(poll_seconds)
+
+
+def _settled(parser: ZoomChatParser, rest: str) -> bool:
+    """Whether the pending message may be completed on quiet: it ends with a whole line and
+    looks whole (:attr:`ZoomChatParser.pending_complete`)."""
+    if not parser.has_pending or rest.strip("\x00\r"):
+        return False
+    return parser.pending_complete
 
 
 def _read_from(path: Path, offset: int, size: int) -> bytes:

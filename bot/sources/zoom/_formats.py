@@ -4,12 +4,15 @@ A header is ``[date] time  FROM  sender  TO  recipient[(private marker)]:`` (bod
 TAB-indented lines) or, in older clients, ``time<TAB> FROM  sender[  TO  recipient(marker)] : text``.
 ``FROM``/``TO``, the group recipient and the private marker are localised:
 
-* confirmed (Zoom's own wording, issue reports, public parsers): English, Spanish (``De``/``a``,
-  ``(En privado)``), French (``De``/``à``, ``Tout le monde``, ``(Message direct)``), Japanese
-  (``開始``/``終了``, ``皆様``, ``（ダイレクトメッセージ）``), Korean (``발신자``/``수신자``, ``모두에게``);
-* best effort (the client's translation tables are not public): Portuguese, German, Dutch, Italian,
-  Polish, Russian, Swedish, Turkish, Indonesian, Vietnamese, Chinese. A file in a language we do
-  not know is read by :mod:`._infer`, which learns the words from the file itself.
+* confirmed (public parsers written against real files, Zoom's own wording): English, Spanish
+  (``De``/``a``/``Todos``), French (``De``/``à``, ``Tout le monde``, ``(Message direct)``),
+  Russian (``От``/``кому``/``Все``) and Ukrainian (``Від``/``до``/``Всі``); from earlier issue
+  material, not re-checked: Spanish ``(En privado)``, Japanese (``開始``/``終了``, ``皆様``,
+  ``（ダイレクトメッセージ）``), Korean (``발신자``/``수신자``, ``모두에게``);
+* inferred (the client's translation tables are not public): every private marker not named
+  above, and Portuguese, German, Dutch, Italian, Polish, Swedish, Turkish, Indonesian,
+  Vietnamese, Chinese. A file in a language we do not know is read by :mod:`._infer`, which
+  learns the words from the file itself. README's table says which is which.
 
 Anything addressed to a person with a private marker, in any language, is private. A recipient
 that ends in a parenthesised word glued to the name (``Jan(Privat)``) is taken as a private marker
@@ -25,20 +28,17 @@ from dataclasses import dataclass
 DATE = r"(?:(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[ T]+)?"
 TIME = r"(?P<time>\d{1,2}:\d{2}:\d{2})"
 
-FROM_WORDS = (
-    "From|De|Von|Van|Da|Od|От|Från|Fra|Kimden|Dari|Từ|Mula kay|Kutoka|開始|발신자|来自|來自|寄件者"
-)
-TO_WORDS = (
-    "to|a|à|an|naar|aan|para|per|do|до|till|til|için|kepada|ke|đến|kwa|終了|수신자|发送给|給|至"
-)
+FROM_WORDS = "From|De|Von|Van|Da|Od|От|Від|Från|Fra|Kimden|Dari|Từ|Mula kay|Kutoka|開始|발신자|来自|來自|寄件者"
+TO_WORDS = "to|a|à|an|naar|aan|para|per|do|до|кому|till|til|Kime|kime|için|kepada|ke|đến|kwa|終了|수신자|发送至|发送给|傳送至|給|至"
 HEADER = re.compile(rf"^{DATE}{TIME}[ \t]+(?:{FROM_WORDS})[ \t]+(?P<rest>\S.*?)[ \t]*$", re.I)
 CLOUD = re.compile(rf"^{TIME}\t(?P<who>[^\t]+?):\t(?P<text>.*)$")
 
 PRIVATE_MARKERS = (
     r"privately|direct message|direktnachricht|privat|privé|privee|en privé|message direct|"
-    r"en privado|mensaje directo|privadamente|em privado|mensagem direta|mensagem direct|"
+    r"en privado|privado|privada|mensaje directo|privadamente|em privado|mensagem direta|mensagem direct|"
     r"in privato|messaggio diretto|direct bericht|privébericht|prywatnie|"
-    r"wiadomość bezpośrednia|приватно|личное сообщение|личное|privat meddelande|privat|"
+    r"wiadomość bezpośrednia|приватно|личное сообщение|личное|особисте повідомлення|"
+    r"приватне повідомлення|privat meddelande|privat|"
     r"özel|doğrudan mesaj|secara pribadi|pesan langsung|riêng tư|tin nhắn trực tiếp|"
     r"faraghani|ujumbe wa moja kwa moja|"
     r"ダイレクトメッセージ|プライベート|非公開|비공개|다이렉트 메시지|개인 메시지|私聊|私信|直接消息|私人訊息"
@@ -53,7 +53,14 @@ GROUP_RECIPIENT = re.compile(
     r"todos|todos los participantes|todos os participantes|anfitriones y panelistas|"
     r"anfitri[õo]es e palestrantes|tout le monde|h[ôo]tes et pan[ée]listes|tous|alle|jeder|"
     r"alle teilnehmer|iedereen|hosts en panelleden|tutti|wszyscy|все|alla|herkes|"
-    r"semua(?: orang)?|mọi người|wote|皆様|全員|みなさん|모두에게|모두|所有人|大家|所有人員)$",
+    r"всі|всем|всім|semua(?: orang)?|mọi người|wote|皆様|全員|みなさん|모두에게|모두|所有人|大家|所有人員)$",
+    re.I,
+)
+# The waiting room in the languages above (wording inferred except English).
+WAITING_ROOM = re.compile(
+    r"waiting room|sala de espera|salle d'attente|warteraum|wachtkamer|sala d'attesa|"
+    r"poczekalni|зал ожидания|зал очікування|bekleme odası|ruang tunggu|phòng chờ|"
+    r"待機室|대기실|等候室",
     re.I,
 )
 # Old one-line clients: "sender : text".
@@ -107,7 +114,14 @@ def split_who(
 
 
 def _cut(who: str, match: re.Match[str], private: bool) -> Who:
-    return Who(who[: match.start()].strip(), who[match.end() :].strip(), private)
+    recipient = who[match.end() :].strip()
+    return Who(who[: match.start()].strip(), recipient, private or is_waiting_room(recipient))
+
+
+def is_waiting_room(recipient: str) -> bool:
+    """Whether a recipient is (in) the waiting room: host notices to people not yet admitted
+    and their answers, not the meeting's chat, so kept private (README, *Webinar audiences*)."""
+    return bool(WAITING_ROOM.search(recipient))
 
 
 def is_addressed(who: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -35,6 +36,8 @@ SOURCE = "zoom"
 PROBE_LINES = 12
 #: Lines without any header after which a file is declared not to be a chat.
 GIVE_UP_LINES = 500
+#: The start of a first line cut by a crash or copied while Zoom was writing it.
+_CUT_FIRST_LINE = re.compile(r"^\ufeff?[ \t]*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T]+)?\d{1,2}:\d")
 
 
 class _NotAChat(Exception):
@@ -49,6 +52,8 @@ class _Pending:
     lines: list[str]
     cloud: bool = False
     closed: bool = False  # a blank line followed the body
+    blanks: int = 0  # blank lines after the body so far: a paragraph break unless the end
+    body_below: bool = False  # the header ends with ':' and the body goes on the next lines
 
 
 @dataclass
@@ -106,6 +111,23 @@ class ZoomChatParser:
         return self._pending is not None or self._probe_stamped > 0
 
     @property
+    def pending_closed(self) -> bool:
+        """Whether the waiting message was followed by a blank line (visibly complete)."""
+        return self._pending is not None and self._pending.closed
+
+    @property
+    def pending_complete(self) -> bool:
+        """Whether the waiting message, if any, looks whole as far as the lines go: a header
+        whose body goes on the next lines has at least one body line, and in files that close
+        every message with a blank line, that blank line has come."""
+        pending = self._pending
+        if pending is None:
+            return True
+        if not pending.lines and pending.body_below:
+            return False
+        return pending.closed or not self.expects_closing_blank
+
+    @property
     def expects_closing_blank(self) -> bool:
         """Whether this file closes every message with a blank line (2025+ clients)."""
         return self._closing_blank >= 2
@@ -139,9 +161,11 @@ class ZoomChatParser:
             body = line[1:] if line.startswith("\t") else line
             if not body.strip():
                 self._pending.closed = bool(self._pending.lines)
+                self._pending.blanks += self._pending.closed
             else:
-                if self._pending.closed:
-                    self._pending.closed = False  # a blank line inside a longer body
+                # blank lines inside a longer body are paragraph breaks, kept
+                self._pending.lines.extend([""] * self._pending.blanks)
+                self._pending.closed, self._pending.blanks = False, 0
                 self._pending.lines.append(body)
                 if self._style is None and line.startswith("\t") and self.headers == 1:
                     self._style = "new"
@@ -189,7 +213,7 @@ class ZoomChatParser:
             if text is not None:
                 self._style = self._style or "old"
                 return _Pending(match["time"], day, who, [text])
-            return _Pending(match["time"], day, who, [])
+            return _Pending(match["time"], day, who, [], body_below=True)
         if match := CLOUD.match(line):
             return _Pending(
                 match["time"],
@@ -225,7 +249,10 @@ class ZoomChatParser:
         who = pending.who
         sent_at = self._timestamp(pending)
         clock = f"{pending.day.isoformat()} {pending.clock}" if pending.day else pending.clock
-        basis = f"{clock}|{who.sender}|{who.recipient}|{who.private}|{body}"
+        # Paragraph breaks stay out of the id (earlier versions dropped them from the text), so
+        # a chat imported by an earlier version and imported again adds nothing.
+        compact = "\n".join(line for line in lines if line.strip()).strip()
+        basis = f"{clock}|{who.sender}|{who.recipient}|{who.private}|{compact}"
         # Counted by a 16-byte digest, not the text: a 560,000-message file would otherwise keep
         # every message's text alive here (about 130 MB).
         seen = hashlib.sha1(basis.encode()).digest()[:16]
@@ -308,22 +335,21 @@ def iter_chat_lines(
             f"{where} does not look like a Zoom chat file (no 'HH:MM:SS From <name>' lines)"
         ) from None
     if final is None:
-        final = last.endswith("\n") and not (
-            parser.expects_closing_blank and parser.has_pending and not _pending_closed(parser)
-        )
+        final = last.endswith("\n") and parser.pending_complete
     ready.extend(parser.flush(final=final))
     if parser._text_lines == 0:
         raise InputError(f"{where} is empty: there are no chat messages in it")
+    if parser.headers == 0 and not last.endswith("\n") and _CUT_FIRST_LINE.match(last):
+        raise InputError(
+            f"{where} holds no complete chat line yet (its first line is cut: Zoom is still "
+            "writing it, or the file was cut); import it again once Zoom has saved it"
+        )
     if parser.headers == 0:
         raise InputError(
             f"{where} does not look like a Zoom chat file (no 'HH:MM:SS From <name>' lines)"
         )
     if ready:
         yield ready
-
-
-def _pending_closed(parser: ZoomChatParser) -> bool:
-    return parser._pending is not None and parser._pending.closed
 
 
 def parse_chat_text(

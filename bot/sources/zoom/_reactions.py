@@ -2,8 +2,8 @@
 
 English clients write ``Reacted to "snippet..." with 👍``, ``Removed a 👍 reaction from
 "snippet..."`` and ``Replying to "snippet..."``. Localised clients translate the sentence. The
-localised shapes below are INFERRED from how each language would phrase it (none confirmed
-from a real file), so that a localised reaction counts as a vote instead of landing in the
+localised shapes below are INFERRED from how each language would phrase it (not confirmed
+from a real file, except those marked (c)), so that a localised reaction counts as a vote instead of landing in the
 queue as chatter; a shape we got wrong leaves that line a plain message, as before:
 
 =====  ===============================================  ==========================
@@ -19,7 +19,11 @@ it     ``Ha reagito a "..." con 👍``                      ``Risposta a "..."``
 ja     ``"..."に👍で反応しました``                            ``"..."に返信``
 ko     ``"..."에 👍(으)로 반응함`` (also 으로 / 로)            ``"..."에 답장``
 zh     ``对"..."做出了👍回应``                               ``回复"..."``
+ru     (not known)                                      ``Ответ на "..."`` (c)
+uk     (not known)                                      ``Відповідь на "..."`` (c)
 =====  ===============================================  ==========================
+
+(c) confirmed: a public Ukrainian Zoom chat parser (``CodeNoob53/Zoom-chat-parser``) strips these.
 
 The snippet may be in straight, curly (“ ”, ‘ ’), low German („ “), CJK (「 」, 『 』) or
 guillemet (« ») quotes; it runs to the last closing quote that the sentence's tail follows, so
@@ -57,6 +61,8 @@ _REPLY_SHAPES = (
     "Antwort auf {S}",  # de
     "Antwoord op {S}",  # nl
     "Risposta a {S}",  # it
+    "Ответ на {S}",  # ru
+    "Відповідь на {S}",  # uk
     "{S}\\s?に返信",  # ja
     "{S}\\s?에 답장",  # ko
     "回复\\s?{S}",  # zh
