@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from bot.core import lexicon as lex
 from bot.core import lexicon_more as more
 from bot.core import lexicon_round3 as r3
+from bot.core import lexicon_running as running
 from bot.core.address import addressed_name, addressed_peer, small_talk, vocative_rest
 from bot.core.model import MessageKind
 from bot.core.text import fold
@@ -361,21 +362,40 @@ _SENTENCES = re.compile(r"(?<=[.?!？。؟])\s+|[\n！。？]")
 
 
 def _is_logistics(text: str) -> bool:
+    text = running.NOT_RUNNING.sub(" ", text)  # "national exams", "the next workshop cover X"
     text = r3.NOT_EVENT.sub(" ", r3.POINTER.sub(" ", text))  # "On slide 12, ..." is the talk
     if r3.PROCESS.search(text):  # submitting comments to the consultation: the process itself
         return False
-    strong = (_LOGISTICS, lex.LOGISTICS_STRONG, more.LOGISTICS_MORE, r3.LOGISTICS_R3)
+    strong = (
+        _LOGISTICS,
+        lex.LOGISTICS_STRONG,
+        more.LOGISTICS_MORE,
+        r3.LOGISTICS_R3,
+        running.RUNNING,
+    )
     if any(p.search(text) for p in strong):
         return True
     for sentence in _SENTENCES.split(text):
         things = [
             m.span()
-            for p in (_LOGISTICS_WEAK, lex.LOGISTICS_WEAK, more.LOGISTICS_WEAK_MORE, r3.WEAK)
+            for p in (
+                _LOGISTICS_WEAK,
+                lex.LOGISTICS_WEAK,
+                more.LOGISTICS_WEAK_MORE,
+                r3.WEAK,
+                running.THINGS,
+            )
             for m in p.finditer(sentence)
         ]
         cues = [
             m.span()
-            for p in (_LOGISTICS_VERB, lex.LOGISTICS_NEAR, more.LOGISTICS_NEAR_MORE, r3.NEAR)
+            for p in (
+                _LOGISTICS_VERB,
+                lex.LOGISTICS_NEAR,
+                more.LOGISTICS_NEAR_MORE,
+                r3.NEAR,
+                running.CUES,
+            )
             for m in p.finditer(sentence)
         ]
         if any(c[0] - t[1] <= NEAR and t[0] - c[1] <= NEAR for t in things for c in cues):
