@@ -48,7 +48,17 @@ _OPENING = re.compile(
     r"this (?:session|webinar|meeting) is being recorded|we are recording|"
     r"please (?:use|post|type|put|write) (?:your|the) questions?|"
     r"bienvenid[oa]s|bienvenue [aà] tous|bem-vind[oa]s|welkom (?:allemaal|iedereen|bij)|"
-    r"karibuni|herzlich willkommen)\b",
+    r"karibuni|herzlich willkommen|"
+    # "Welcome to parallel session 3B", a guest introduced, a session announced as recorded
+    r"welcome to (?:the |this |our )?(?:\w+ )?(?:session|week|day|module|class|part) \w*\d\w*|"
+    r"today'?s guest is|our guest today|"
+    r"(?:session|webinar|meeting|briefing|la session|la s[ée]ance|la sesi[oó]n|de sessie) "
+    r"(?:is|est|est[aá]|wordt) (?:being )?(?:recorded|enregistr[ée]e|grabad[ao]|opgenomen)|"
+    # asking everyone to introduce themselves in the chat
+    r"(?:your|su|sus|votre|vos|je|jullie|uw|seu|sua) (?:\w+ ){0,2}(?:name|nombre|nom|naam|nome)s?\b"
+    r"[^.!?]{0,60}\b(?:chat|from|organi[sz]ation|organizaci[oó]n|pays|pa[ií]s|country|fractie|"
+    r"organisatie|comunidad)|where you(?:'re| are) joining from)\b|"
+    r"今日のゲスト|本日のゲスト|お名前と|名前を書いて|録画しています|소속과 이름|이름과 소속|녹화 중입니다",
     re.IGNORECASE,
 )
 _ANNOUNCE = re.compile(
@@ -67,7 +77,17 @@ _ANNOUNCE = re.compile(
     r"we(?:'re| are) (?:now )?(?:moving|going|starting|back|taking)|"
     r"merci de (?:poser|mettre|[ée]crire) vos questions|(?:por favor )?escriban sus preguntas|"
     r"(?:is it|is this|is that) better now|can you (?:all )?hear (?:me|us) (?:now|better)|"
-    r"(?:le damos|tiene) la palabra|nos quedan \d+ minutos|het woord is aan)\b",
+    r"(?:le damos|tiene) la palabra|nos quedan \d+ minutos|het woord is aan|"
+    # time left and last questions, moving on, questions invited, spam removed
+    r"(?:about |only |just )?(?:\d+|five|ten|fifteen|twenty) minutes (?:left|remaining)|"
+    r"(?:environ|about) \d+ minutes|last questions,? please|derni[eè]res questions|"
+    r"[uú]ltimas preguntas|laatste vragen|we now (?:move|turn|go)|let'?s move (?:on )?to|"
+    r"nous passons (?:maintenant )?[àa]|pasamos (?:ahora )?a|keep the questions coming|"
+    r"questions? (?:go|goes) (?:in|into) the (?:chat|q&a)|posez vos questions|"
+    r"(?:we(?:'ve)? removed|we are removing|ya eliminamos|hemos eliminado) (?:\w+ ){0,2}"
+    r"(?:spam|account|persona|link|message)\w*|(?:please )?(?:ignore|do not click|don'?t click)"
+    r"(?: on)? (?:the|that|this) (?:last )?(?:link|message)|le compte a [ée]t[ée] retir[ée])\b|"
+    r"あと\d+分|残り\d+分|質問はチャット|\d+분(?:간)? 휴식|휴식 후|\d부 시작|스팸 계정|클릭하지 마세요",
     re.IGNORECASE,
 )
 _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -95,11 +115,22 @@ _HOST_ROLE = re.compile(
 _SPEAKER_ROLE = re.compile(
     r"\b(speaker|panel(?:l)?ist|presenter|keynote|intervenant(?:e)?|panéliste|ponente|"
     r"panelista|orador[a]?|spreker|referent(?:in)?|relat(?:ore|rice)|mzungumzaji|narasumber|"
-    r"pembicara|登壇者|演讲嘉宾|발표자|متحدث)(?!\w)",
+    r"pembicara|登壇者|演讲嘉宾|발표자|متحدث|guest|講師|ゲスト|발제자|토론자|嘉宾)(?!\w)",
     re.IGNORECASE,
 )
 # The tag part of a display name: in brackets, or after " | ", " - ", " – " or a comma.
-_TAGS = re.compile(r"[(\[]([^)\]]*)[)\]]|(?:\s[|\-–]\s|,\s*)(.+)$")
+_TAGS = re.compile(r"[(\[（]([^)\]）]*)[)\]）]|(?:\s[|\-–]\s|,\s*)(.+)$")
+# An organisers' account rather than a person: "Launch Team Tokyo", "Secretariaat X",
+# "Session Desk 3B", "네트워크 사무국", "アカデミー運営チーム".
+_TEAM_ACCOUNT = re.compile(
+    r"(?<!\w)(?:team|secretariat|secretariaat|secr[ée]tariat|secretar[ií]a|secretariado|desk|"
+    r"equipo|[ée]quipe|equipa|organi[sz]ing committee|comit[ée] organi[sz]ador|organisatie|"
+    r"tech support|soporte(?: t[ée]cnico)?|suporte)(?!\w)|운영진|"
+    r"事務局|運営|사무국|사무처|운영팀|组委会|秘书处",
+    re.IGNORECASE,
+)
+# Titles written after the name: "박성훈 교수", "鈴木先生", "王老师".
+_TITLE_AFTER = re.compile(r"(?:교수|교수님|박사|박사님|선생님|先生|教授|博士|講師|老师|老師)\s*$")
 
 
 def name_role(display_name: str) -> str | None:
@@ -109,7 +140,13 @@ def name_role(display_name: str) -> str | None:
     roles = [fold(t) for t in tags if 0 < len(t.split()) <= 2]
     if any(_HOST_ROLE.search(t) for t in roles):
         return "host"
-    if any(_SPEAKER_ROLE.search(t) for t in roles) or TITLES.match(display_name.strip()):
+    if _TEAM_ACCOUNT.search(display_name):
+        return "host"
+    if (
+        any(_SPEAKER_ROLE.search(t) for t in roles)
+        or TITLES.match(display_name.strip())
+        or _TITLE_AFTER.search(display_name.strip())
+    ):
         return "speaker"
     return None
 
