@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection
 
 from bot.core import lexicon_more as more
+from bot.core import lexicon_turns as turns
 from bot.core.lexicon import TITLES
 from bot.core.text import name_key
 
@@ -34,6 +35,9 @@ _FAMILIAR = re.compile(
     r"(?i)^(?:don|do[ñn]a|mas|mbak|kak|bang|ate|kuya|ndugu|mama|baba|malam|mallam|dada|bhai|"
     r"didi|tante|oom|tío|tía|tia|tio)$"
 )
+# A name with the everyday honorific of Japanese or Korean ("中村さん、", "오승우님 "); 先生 and
+# 교수님 mark a speaker, so they are not here.
+_NAME_SAN = re.compile(r"^\s*@?([^\W\d_][^\W\d_ ]{0,11}?)(?:さん|様|さま|님|씨)(?:[、,，\s])")
 _AUX_WORD = re.compile(r"(?i)^(?:are|do|did|can|could|have|is|will|would|were)$")
 
 
@@ -42,8 +46,14 @@ def addressed_peer(text: str, peers: Collection[str]) -> bool:
     "Grace, do you..."): a name (an @mention, or a name then a comma) that starts the name key of
     one of ``peers``, the participants who have chatted. A title ("@Dr. Lima", "Mme Diarra,")
     marks a speaker, so it is never a peer."""
+    if not peers:
+        return False
+    honorific = _NAME_SAN.match(text)  # "中村さん、...", "오승우님 혹시 ..."
+    if honorific:
+        key = name_key(honorific.group(1))
+        return bool(key) and any(p == key or p.startswith(key + " ") for p in peers)
     match = _ADDRESS.match(text)
-    if match is None or not peers:
+    if match is None:
         return False
     mention, words = match.group(1), match.group(2).split()
     if TITLES.match(words[0]):
@@ -75,4 +85,6 @@ def small_talk(text: str) -> bool:
     or asks for a resource ("are you in Palu too?", "do you have the report?"); a substantive one that takes up what the person said is for the panel."""
     if more.REFERS.search(text):
         return False
-    return bool(more.SMALL_TALK.search(text) or more.RESOURCE.search(text))
+    return bool(
+        more.SMALL_TALK.search(text) or more.RESOURCE.search(text) or turns.PEER_ASK.search(text)
+    )

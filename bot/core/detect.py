@@ -44,6 +44,7 @@ from bot.core import lexicon as lex
 from bot.core import lexicon_more as more
 from bot.core import lexicon_round3 as r3
 from bot.core import lexicon_running as running
+from bot.core import lexicon_turns as turns
 from bot.core.address import addressed_name, addressed_peer, small_talk, vocative_rest
 from bot.core.model import MessageKind
 from bot.core.text import fold
@@ -266,7 +267,13 @@ def _question_reason(text: str) -> str | None:
     """Why ``text`` (links removed) asks something, or None."""
     text = more.EXCLAIMED.sub("!", r3.REDIRECT.sub(" ", text))
     tag = more.SOFT_TAG.search(text) or r3.tag_then_comment(text, more.SOFT_TAG)
-    if tag and not more.CONCLUDING.match(_SENTENCES.split(text[: tag.start()])[-1].strip()):
+    # "M. X, vous avez dit que... non ?": a tag that challenges what someone said asks
+    challenge = bool(more.REFERS.search(text)) and vocative_rest(text) != text
+    if (
+        tag
+        and not challenge
+        and not more.CONCLUDING.match(_SENTENCES.split(text[: tag.start()])[-1].strip())
+    ):
         text = (text[: tag.start()].rstrip() + ". " + text[tag.end() :]).strip(" .")
     if lex.REQUEST.search(text):
         return "request"
@@ -281,6 +288,7 @@ def _question_reason(text: str) -> str | None:
         or lex.ASKING.search(text)
         or more.ASKING_MORE.search(text)
         or r3.ASKING_R3.search(text)
+        or turns.INDIRECT.search(text)
         or lex.PANEL_ADDRESS.match(text)
     ):
         return "phrase"
@@ -292,11 +300,17 @@ def _form_reason(text: str) -> str | None:
     question ("Dr X, you said... Is that measurable", "..., so why do ..."), else None."""
     if _opens_question(text):
         return "form"
+    lead_in = turns.LEAD_IN.match(text)  # "To both panelists: any plans to..."
+    if lead_in and _opens_question(text[lead_in.end() :]):
+        return "form"
     rest = vocative_rest(text)
     sentences = [s for s in _SENTENCES.split(rest) if s and s.strip()]
     refers = bool(more.REFERS.search(text))
     for i, sentence in enumerate(sentences):
-        if (i or rest != text) and _opens_question(sentence.strip()):
+        if (i or rest != text) and _opens_question(vocative_rest(sentence.strip())):
+            return "form"
+        # "...誰が負うのでしょうか。日本側の...": a first sentence closed by a question particle
+        if len(sentences) > 1 and lex.QUESTION_END.search(sentence.strip()):
             return "form"
         # "You said X. Why" / "By when" / "Horizontal para quem": a short follow-up to a claim
         if i and refers and _words(sentence) <= 5 and _ELLIPTIC.search(sentence):
@@ -331,7 +345,7 @@ _ELLIPTIC = re.compile(
 
 def _opens_question(text: str) -> bool:
     """Whether ``text`` opens like a question though it has no mark."""
-    body = _SORRY.sub("", text).strip()
+    body = turns.HONORIFIC.sub("", _SORRY.sub("", text)).strip()  # "sir how many days..."
     long_enough = _words(body) >= 3 or len(_SPACELESS.findall(body)) >= 6
     if long_enough and lex.QUESTION_END.search(body):
         return True
@@ -351,6 +365,7 @@ def _opens_question(text: str) -> bool:
         or lex.QUESTION_OPENER.match(body)
         or more.OPENER_MORE.match(body)
         or r3.TOPIC_AUX.match(body)
+        or turns.OPENER.match(body)
     ):
         return True
     return bool(long_enough and lex.QUESTION_WORD.search(body))
@@ -430,7 +445,7 @@ def _after_opening(text: str) -> str | None:
     """What follows a leading greeting or thanks: 'Hi Kate, are we ...?' -> 'are we ...?'."""
     if not _opens_small(text):
         return None
-    parts = re.split(r"(?<=[!.,;:])\s+|\n+|\s+-\s+", text, maxsplit=1)
+    parts = re.split(r"(?<=[!.,;:])\s+|(?<=[。、！])\s*|\n+|\s+-\s+", text, maxsplit=1)
     if len(parts) == 2:
         return parts[1].strip()
     # No punctuation: "Hi Kate are we ..." -> from the first question word on.
@@ -475,6 +490,11 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(kind, body, "logistics" if kind is MessageKind.LOGISTICS else "prefix")
     if lex.MODERATING.search(plain) and _words(plain) <= 12:
         return Detection(MessageKind.CHATTER, body, "moderating")
+    acknowledged = turns.ACKNOWLEDGE.match(plain)  # "Good question Ren. They follow..."
+    if acknowledged and not _QMARK.search(plain[acknowledged.end() :]):
+        return Detection(MessageKind.CHATTER, body, "reply")
+    if turns.HANDOVER.search(plain):  # "do you want to take Martina's question or shall I?"
+        return Detection(MessageKind.CHATTER, body, "handover")
     opening = _after_opening(plain)
     if opening is not None:
         if not opening or _HOW_ARE_YOU.match(opening) or _question_reason(opening) is None:
@@ -494,12 +514,10 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(MessageKind.LOGISTICS, body, "logistics")
     if _is_tech(plain):  # an audio/screen question or request is about running the event
         return Detection(MessageKind.LOGISTICS, body, "tech")
-    if (
-        lex.PEER.search(plain)
-        or more.PEER_MORE.search(plain)
-        or r3.ROOM.search(plain)
-        or (addressed_peer(body, peers) and small_talk(plain))
-    ):
+    to_room = not turns.TO_PANEL.search(plain) and (  # "weet iemand van het panel" is not
+        lex.PEER.search(plain) or more.PEER_MORE.search(plain) or r3.ROOM.search(plain)
+    )
+    if to_room or (addressed_peer(body, peers) and small_talk(plain)):
         return Detection(MessageKind.CHATTER, body, "peer")
     if opening is not None:
         return Detection(MessageKind.QUESTION, body, "greeted")

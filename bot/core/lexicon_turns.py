@@ -1,0 +1,98 @@
+"""Turns of a chat conversation that the first lists misread (pure data, no I/O).
+
+Used by :mod:`bot.core.detect` and :mod:`bot.core.address`:
+
+* :data:`ACKNOWLEDGE`: a reply that opens by acknowledging someone's question or point ("Good
+  question Ren. They follow...", "Lan, good point. ...", "いい質問ですね") is an answer or a
+  comment, not a question, unless it asks something with a mark (``reply``);
+* :data:`HANDOVER`: speakers sharing out a question ("do you want to take Martina's question or
+  shall I?") is coordination (``handover``);
+* :data:`PEER_ASK`: asking a fellow participant for something they have ("tu as la référence
+  ?", "¿tú tienes el contacto?", "heb jij de statuten", "which edition do you have?", "can you
+  send?", "後で教えていただけますか") or about their own organisation ("did your network
+  join?");
+* :data:`TO_PANEL`: "does anyone on the panel know" is for the panel, not the room;
+* asking without a mark: :data:`INDIRECT` ("would be good to know whether", "me pregunto si",
+  "nataka kujua"), :data:`OPENER` (elliptic "any plans to...", a fronted place then an
+  auxiliary "In your study did you...", Haitian Creole question words), :data:`HONORIFIC` (an
+  opening "sir"/"ma'am" before the question), :data:`LEAD_IN` (a short lead-in before a colon:
+  "To both panelists: ...", "Follow up to Camila: ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.lexicon import compiled
+
+ACKNOWLEDGE = re.compile(
+    r"(?i)^\W*(?:@?[^\W\d_][\w'.-]*(?: [^\W\d_][\w'.-]*)?,\s*)?"
+    r"(?:(?:very|really|such an?|a|an) )?(?:good|great|excellent|interesting|important|fair|valid|"
+    r"nice|key|sharp) (?:question|point|remark|observation)s?\b|"
+    r"^\W*(?:bonne question|buena pregunta|boa pergunta|goede vraag|gute frage|swali zuri|"
+    r"いい質問|良い質問|鋭い(?:ご)?質問|좋은 질문|好问题|好問題)"
+)
+HANDOVER = compiled(
+    (
+        r"(?:do you want|would you like|want) to (?:take|answer|respond to|pick up) (?:\w+'s|this|"
+        r"that|the|her|his) question|or shall i\b|shall i (?:take|answer) (?:this|that|it)",
+        r"(?:veux-tu|voulez-vous) (?:r[ée]pondre|prendre) (?:[àa] )?(?:cette|la) question|"
+        r"(?:quieres|quiere) (?:responder|tomar) (?:esa|esta|la) pregunta|"
+        r"wil (?:jij|je|u) (?:deze|die|de) vraag (?:nemen|beantwoorden)",
+    ),
+)
+PEER_ASK = compiled(
+    (
+        r"(?:which|what) (?:\w+ ){0,2}(?:edition|version|copy|file|document|link) (?:do|did) you "
+        r"(?:have|use|got)",
+        r"(?:do|did) you (?:have|got) (?:a |an |the |any |that |your )?(?:\w+ ){0,2}(?:group|list|"
+        r"contacts?|number|link|document|file|report|study|paper|reference|copy|edition|version)s?",
+        r"(?:can|could) you (?:send|share|forward|post|pass)(?: (?:me|us|it|that|this|them))?"
+        r"(?: (?:the|that|this) \w+)?(?: (?:here|with me|to me|please|later|in the chat))?"
+        r"\s*[?？]?\s*$",
+        r"tu as (?:la|le|les|un|une|des|l') ?\w+|(?:t[uú] )?tienes (?:el|la|los|las|un|una) \w+|"
+        r"heb (?:jij|je) (?:de|het|een) \w+|(?:voc[eê] )?tem (?:o|a|os|as|um|uma) \w+",
+        r"(?:did|does|has|is|are) your (?:network|organi[sz]ation|team|group|ngo|office|project|"
+        r"association|union|cooperative|community|municipality|district) ",
+    ),
+    (
+        "(?:後で|あとで|後ほど).{0,20}(?:教えて|送って|共有)",
+        "(?:자료|링크|연락처).{0,10}있으세요|있으신가요",
+    ),
+)
+TO_PANEL = compiled(
+    (
+        r"(?:anyone|anybody|someone|iemand|alguien|algu[eé]m|quelqu'un) (?:\w+ )?(?:on|of|from|in|"
+        r"van|uit|del|de|du|da|do|dans|en|no|na|in het) (?:the |het |de |el |la |le |o |a )?"
+        r"(?:panel\w*|speakers?|sprekers?|ponentes?|panelistas?|intervenants?|presenters?)",
+    ),
+)
+INDIRECT = compiled(
+    (
+        r"(?:it )?would be (?:good|interesting|useful|helpful|great|nice) to (?:know|hear|"
+        r"understand|learn) (?:whether|if|how|what|why|when|who|which|more about)",
+        r"(?:i'?d|i would|i am|i'm) (?:be )?interested to (?:know|hear|learn)",
+        r"me pregunto (?:si|c[oó]mo|qu[eé]|por qu[eé]|cu[aá]ndo|qui[eé]n|d[oó]nde)|"
+        r"(?:eu )?me pergunto (?:se|como|o que|por que|quando)|mi chiedo (?:se|come|perch[eé])|"
+        r"ich frage mich,? (?:ob|wie|was|warum|wann)|ik ben benieuwd (?:of|hoe|wat|waarom|naar)|"
+        r"je serais curieu(?:x|se) de savoir|nataka kujua|ningependa kufahamu",
+    ),
+)
+OPENER = compiled(
+    (
+        # elliptic "any ...?" questions
+        r"any (?:plans?|chance|update|news|idea|data|evidence|examples?|lessons|research|studies|"
+        r"figures|numbers|estimates?) (?:to|on|of|for|about|that|from|in)",
+        # a fronted place or source, then an auxiliary and a subject
+        r"(?:in|on|for|from|at|during|with) (?:your|the|this|that|their|our) (?:\w+ ){0,3}"
+        r"(?:did|do|does|have|has|are|is|was|were|can|could|will|would) (?:you|they|we|it|the)",
+        # Haitian Creole question words
+        r"ki kote|kisa|ki sa|kijan|k[oò]man|poukisa|kil[èe]|ki l[èe]|kiy[èe]s|konbyen|[èe]ske",
+    ),
+)
+HONORIFIC = re.compile(
+    r"(?i)^\s*(?:sir|ma'?am|madam|mesye|madanm|doc|engr|kuya|ate|didi|dai|bhai|ji|sensei)"
+    r"(?:\s+|[,:]\s*)(?=\w)"
+)
+# A short lead-in before a colon: "To both panelists: any plans...", "One more on data: does..."
+LEAD_IN = re.compile(r"^([^:：?？.!]{2,50})[:：]\s+(?=\S)")
