@@ -33,7 +33,7 @@ def addressed_name(text: str) -> str | None:
 
 _FAMILIAR = re.compile(
     r"(?i)^(?:don|do[ñn]a|mas|mbak|kak|bang|ate|kuya|ndugu|mama|baba|malam|mallam|dada|bhai|"
-    r"didi|tante|oom|tío|tía|tia|tio)$"
+    r"didi|tante|oom|tío|tía|tia|tio|ji|jee|sahib|saab|bhaiya|apa|baji|dai)$"
 )
 # A name with the everyday honorific of Japanese or Korean ("中村さん、", "오승우님 "); 先生 and
 # 교수님 mark a speaker, so they are not here.
@@ -60,6 +60,8 @@ def addressed_peer(text: str, peers: Collection[str]) -> bool:
         return False
     if len(words) > 1 and _FAMILIAR.match(words[0]):  # "Mas Rizky,", "Don Segundo,"
         words = words[1:]
+    elif len(words) > 1 and _FAMILIAR.match(words[-1]):  # "Ayaz bhai,", "Bikash ji,"
+        words = words[:-1]
     # An @mention runs into the question ("@Arjun which tool"): try each length; a vocative
     # must end in a comma or colon ("Arjun, which ...").
     lengths = range(1, len(words) + 1) if mention else [len(words)] if match.group(3) else []
@@ -67,7 +69,8 @@ def addressed_peer(text: str, peers: Collection[str]) -> bool:
         lengths = [1]  # "Priya are you in the library too?"
     for n in lengths:
         key = name_key(" ".join(words[:n]))
-        if key and any(p == key or p.startswith(key + " ") for p in peers):
+        # a given name may come first or last ("Chan Sreymom" is called "Sreymom")
+        if key and any(p == key or p.startswith(key + " ") or p.endswith(" " + key) for p in peers):
             return True
     return False
 

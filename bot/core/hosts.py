@@ -91,6 +91,7 @@ _ANNOUNCE = re.compile(
     re.IGNORECASE,
 )
 _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+_MARK = re.compile(r"[?？¿؟]")
 
 
 def signals(text: str) -> tuple[int, int, int]:
@@ -225,6 +226,8 @@ class Peers:
     def __init__(self, speakers: Iterable[str] = ()) -> None:
         self.speakers = {_untitled(name_key(s)) for s in speakers}
         self.keys: set[str] = set()
+        self._asking: set[str] = set()  # whose latest message asked something (a mark)
+        self._answered: dict[str, set[str]] = {}  # whom each sender has answered by name
 
     def _is_speaker(self, key: str) -> bool:
         key = _untitled(key)
@@ -247,7 +250,25 @@ class Peers:
             addressee = addressed_name(text)  # "@Achieng what's your take?": a panelist
             if addressee:
                 self.speakers.add(name_key(addressee))
+        self._note_answer(key, text)
         self.keys.add(key)
+
+    def _note_answer(self, key: str, text: str) -> None:
+        """A panelist answers: one who replies by name, without asking, to two different people
+        whose latest message asked ("Amna, yes, ...", "Achol, through the desk...")."""
+        asks = bool(_MARK.search(text))
+        named = addressed_name(text)
+        if named and not asks:
+            first = name_key(named)
+            for asker in self._asking:
+                if asker != key and (asker == first or asker.startswith(first + " ")):
+                    self._answered.setdefault(key, set()).add(asker)
+            if len(self._answered.get(key, ())) >= 2:
+                self.speakers.add(key)
+        if asks:
+            self._asking.add(key)
+        else:
+            self._asking.discard(key)
 
     def without(self, display_name: str) -> set[str]:
         """The peers of this sender (not themself), as name keys."""

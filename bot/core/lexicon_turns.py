@@ -53,7 +53,7 @@ PEER_ASK = compiled(
         r"tu as (?:la|le|les|un|une|des|l') ?\w+|(?:t[uú] )?tienes (?:el|la|los|las|un|una) \w+|"
         r"heb (?:jij|je) (?:de|het|een) \w+|(?:voc[eê] )?tem (?:o|a|os|as|um|uma) \w+",
         r"(?:did|does|has|is|are) your (?:network|organi[sz]ation|team|group|ngo|office|project|"
-        r"association|union|cooperative|community|municipality|district) ",
+        r"association|union|cooperative|community|municipality|district)",
     ),
     (
         "(?:後で|あとで|後ほど).{0,20}(?:教えて|送って|共有)",
