@@ -37,7 +37,9 @@ _FAMILIAR = re.compile(
 )
 # A name with the everyday honorific of Japanese or Korean ("中村さん、", "오승우님 "); 先生 and
 # 교수님 mark a speaker, so they are not here.
-_NAME_SAN = re.compile(r"^\s*@?([^\W\d_][^\W\d_ ]{0,11}?)(?:さん|様|さま|님|씨)(?:[、,，\s])")
+_NAME_SAN = re.compile(
+    r"^\s*@?([^\W\d_][^\W\d_ ]{0,11}?(?: [^\W\d_]{1,12})?)(?:さん|様|さま|님|씨)(?:[、,，\s])"
+)
 _AUX_WORD = re.compile(r"(?i)^(?:are|do|did|can|could|have|is|will|would|were)$")
 
 

@@ -495,6 +495,10 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(MessageKind.CHATTER, body, "reply")
     if turns.HANDOVER.search(plain):  # "do you want to take Martina's question or shall I?"
         return Detection(MessageKind.CHATTER, body, "handover")
+    if turns.ARRANGE.search(plain):  # "Thanks Ana. Shall we call next week?"
+        return Detection(MessageKind.CHATTER, body, "arrangement")
+    if turns.RHETORICAL.search(plain) and len(_QMARK.findall(plain)) == 1:
+        return Detection(MessageKind.CHATTER, body, "rhetorical")
     opening = _after_opening(plain)
     if opening is not None:
         if not opening or _HOW_ARE_YOU.match(opening) or _question_reason(opening) is None:

@@ -43,7 +43,15 @@ RUNNING = compiled(
         r"hoe lang duurt (?:de|het|deze) "
         + _EVENT
         + r"|how much longer (?:is|will|does) (?:the|this)"
-        r" " + _EVENT + r"|combien de temps (?:dure|va durer) (?:la|le|ce|cette) " + _EVENT,
+        r" "
+        + _EVENT
+        + r"|combien de temps (?:dure|va durer) (?:encore )?(?:la|le|ce|cette) "
+        + _EVENT
+        + r"|"
+        r"cu[aá]nto (?:dura|va a durar|falta para que termine) (?:todav[ií]a )?(?:la|el|esta|este) "
+        + _EVENT
+        + r"|quanto tempo (?:dura|vai durar) (?:ainda )?(?:a|o|esta|este) "
+        + _EVENT,
         # the chat itself saved or shared
         r"(?:the|this|de|het|le|el|o) chat (?:\w+ ){0,3}(?:saved|shared|sent|circulated|gedeeld|"
         r"partag[ée]|compartid[oa]|enviad[oa])",
@@ -67,6 +75,9 @@ RUNNING = compiled(
         # another language's or a printed version of what is launched
         r"(?:summary|report|book|study|brief|paper|publication|toolkit|guide) (?:\w+ ){0,2}"
         r"available in " + _LANGS,
+        _LANGS
+        + r" (?:version|translation|edition) of the (?:report|summary|executive summary|book|"
+        r"slides|presentation|study|toolkit|guide)",
         r"printed (?:version|copy|copies|edition)|hard ?cop(?:y|ies)|(?:to|can we|where can i) "
         r"buy (?:the |a )?(?:book|copy)",
         r"recordings? of (?:this|today'?s|yesterday'?s) (?:morning|afternoon|evening|part)",
@@ -107,7 +118,7 @@ NOT_RUNNING = compiled(
         r"(?:next|follow-?up|second|another) (?:workshop|session|training|webinar|class|meeting)s? "
         r"(?:\w+ ){0,2}(?:cover|covers|covering|address|on|about|focus\w*|for|just for|only for|"
         r"with|in \w+ and)\b",
-        r"(?:la|una|the|a|une) (?:pausa|pause|break) \w+(?:ic[oa]|ique|aire|aria|ario|iva|ivo)",
+        r"(?:la|una|the|a|une) (?:pausa|pause|break) (?!final)\w+(?:ic[oa]|ique|aire|aria|ario|iva|ivo|al|ale)",
     ),
     (r"資料の(?:良い|いい)?(?:例|事例)",),
 )

@@ -12,6 +12,8 @@ Used by :mod:`bot.core.detect` and :mod:`bot.core.address`:
   send?", "後で教えていただけますか") or about their own organisation ("did your network
   join?");
 * :data:`TO_PANEL`: "does anyone on the panel know" is for the panel, not the room;
+* :data:`ARRANGE` / :data:`RHETORICAL`: arranging to talk later ("shall we call next week?",
+  "on s'appelle ?") and a question asked for effect ("where would they even go?");
 * asking without a mark: :data:`INDIRECT` ("would be good to know whether", "me pregunto si",
   "nataka kujua"), :data:`OPENER` (elliptic "any plans to...", a fronted place then an
   auxiliary "In your study did you...", Haitian Creole question words), :data:`HONORIFIC` (an
@@ -43,8 +45,10 @@ HANDOVER = compiled(
 )
 PEER_ASK = compiled(
     (
-        r"(?:which|what) (?:\w+ ){0,2}(?:edition|version|copy|file|document|link) (?:do|did) you "
-        r"(?:have|use|got)",
+        r"(?:which|what) (?:\w+ ){0,2}(?:edition|version|copy|file|document|link)(?: of (?:the |your |"
+        r"that )?\w+)? (?:do|did) you (?:have|use|got)",
+        r"(?:me|nos) (?:pasas|pas[aá]s|mandas|mand[aá]s|env[ií]as|compartes|passa|manda|envia)\b|"
+        r"(?:tu peux|peux-tu) m'envoyer|kun je (?:me|mij) \w+ (?:sturen|doorsturen)",
         r"(?:do|did) you (?:have|got) (?:a |an |the |any |that |your )?(?:\w+ ){0,2}(?:group|list|"
         r"contacts?|number|link|document|file|report|study|paper|reference|copy|edition|version)s?",
         r"(?:can|could) you (?:send|share|forward|post|pass)(?: (?:me|us|it|that|this|them))?"
@@ -96,3 +100,27 @@ HONORIFIC = re.compile(
 )
 # A short lead-in before a colon: "To both panelists: any plans...", "One more on data: does..."
 LEAD_IN = re.compile(r"^([^:：?？.!]{2,50})[:：]\s+(?=\S)")
+# Arranging to talk later with someone: between them, never for the panel.
+_LATER = (
+    r"(?:\S+ ){0,6}?(?:next week|tomorrow|after(?:wards| the session| this)|later|offline|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday))"
+)
+ARRANGE = compiled(
+    (
+        r"shall we (?:call|meet|debrief|catch up|connect|speak)",
+        r"(?:can|could) we (?:schedule|set up|have|book) a (?:call|meeting|chat)",
+        r"(?:can|may|could) i (?:email|call|contact|dm|message|write to) you",
+        r"(?:can|could) we (?:talk|meet|speak|catch up|connect) " + _LATER,
+        r"let'?s (?:talk|meet|catch up|connect) " + _LATER,
+        r"on s'appelle|on se (?:parle|voit|capte)|nos llamamos|(?:podemos|podr[ií]amos) "
+        r"(?:hablar|reunirnos|conversar) (?:\S+ ){0,4}?(?:la (?:pr[oó]xima )?semana|ma[ñn]ana|despu[eé]s)",
+        r"zullen we (?:bellen|afspreken)|kunnen we (?:bellen|afspreken)|a gente se fala",
+    ),
+)
+# A rhetorical question: "where would they even go?", "who even reads these reports?"
+RHETORICAL = compiled(
+    (
+        r"(?:where|what|who|how|why) (?:would|will|could|can|do|does|did|is|are) (?:\w+ ){0,2}even "
+        r"\w+[^?？]{0,40}[?？]",
+    ),
+)
