@@ -495,6 +495,8 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(MessageKind.CHATTER, body, "reply")
     if turns.HANDOVER.search(plain):  # "do you want to take Martina's question or shall I?"
         return Detection(MessageKind.CHATTER, body, "handover")
+    if turns.PROMPT.search(plain):  # "Quick poll: which sector...?", "Any questions for Marta?"
+        return Detection(MessageKind.CHATTER, body, "prompt")
     if turns.ARRANGE.search(plain):  # "Thanks Ana. Shall we call next week?"
         return Detection(MessageKind.CHATTER, body, "arrangement")
     if turns.RHETORICAL.search(plain) and len(_QMARK.findall(plain)) == 1:

@@ -124,8 +124,8 @@ _TAGS = re.compile(r"[(\[（]([^)\]）]*)[)\]）]|(?:\s[|\-–]\s|,\s*)(.+)$")
 # An organisers' account rather than a person: "Launch Team Tokyo", "Secretariaat X",
 # "Session Desk 3B", "네트워크 사무국", "アカデミー運営チーム".
 _TEAM_ACCOUNT = re.compile(
-    r"(?<!\w)(?:team|secretariat|secretariaat|secr[ée]tariat|secretar[ií]a|secretariado|desk|"
-    r"equipo|[ée]quipe|equipa|organi[sz]ing committee|comit[ée] organi[sz]ador|organisatie|"
+    r"(?<!\w)(?:team(?! ?lead)|secretariat|secretariaat|secr[ée]tariat|secretar[ií]a|secretariado|desk|"
+    r"equipo|[ée]quipe|equipa|organi[sz]ing committee|comit[ée] organi[sz]ador|"
     r"tech support|soporte(?: t[ée]cnico)?|suporte)(?!\w)|운영진|"
     r"事務局|運営|사무국|사무처|운영팀|组委会|秘书处",
     re.IGNORECASE,

@@ -12,6 +12,9 @@ Used by :mod:`bot.core.detect` and :mod:`bot.core.address`:
   send?", "後で教えていただけますか") or about their own organisation ("did your network
   join?");
 * :data:`TO_PANEL`: "does anyone on the panel know" is for the panel, not the room;
+* :data:`PROMPT`: a question to the audience from whoever runs a part (a poll, a quiz, "any
+  questions for Marta?", "where are you joining from?"), even when the chat has not shown them
+  to be a host (``prompt``);
 * :data:`ARRANGE` / :data:`RHETORICAL`: arranging to talk later ("shall we call next week?",
   "on s'appelle ?") and a question asked for effect ("where would they even go?");
 * asking without a mark: :data:`INDIRECT` ("would be good to know whether", "me pregunto si",
@@ -123,4 +126,18 @@ RHETORICAL = compiled(
         r"(?:where|what|who|how|why) (?:would|will|could|can|do|does|did|is|are) (?:\w+ ){0,2}even "
         r"\w+[^?？]{0,40}[?？]",
     ),
+)
+# A question put to the audience by whoever runs a part of the event: a poll, a quiz, a show of
+# hands, "any questions for Marta?", "where are you joining from?".
+PROMPT = compiled(
+    (
+        r"^\W*(?:quick |short |pop )?(?:poll|quiz|sondage|encuesta r[aá]pida|peiling|umfrage|"
+        r"show of hands|votaci[oó]n|enqu[eê]te)\s*[:：]",
+        r"raise your (?:virtual )?hands?",
+        r"^\W*any (?:more |other |further )?questions (?:for|to|from|before|so far)",
+        r"(?:are you|is everyone|are people|are you all) (?:joining|connecting|dialling in|dialing in)"
+        r" from|tell us in the chat",
+        r"(?:type|put|write|answer) (?:your answers?|yes or no|yes/no|a or b|1 or 2)\b",
+    ),
+    ("^(?:アンケート|投票|クイズ|설문|투표|퀴즈|投票|问卷)\\s*[:：]",),
 )

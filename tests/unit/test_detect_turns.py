@@ -221,3 +221,20 @@ def test_answering_one_person_twice_does_not_make_a_panelist() -> None:
     peers.add("Amani Said", "Do you work with the district?")
     peers.add("Grace Achieng", "Amani, yes since 2020")
     assert "grace achieng" in peers.without("Joe Kim")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quick poll: which sector do you work in?",
+        "Quiz: what share of aid goes to local actors?",
+        "Sondage : qui a déjà reçu un financement direct ?",
+        "Show of hands: who has applied to the fund before?",
+        "Raise your hand if you have used the toolkit before?",
+        "Any questions for Marta before we move on?",
+        "Where is everyone joining from?",
+    ],
+)
+def test_questions_to_the_audience_are_prompts(text: str) -> None:
+    found = detect(text)
+    assert (found.kind, found.reason) == (C, "prompt")
