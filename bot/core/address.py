@@ -35,6 +35,14 @@ _FAMILIAR = re.compile(
     r"(?i)^(?:don|do[ñn]a|mas|mbak|kak|bang|ate|kuya|ndugu|mama|baba|malam|mallam|dada|bhai|"
     r"didi|tante|oom|tío|tía|tia|tio|ji|jee|sahib|saab|bhaiya|apa|baji|dai)$"
 )
+# A name called at the end: "..., Ana?", "..., @Ana"
+_TRAILING = re.compile(r",\s*@?([^\W\d_][\w'-]*)\s*[?？!.]*\s*$")
+
+
+def _known(key: str, peers: Collection[str]) -> bool:
+    return bool(key) and any(p == key or p.startswith(key + " ") for p in peers)
+
+
 # A name with the everyday honorific of Japanese or Korean ("中村さん、", "오승우님 "); 先生 and
 # 교수님 mark a speaker, so they are not here.
 _NAME_SAN = re.compile(
@@ -54,6 +62,9 @@ def addressed_peer(text: str, peers: Collection[str]) -> bool:
     if honorific:
         key = name_key(honorific.group(1))
         return bool(key) and any(p == key or p.startswith(key + " ") for p in peers)
+    trailing = _TRAILING.search(text)  # "Did you mean the 2019 one, Ana?"
+    if trailing and _known(name_key(trailing.group(1)), peers):
+        return True
     match = _ADDRESS.match(text)
     if match is None:
         return False

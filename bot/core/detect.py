@@ -479,6 +479,8 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(MessageKind.CHATTER, body, "empty")
     if more.REACTION.match(plain):
         return Detection(MessageKind.CHATTER, body, "reaction")
+    if turns.THANKS_ONLY.match(plain):  # "ok thanks?"
+        return Detection(MessageKind.CHATTER, body, "thanks")
     if r3.PLUS_ONE.search(plain):  # "me too" to another's question asks nothing new
         return Detection(MessageKind.CHATTER, body, "agree")
     if from_host and not prefixed:

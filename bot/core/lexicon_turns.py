@@ -9,8 +9,9 @@ Used by :mod:`bot.core.detect` and :mod:`bot.core.address`:
   shall I?") is coordination (``handover``);
 * :data:`PEER_ASK`: asking a fellow participant for something they have ("tu as la référence
   ?", "¿tú tienes el contacto?", "heb jij de statuten", "which edition do you have?", "can you
-  send?", "後で教えていただけますか") or about their own organisation ("did your network
-  join?");
+  send?", "後で教えていただけますか"), about their own organisation ("did your network
+  join?") or what they meant ("@Ana did you mean the county budget?");
+* :data:`THANKS_ONLY`: nothing but thanks, whatever the mark ("ok thanks?");
 * :data:`TO_PANEL`: "does anyone on the panel know" is for the panel, not the room;
 * :data:`PROMPT`: a question to the audience from whoever runs a part (a poll, a quiz, "any
   questions for Marta?", "where are you joining from?"), even when the chat has not shown them
@@ -59,6 +60,7 @@ PEER_ASK = compiled(
         r"\s*[?？]?\s*$",
         r"tu as (?:la|le|les|un|une|des|l') ?\w+|(?:t[uú] )?tienes (?:el|la|los|las|un|una) \w+|"
         r"heb (?:jij|je) (?:de|het|een) \w+|(?:voc[eê] )?tem (?:o|a|os|as|um|uma) \w+",
+        r"(?:did|do) you mean|you mean (?:the|that|this|a|an)|vous voulez dire|quieres decir|"
         r"(?:did|does|has|is|are) your (?:network|organi[sz]ation|team|group|ngo|office|project|"
         r"association|union|cooperative|community|municipality|district)",
     ),
@@ -140,4 +142,10 @@ PROMPT = compiled(
         r"(?:type|put|write|answer) (?:your answers?|yes or no|yes/no|a or b|1 or 2)\b",
     ),
     ("^(?:アンケート|投票|クイズ|설문|투표|퀴즈|投票|问卷)\\s*[:：]",),
+)
+# Only thanks, with a mark of surprise or a typo ("ok thanks?", "Thanks a lot?!").
+THANKS_ONLY = re.compile(
+    r"(?i)^\W*(?:(?:ok(?:ay)?|great|wow|oh|ah|yes|right|super)[\s,!.]+)?(?:thanks?|thank you|thx|"
+    r"merci|gracias|obrigad[oa]|asante|dank je|bedankt|danke)(?: (?:so much|a lot|very much|all|"
+    r"everyone|again|beaucoup|mucho|muito|sana|wel))?\W*$"
 )

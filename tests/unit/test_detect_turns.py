@@ -238,3 +238,19 @@ def test_answering_one_person_twice_does_not_make_a_panelist() -> None:
 def test_questions_to_the_audience_are_prompts(text: str) -> None:
     found = detect(text)
     assert (found.kind, found.reason) == (C, "prompt")
+
+
+def test_clarifying_what_a_fellow_participant_meant_is_peer_talk() -> None:
+    peers = {"ana lima", "hamid noor"}
+    for text in (
+        "@Ana did you mean the district or the county budget?",
+        "Did you mean the 2019 framework or the new one, Ana?",
+        "Hamid, you mean the old policy?",
+    ):
+        assert detect(text, peers=peers).reason == "peer", text
+    assert detect("Can you say more about the levy, Dr Moyo?", peers=peers).kind is Q
+
+
+@pytest.mark.parametrize("text", ["ok thanks?", "Thanks a lot?!", "Merci beaucoup ?"])
+def test_nothing_but_thanks_is_thanks_whatever_the_mark(text: str) -> None:
+    assert detect(text).kind is C
