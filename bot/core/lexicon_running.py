@@ -35,7 +35,7 @@ _EVENT = (
 RUNNING = compiled(
     (
         # interpretation, Dutch noun
-        r"tolking",
+        r"tolking|anong oras",
         # the break and what comes after it
         r"what time (?:\w+ ){0,2}(?:is|does|will) (?:the )?(?:break|lunch|pause)",
         r"when (?:is|does) the (?:break|lunch)",
@@ -54,27 +54,43 @@ RUNNING = compiled(
         + _EVENT,
         # the chat itself saved or shared
         r"(?:the|this|de|het|le|el|o) chat (?:\w+ ){0,3}(?:saved|shared|sent|circulated|gedeeld|"
-        r"partag[ée]|compartid[oa]|enviad[oa])",
+        r"partag[ée]|compartid[oa]|compartilhad[oa]|enviad[oa])",
+        r"(?:compartir|compartilhar|partager|delen|kushiriki|share) (?:\w+ ){0,2}(?:el |o |le |de "
+        r"|the )?chat",
         # captions and subtitles of the session
         r"subt[ií]tulos|sous-titres|ondertitel\w*|legendas|(?:live|closed|automatic) captions?|"
         r"captioning",
         # a poll or a vote of this meeting
-        r"(?:see|zie|vind|find|get|krijg|open|click|klik)\w* (?:\w+ ){0,2}(?:the |de |het |la |"
-        r"el |le )?(?:poll|peiling|sondage)",
+        r"(?:see|zie|vind|find|get|krijg|open|click|klik|vois|voir|veo|ver|vejo|trouve)\w* "
+        r"(?:\w+ ){0,2}(?:the |de |het |la |el |le |a )?(?:poll|peiling|sondage|encuesta|enquete|"
+        r"vota[cç][aã]o|votaci[oó]n)",
         r"(?:my|mijn|mon|mi) (?:vote|stem|voto)(?= (?:\w+ ){0,3}(?:if|als|si|when|via|by|per))"
         r"|inbel\w*",
         # where the session is now
         r"(?:which|what) (?:chapter|slide|page|section|module|item|part) (?:is being (?:discussed|"
         r"presented|shown)|are we (?:on|at|in)|is (?:this|that|it)\b)",
         r"(?:what|which) page (?:in|of) the (?:workbook|handbook|handout|reader|booklet|manual)",
+        r"(?:which|what) (?:section|page|chapter|slide|part) (?:of (?:the |this )?\w+ )?are we "
+        r"(?:discussing|on|at|in|reading)|(?:on|at) (?:which|what) (?:page|slide) are we",
+        r"en qu[eé] (?:p[aá]gina|diapositiva|cap[ií]tulo) (?:estamos|vamos)|[àa] quelle (?:page|"
+        r"diapo\w*) (?:sommes-nous|on est|en est-on)|op welke (?:pagina|slide|dia) (?:zitten|zijn) we|"
+        r"em que (?:p[aá]gina|slide) (?:estamos|vamos)",
         # the module, part or next meeting: when, and signing up again
         r"when (?:is|does|will) (?:the next |our )?(?:module|unit|part|week|day) \d+",
+        r"(?:when|kapan|cu[aá]ndo|quand|quando|wanneer|lini)\b.{0,20}\b(?:module|modul|m[óo]dulo|"
+        r"moduli) ?\d+|(?:module|modul|m[óo]dulo|moduli) ?\d+ (?:\w+ ){0,2}(?:start|begin|dimulai|"
+        r"empieza|commence|come[cç]a|begint|itaanza)",
+        r"deadline (?:for|of) (?:the |our |this |today'?s )?(?:assignment|essay|homework|exercise|"
+        r"reflection|task|reaction paper|response paper)",
         r"(?:register|sign up|enrol+) again|re-?register|opnieuw (?:aanmelden|registreren)",
         r"(?:date|datum|fecha|date) (?:of|for|van|de|pour) (?:the |de |la )?(?:next|volgende|"
         r"pr[oó]xima|prochaine) " + _EVENT,
         # another language's or a printed version of what is launched
         r"(?:summary|report|book|study|brief|paper|publication|toolkit|guide) (?:\w+ ){0,2}"
         r"available in " + _LANGS,
+        r"(?:r[ée]sum[ée]|rapport|resumen|informe|resumo|relat[óo]rio|muhtasari|ripoti|samenvatting"
+        r"|ringkasan|laporan) (?:[\w-]+ ){0,2}(?:disponible|dispon[ií]vel|"
+        r"beschikbaar|unapatikana|inapatikana|tersedia) (?:en|em|in|kwa|dalam|na) \w+",
         _LANGS
         + r" (?:version|translation|edition) of the (?:report|summary|executive summary|book|"
         r"slides|presentation|study|toolkit|guide)",
@@ -91,6 +107,7 @@ RUNNING = compiled(
         "チャット(?:の内容)?(?:は|も).{0,10}(?:共有|保存)|채팅.{0,8}(?:공유|저장)",
         "다음.{0,6}(?:회의|모임|세션|강의).{0,8}(?:날짜|일정|언제)|次回.{0,8}(?:日程|いつ)",
         "何時(?:から|まで|に)|後半は何時",
+        "几点|幾點|签到|簽到|作业.{0,6}(?:交|提交|截止)|下半场|下半場",
     ),
 )
 # Material that is logistics only near a sharing or finding word.

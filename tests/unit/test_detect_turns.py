@@ -254,3 +254,37 @@ def test_clarifying_what_a_fellow_participant_meant_is_peer_talk() -> None:
 @pytest.mark.parametrize("text", ["ok thanks?", "Thanks a lot?!", "Merci beaucoup ?"])
 def test_nothing_but_thanks_is_thanks_whatever_the_mark(text: str) -> None:
     assert detect(text).kind is C
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anong oras ang break?",
+        "¿Se va a compartir el chat después?",
+        "O chat vai ser compartilhado depois?",
+        "Je ne vois pas le sondage, où faut-il cliquer ?",
+        "Which section of the report are we discussing now?",
+        "À quelle page sommes-nous ?",
+        "Kapan modul 4 dimulai?",
+        "Le résumé est-il disponible en anglais ?",
+        "Je, muhtasari unapatikana kwa Kiswahili?",
+        "What is the deadline for the assignment?",
+        "作业什么时候交？",
+        "下半场几点开始？",
+    ],
+)
+def test_running_the_event_in_more_languages(text: str) -> None:
+    assert detect(text).kind is L, detect(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How does the ministry set the break-even price for maize?",
+        "Will the pause in US funding affect the clinics?",
+        "Is the deadline for the national plan realistic?",
+        "Was the survey translated into local languages for the households?",
+    ],
+)
+def test_words_of_running_the_event_in_substance(text: str) -> None:
+    assert detect(text).kind is Q, detect(text)
