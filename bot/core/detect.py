@@ -246,9 +246,18 @@ class Detection:
     reason: str
 
 
+# "[Q] ...", "#question ...", "(Q) ...": a tag instead of a colon
+_TAG_PREFIX = re.compile(
+    r"^\s*(?:\[(?:q|qn|question|pregunta|pergunta|vraag|swali|frage|質問|질문)\]|"
+    r"\((?:q|qn|question|pregunta|pergunta|vraag|swali|frage)\)|"
+    r"#(?:q|qn|question|pregunta|pergunta|vraag|swali|frage|質問|질문)(?!\w))\s*",
+    re.IGNORECASE,
+)
+
+
 def strip_prefix(text: str) -> tuple[str, bool]:
     """Remove an explicit question prefix; tell whether there was one."""
-    match = _PREFIX.match(text)
+    match = _PREFIX.match(text) or _TAG_PREFIX.match(text)
     if match and match.end() < len(text):
         return text[match.end() :].strip(), True
     return text.strip(), False

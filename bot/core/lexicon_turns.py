@@ -84,7 +84,8 @@ INDIRECT = compiled(
         r"me pregunto (?:si|c[oó]mo|qu[eé]|por qu[eé]|cu[aá]ndo|qui[eé]n|d[oó]nde)|"
         r"(?:eu )?me pergunto (?:se|como|o que|por que|quando)|mi chiedo (?:se|come|perch[eé])|"
         r"ich frage mich,? (?:ob|wie|was|warum|wann)|ik ben benieuwd (?:of|hoe|wat|waarom|naar)|"
-        r"je serais curieu(?:x|se) de savoir|nataka kujua|ningependa kufahamu",
+        r"je serais curieu(?:x|se) de savoir|nataka kujua|ningependa kufahamu|"
+        r"(?:mwen )?ta renmen konnen|mwen vle konnen",
     ),
 )
 OPENER = compiled(
@@ -136,7 +137,7 @@ PROMPT = compiled(
         r"^\W*(?:quick |short |pop )?(?:poll|quiz|sondage|encuesta r[aá]pida|peiling|umfrage|"
         r"show of hands|votaci[oó]n|enqu[eê]te)\s*[:：]",
         r"raise your (?:virtual )?hands?",
-        r"^\W*any (?:more |other |further )?questions (?:for|to|from|before|so far)",
+        r"^\W*any (?:more |other |further )?questions(?: (?:for|to|from|before|so far)|\s*[?？!])",
         r"(?:are you|is everyone|are people|are you all) (?:joining|connecting|dialling in|dialing in)"
         r" from|tell us in the chat",
         r"(?:type|put|write|answer) (?:your answers?|yes or no|yes/no|a or b|1 or 2)\b",

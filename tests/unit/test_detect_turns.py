@@ -288,3 +288,27 @@ def test_running_the_event_in_more_languages(text: str) -> None:
 )
 def test_words_of_running_the_event_in_substance(text: str) -> None:
     assert detect(text).kind is Q, detect(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        (
+            "[Q] how are the funds audited at county level",
+            "how are the funds audited at county level",
+        ),
+        ("#question how are the funds audited", "how are the funds audited"),
+        ("(Q) how are the funds audited", "how are the funds audited"),
+    ],
+)
+def test_a_question_tag_instead_of_a_colon_is_a_prefix(text: str, rest: str) -> None:
+    found = detect(text)
+    assert (found.kind, found.reason, found.text) == (Q, "prefix", rest)
+
+
+def test_creole_i_would_like_to_know_asks() -> None:
+    assert detect("Mwen ta renmen konnen kijan yo kontwole lajan an").kind is Q
+
+
+def test_any_questions_from_anyone_is_a_prompt() -> None:
+    assert detect("Any questions? Feel free to put them in the chat").reason == "prompt"
