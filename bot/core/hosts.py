@@ -52,12 +52,17 @@ _OPENING = re.compile(
     # "Welcome to parallel session 3B", a guest introduced, a session announced as recorded
     r"welcome to (?:the |this |our )?(?:\w+ )?(?:session|week|day|module|class|part) \w*\d\w*|"
     r"today'?s guest is|our guest today|"
-    r"(?:session|webinar|meeting|briefing|la session|la s[ée]ance|la sesi[oó]n|de sessie) "
-    r"(?:is|est|est[aá]|wordt) (?:being )?(?:recorded|enregistr[ée]e|grabad[ao]|opgenomen)|"
+    r"(?:session|webinar|meeting|briefing|la session|la s[ée]ance|la sesi[oó]n|de sessie|a sess[aã]o|"
+    r"la reuni[oó]n|la r[ée]union|a reuni[aã]o|de bijeenkomst|de vergadering) "
+    r"(?:is|est|est[aá]|wordt|[ée]) (?:being |siendo |a ser |sendo )?(?:recorded|enregistr[ée]e|"
+    r"grabad[ao]|gravad[ao]|opgenomen)|"
     # asking everyone to introduce themselves in the chat
     r"(?:your|su|sus|votre|vos|je|jullie|uw|seu|sua) (?:\w+ ){0,2}(?:name|nombre|nom|naam|nome)s?\b"
     r"[^.!?]{0,60}\b(?:chat|from|organi[sz]ation|organizaci[oó]n|pays|pa[ií]s|country|fractie|"
-    r"organisatie|comunidad)|where you(?:'re| are) joining from)\b|"
+    r"organisatie|comunidad|de onde|desde d[oó]nde|d'o[uù])|where you(?:'re| are) joining from|"
+    r"(?:chat|kolom chat)[^.!?]{0,30}\b(?:su|seu|o seu|votre|your|vos|je|jullie) (?:\w+ ){0,2}"
+    r"(?:name|nombre|nom|naam|nome)s?|andikeni majina|tulis(?:kan)? nama)\b|"
+    r"现在开始|正式开始|正在录制|姓名和单位|会议正在录制|녹화되며|녹화됩니다|"
     r"今日のゲスト|本日のゲスト|お名前と|名前を書いて|録画しています|소속과 이름|이름과 소속|녹화 중입니다",
     re.IGNORECASE,
 )
@@ -77,17 +82,27 @@ _ANNOUNCE = re.compile(
     r"we(?:'re| are) (?:now )?(?:moving|going|starting|back|taking)|"
     r"merci de (?:poser|mettre|[ée]crire) vos questions|(?:por favor )?escriban sus preguntas|"
     r"(?:is it|is this|is that) better now|can you (?:all )?hear (?:me|us) (?:now|better)|"
-    r"(?:le damos|tiene) la palabra|nos quedan \d+ minutos|het woord is aan|"
-    # time left and last questions, moving on, questions invited, spam removed
-    r"(?:about |only |just )?(?:\d+|five|ten|fifteen|twenty) minutes (?:left|remaining)|"
-    r"(?:environ|about) \d+ minutes|last questions,? please|derni[eè]res questions|"
-    r"[uú]ltimas preguntas|laatste vragen|we now (?:move|turn|go)|let'?s move (?:on )?to|"
-    r"nous passons (?:maintenant )?[àa]|pasamos (?:ahora )?a|keep the questions coming|"
+    r"(?:le damos|tiene) la palabra|nos quedan \d+ minutos|het woord is aan)\b",
+    re.IGNORECASE,
+)
+# Announcements anywhere in a message: time left and last questions, moving on to the next
+# speaker, questions invited to the chat, spam removed.
+_ANNOUNCE_ANYWHERE = re.compile(
+    r"\b(?:(?:\d+|five|ten|fifteen|twenty) minutes (?:left|remaining)|"
+    r"(?:nos |il nous |il )?(?:quedan|faltam|restam|reste(?:nt)?|nog) (?:\w+ )?(?:\d+|cinco|diez|"
+    r"dez|cinq|dix|vijf|tien|quinze|quince|vijftien) (?:minutos|minutes|minuten)|"
+    r"zimebaki dakika|dakika \d+ zimebaki|(?:environ|about) \d+ minutes|"
+    r"last questions|derni[eè]res questions|[uú]ltimas (?:preguntas|perguntas)|laatste vragen|"
+    r"maswali ya mwisho|we now (?:move|turn|go)|let'?s move (?:on )?to|"
+    r"nous passons (?:maintenant )?(?:[àa]|au)|pasamos (?:ahora )?a (?:la |el )?(?:siguiente|"
+    r"pr[oó]xim\w*)|passamos (?:agora )?(?:[àa]|ao|para) (?:a |o )?(?:pr[oó]xim\w*|seguinte)|"
+    r"we gaan (?:nu )?(?:door )?naar (?:de|het) volgende|keep the questions coming|"
     r"questions? (?:go|goes) (?:in|into) the (?:chat|q&a)|posez vos questions|"
     r"(?:we(?:'ve)? removed|we are removing|ya eliminamos|hemos eliminado) (?:\w+ ){0,2}"
     r"(?:spam|account|persona|link|message)\w*|(?:please )?(?:ignore|do not click|don'?t click)"
     r"(?: on)? (?:the|that|this) (?:last )?(?:link|message)|le compte a [ée]t[ée] retir[ée])\b|"
-    r"あと\d+分|残り\d+分|質問はチャット|\d+분(?:간)? 휴식|휴식 후|\d부 시작|스팸 계정|클릭하지 마세요",
+    r"あと\d+分|残り\d+分|質問はチャット|\d+분(?:간)? 휴식|휴식 후|\d부 시작|"
+    r"스팸 계정|클릭하지 마세요|还剩\d+分钟|\d+분 남았",
     re.IGNORECASE,
 )
 _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -98,9 +113,13 @@ def signals(text: str) -> tuple[int, int, int]:
     """(opening, announcement, link) signals of one public message."""
     if strip_prefix(text)[1]:  # "Q: ...", "Last question: ..." is a participant's
         return 0, 0, 0
-    if _OPENING.search(text):
+    opening = _OPENING.search(text)
+    # "Est-ce que la réunion est enregistrée ?" asks; it announces nothing
+    if opening and not re.match(r"[^.!?？\n]*[?？]", text[opening.end() :]):
         return 1, 0, 0
-    announce = bool(_ANNOUNCE.search(text) or MODERATING.search(text))
+    announce = bool(
+        _ANNOUNCE.search(text) or _ANNOUNCE_ANYWHERE.search(text) or MODERATING.search(text)
+    )
     return 0, int(announce), int(bool(_LINK.search(text)))
 
 
@@ -130,6 +149,11 @@ _TEAM_ACCOUNT = re.compile(
     r"事務局|運営|사무국|사무처|운영팀|组委会|秘书处",
     re.IGNORECASE,
 )
+# A role written before the name: "Co-host Kahindi Baya", "Moderator: Ana Ruiz".
+_ROLE_FIRST = re.compile(
+    r"(?i)^\s*(?:co-?host|host|moderat(?:or|ora|rice|eur)|moderador[a]?|facilitat(?:or|rice|eur)|"
+    r"mc|emcee)\s*[:\-–|]?\s+[^\W\d_]"
+)
 # Titles written after the name: "박성훈 교수", "鈴木先生", "王老师".
 _TITLE_AFTER = re.compile(r"(?:교수|교수님|박사|박사님|선생님|先生|教授|博士|講師|老师|老師)\s*$")
 
@@ -141,7 +165,7 @@ def name_role(display_name: str) -> str | None:
     roles = [fold(t) for t in tags if 0 < len(t.split()) <= 2]
     if any(_HOST_ROLE.search(t) for t in roles):
         return "host"
-    if _TEAM_ACCOUNT.search(display_name):
+    if _TEAM_ACCOUNT.search(display_name) or _ROLE_FIRST.match(display_name):
         return "host"
     if (
         any(_SPEAKER_ROLE.search(t) for t in roles)

@@ -181,6 +181,9 @@ def test_a_plain_tag_after_a_comment_stays_a_remark() -> None:
         ("Tech Support Ama", "host"),
         ("이정민 교수", "speaker"),
         ("田中 真理（講師）", "speaker"),
+        ("Co-host Kahindi Baya", "host"),
+        ("Moderator: Ana Ruiz", "host"),
+        ("Hostetler John", None),
         ("Okafor Emeka", None),
     ],
 )
@@ -312,3 +315,32 @@ def test_creole_i_would_like_to_know_asks() -> None:
 
 def test_any_questions_from_anyone_is_a_prompt() -> None:
     assert detect("Any questions? Feel free to put them in the chat").reason == "prompt"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Por favor escriban en el chat su nombre y desde dónde se conectan", (1, 0, 0)),
+        ("Andikeni majina yenu na mnakotoka kwenye chat", (1, 0, 0)),
+        ("A sessão está a ser gravada", (1, 0, 0)),
+        ("请大家在聊天区写下姓名和单位", (1, 0, 0)),
+        ("Quedan 10 minutos, últimas preguntas", (0, 1, 0)),
+        ("Il nous reste 10 minutes", (0, 1, 0)),
+        ("Zimebaki dakika 10", (0, 1, 0)),
+        ("Passamos agora à próxima oradora", (0, 1, 0)),
+        ("We gaan nu door naar de volgende spreker", (0, 1, 0)),
+        ("还剩10分钟", (0, 1, 0)),
+        ("How are the clinics staffed in the north?", (0, 0, 0)),
+    ],
+)
+def test_host_signals_in_more_languages(text: str, found: tuple[int, int, int]) -> None:
+    from bot.core.hosts import signals
+
+    assert signals(text) == found
+
+
+def test_asking_whether_the_meeting_is_recorded_is_no_host_signal() -> None:
+    from bot.core.hosts import signals
+
+    assert signals("Est-ce que la réunion est enregistrée ?") == (0, 0, 0)
+    assert signals("La réunion est enregistrée. Bienvenue !")[0] == 1
