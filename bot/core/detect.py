@@ -319,7 +319,8 @@ def _form_reason(text: str) -> str | None:
         if (i or rest != text) and _opens_question(vocative_rest(sentence.strip())):
             return "form"
         # "...誰が負うのでしょうか。日本側の...": a first sentence closed by a question particle
-        if len(sentences) > 1 and lex.QUESTION_END.search(sentence.strip()):
+        long_enough = _words(sentence) >= 3 or len(_SPACELESS.findall(sentence)) >= 6
+        if len(sentences) > 1 and long_enough and lex.QUESTION_END.search(sentence.strip()):
             return "form"
         # "You said X. Why" / "By when" / "Horizontal para quem": a short follow-up to a claim
         if i and refers and _words(sentence) <= 5 and _ELLIPTIC.search(sentence):

@@ -97,7 +97,8 @@ OPENER = compiled(
         r"(?:in|on|for|from|at|during|with) (?:your|the|this|that|their|our) (?:\w+ ){0,3}"
         r"(?:did|do|does|have|has|are|is|was|were|can|could|will|would) (?:you|they|we|it|the)",
         # Haitian Creole question words
-        r"ki kote|kisa|ki sa|kijan|k[oò]man|poukisa|kil[èe]|ki l[èe]|kiy[èe]s|konbyen|[èe]ske",
+        r"(?:ki kote|kisa|ki sa|kijan|k[oò]man|poukisa|kil[èe]|ki l[èe]|kiy[èe]s|konbyen|[èe]ske)"
+        r"(?= (?:\S+ ){0,5}?(?:yo|nou|ou|li|leta|ap|pral|te|gen|ka|pou|sa)\b)",
     ),
 )
 HONORIFIC = re.compile(
@@ -108,7 +109,7 @@ HONORIFIC = re.compile(
 LEAD_IN = re.compile(r"^([^:：?？.!]{2,50})[:：]\s+(?=\S)")
 # Arranging to talk later with someone: between them, never for the panel.
 _LATER = (
-    r"(?:\S+ ){0,6}?(?:next week|tomorrow|after(?:wards| the session| this)|later|offline|"
+    r"(?:\S+ ){0,6}?(?:next week|tomorrow|after(?:wards| the session| this)|offline|"
     r"on (?:monday|tuesday|wednesday|thursday|friday))"
 )
 ARRANGE = compiled(

@@ -344,3 +344,21 @@ def test_asking_whether_the_meeting_is_recorded_is_no_host_signal() -> None:
 
     assert signals("Est-ce que la réunion est enregistrée ?") == (0, 0, 0)
     assert signals("La réunion est enregistrée. Bienvenue !")[0] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "주민들이 몇 시간을 걸어야 하나요?",
+        "有几点建议可以分享吗？",
+        "会議に出席した政府関係者は誰ですか？",
+        "Can we talk about the funding cuts later in the Q&A?",
+    ],
+)
+def test_running_words_of_a_different_sense_are_no_logistics(text: str) -> None:
+    assert detect(text).kind is Q, detect(text)
+
+
+@pytest.mark.parametrize("text", ["Kisa Mwangi from Nairobi here, greetings", "Tôi không. Cảm ơn"])
+def test_question_words_need_their_language_around_them(text: str) -> None:
+    assert detect(text).kind is C, detect(text)
