@@ -1,6 +1,6 @@
 """Running the event, in more shapes, and what only looks like it (pure data, no I/O).
 
-Used by :func:`bot.core.detect._is_logistics`:
+Used by :func:`bot.core.logistics.is_logistics`:
 
 * :data:`RUNNING`: questions about running this event in shapes the first lists missed: the
   break or the part after it ("what time exactly is the break", "2부는 몇 시에"), time left
