@@ -31,6 +31,12 @@ participant is ``peer`` only when it is small talk or asks for a resource (:mod:
 Round 3 (shapes in :mod:`bot.core.lexicon_round3`): more event logistics and what only looks like
 it, "me too" (``agree``), redirected questions, questions to the room, topic-fronted questions.
 
+Whether a question is about running the event is decided in :mod:`bot.core.logistics`.
+Conversation turns (:mod:`bot.core.lexicon_turns`): a reply acknowledging a question
+(``reply``), speakers handing a question over (``handover``), questions to the audience
+(``prompt``), arranging to talk later (``arrangement``), rhetorical questions (``rhetorical``),
+nothing but thanks (``thanks``); more ways of asking without a mark.
+
 All patterns are whole-word: ``You`` is not ``y`` + ``ou``, ``economic`` does not hold ``mic``.
 """
 
@@ -43,7 +49,9 @@ from dataclasses import dataclass
 from bot.core import lexicon as lex
 from bot.core import lexicon_more as more
 from bot.core import lexicon_round3 as r3
+from bot.core import lexicon_turns as turns
 from bot.core.address import addressed_name, addressed_peer, small_talk, vocative_rest
+from bot.core.logistics import is_logistics
 from bot.core.model import MessageKind
 from bot.core.text import fold
 
@@ -66,53 +74,6 @@ _URL = re.compile(
 _MENTION = re.compile(r"(?<!\w)@[\w.-]+")
 _QMARK = re.compile(r"[?？¿؟፧⸮]")
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
-
-_EVENT = (
-    r"(?:session|webinar|meeting|event|talk|presentation|lecture|class|panel|q&a|call|"
-    r"discussion|workshop|training|breakout rooms?|conference|dialogue|consultation)"
-)
-_LOGISTICS = re.compile(
-    r"\b(slides?|slide deck|de sheets|dia'?s|opname|opgenomen|"
-    # "recording of the session", not "recording of land titles" / "cases recorded in 2023"
-    r"recordings?(?! of (?!(?:the |this |today'?s )?" + _EVENT + r"))(?! (?:system|practice)s?)|"
-    r"(?:" + _EVENT + r"|it|this|that)(?: \w+)? (?:is |be |being |been |was |are |get )*recorded|"
-    r"(?<!d')(?<!de l')enregistrement(?! (?:des|de l'|d'une?|du) (?!session|webinaire|r[ée]union))|"
-    r"enregistr[eé]e?|diapos?|diapositives?|grabaci[oó]n|grabad[oa]|"
-    r"diapositivas?|grava[cç][aã]o|gravad[oa]|slaidi|rekodi|interpreters?|tolk|"
-    # "interpretation into French", not "your interpretation of Article 5"
-    r"(?<!your )(?<!legal )(?:interpretation|vertaling|interpr[eé]tation|traduction|"
-    r"traducci[oó]n|tradu[cç][aã]o|tafsiri)(?! (?:of|de|du|des|del|da|do|van)\b)|mkalimani|"
-    r"breakout rooms?|break-?out|(?<!op )pauze|coffee break|lunch break|mapumziko|intervalo(?! de)|"
-    # "a break", "la pause", not "a break-even point" or "the pause in US funding"
-    r"(?<!juste )(?<!just )(?:(?:a|the|any|short|comfort) (?:break|pause)|une pause|la pause|una pausa|la pausa|"
-    r"uma pausa)(?!-| (?:in|of|on|for|avant|before|antes|de|des|du|dans|en|del|na|no|van|im|der|di|della)\b)|"
-    r"pause caf[eé]|el descanso|um intervalo|"
-    r"what time (?:does|do|will|is)|how long (?:is|will|does) (?:the|this) "
-    r"(?:session|webinar|meeting|break))\b",
-    re.IGNORECASE,
-)
-# Words that are logistics only with a sharing/availability verb nearby ("the link between aid
-# and trade" is not logistics, "where can I find the link?" is).
-_LOGISTICS_WEAK = re.compile(
-    r"\b(link|links|deck|presentatie|presentation|presentaci[oó]n|apresenta[cç][aã]o|"
-    r"mawasilisho|registration|inschrijving|inscription|inscripci[oó]n|certificaat|cheti|"
-    r"inscri[cç][aã]o|usajili|zoom link|webinar link|materials?|handouts?|agenda|minutes|"
-    r"q&a|captions?|subtitles|transcript)(?!\w)",
-    re.IGNORECASE,
-)
-_LOGISTICS_VERB = re.compile(
-    r"\b(share|shared|sharing|send|sent|available|access|download|post|posted|upload|"
-    r"circulate|circulated|get|find|where|when|will there|is there|put|paste|drop|resend|"
-    r"repost|again|gedeeld|delen|"
-    r"gestuurd|sturen|beschikbaar|krijgen|vinden|waar|wanneer|komt er|partag\w*|envoy\w*|"
-    r"disponible|recevoir|trouver|o[uù]|quand|compartir|compartid\w*|enviar|enviad\w*|"
-    r"disponibles?|recibir|d[oó]nde|cu[aá]ndo|habr[aá]|hay|compartilh\w*|partilh\w*|"
-    r"dispon[ií]ve(?:l|is)|receber|onde|quando|vai ter|haver[aá]|zitashirikiwa|"
-    r"itashirikiwa|tutapata|zitatumwa|itatumwa|wapi|lini|kutakuwa|how long|start|end|"
-    r"begin|ends?|duurt|commence|termine|empieza|termina|come[cç]a|itaanza|"
-    r"itaisha|what time|hoe laat|[aà] quelle heure|a qu[eé] hora|que horas|saa ngapi)\b",
-    re.IGNORECASE,
-)
 
 _GREETING = re.compile(
     r"^\s*(hello|hi|hey|hiya|good (?:morning|afternoon|evening|day)|greetings|welcome|"
@@ -244,9 +205,18 @@ class Detection:
     reason: str
 
 
+# "[Q] ...", "#question ...", "(Q) ...": a tag instead of a colon
+_TAG_PREFIX = re.compile(
+    r"^\s*(?:\[(?:q|qn|question|pregunta|pergunta|vraag|swali|frage|質問|질문)\]|"
+    r"\((?:q|qn|question|pregunta|pergunta|vraag|swali|frage)\)|"
+    r"#(?:q|qn|question|pregunta|pergunta|vraag|swali|frage|質問|질문)(?!\w))\s*",
+    re.IGNORECASE,
+)
+
+
 def strip_prefix(text: str) -> tuple[str, bool]:
     """Remove an explicit question prefix; tell whether there was one."""
-    match = _PREFIX.match(text)
+    match = _PREFIX.match(text) or _TAG_PREFIX.match(text)
     if match and match.end() < len(text):
         return text[match.end() :].strip(), True
     return text.strip(), False
@@ -265,7 +235,13 @@ def _question_reason(text: str) -> str | None:
     """Why ``text`` (links removed) asks something, or None."""
     text = more.EXCLAIMED.sub("!", r3.REDIRECT.sub(" ", text))
     tag = more.SOFT_TAG.search(text) or r3.tag_then_comment(text, more.SOFT_TAG)
-    if tag and not more.CONCLUDING.match(_SENTENCES.split(text[: tag.start()])[-1].strip()):
+    # "M. X, vous avez dit que... non ?": a tag that challenges what someone said asks
+    challenge = bool(more.REFERS.search(text)) and vocative_rest(text) != text
+    if (
+        tag
+        and not challenge
+        and not more.CONCLUDING.match(_SENTENCES.split(text[: tag.start()])[-1].strip())
+    ):
         text = (text[: tag.start()].rstrip() + ". " + text[tag.end() :]).strip(" .")
     if lex.REQUEST.search(text):
         return "request"
@@ -280,6 +256,7 @@ def _question_reason(text: str) -> str | None:
         or lex.ASKING.search(text)
         or more.ASKING_MORE.search(text)
         or r3.ASKING_R3.search(text)
+        or turns.INDIRECT.search(text)
         or lex.PANEL_ADDRESS.match(text)
     ):
         return "phrase"
@@ -291,11 +268,18 @@ def _form_reason(text: str) -> str | None:
     question ("Dr X, you said... Is that measurable", "..., so why do ..."), else None."""
     if _opens_question(text):
         return "form"
+    lead_in = turns.LEAD_IN.match(text)  # "To both panelists: any plans to..."
+    if lead_in and _opens_question(text[lead_in.end() :]):
+        return "form"
     rest = vocative_rest(text)
     sentences = [s for s in _SENTENCES.split(rest) if s and s.strip()]
     refers = bool(more.REFERS.search(text))
     for i, sentence in enumerate(sentences):
-        if (i or rest != text) and _opens_question(sentence.strip()):
+        if (i or rest != text) and _opens_question(vocative_rest(sentence.strip())):
+            return "form"
+        # "...誰が負うのでしょうか。日本側の...": a first sentence closed by a question particle
+        long_enough = _words(sentence) >= 3 or len(_SPACELESS.findall(sentence)) >= 6
+        if len(sentences) > 1 and long_enough and lex.QUESTION_END.search(sentence.strip()):
             return "form"
         # "You said X. Why" / "By when" / "Horizontal para quem": a short follow-up to a claim
         if i and refers and _words(sentence) <= 5 and _ELLIPTIC.search(sentence):
@@ -330,7 +314,7 @@ _ELLIPTIC = re.compile(
 
 def _opens_question(text: str) -> bool:
     """Whether ``text`` opens like a question though it has no mark."""
-    body = _SORRY.sub("", text).strip()
+    body = turns.HONORIFIC.sub("", _SORRY.sub("", text)).strip()  # "sir how many days..."
     long_enough = _words(body) >= 3 or len(_SPACELESS.findall(body)) >= 6
     if long_enough and lex.QUESTION_END.search(body):
         return True
@@ -350,37 +334,13 @@ def _opens_question(text: str) -> bool:
         or lex.QUESTION_OPENER.match(body)
         or more.OPENER_MORE.match(body)
         or r3.TOPIC_AUX.match(body)
+        or turns.OPENER.match(body)
     ):
         return True
     return bool(long_enough and lex.QUESTION_WORD.search(body))
 
 
-#: How close (in characters) a sharing word must be to "link", "presentation", "資料"...
-NEAR = 40
 _SENTENCES = re.compile(r"(?<=[.?!？。؟])\s+|[\n！。？]")
-
-
-def _is_logistics(text: str) -> bool:
-    text = r3.NOT_EVENT.sub(" ", r3.POINTER.sub(" ", text))  # "On slide 12, ..." is the talk
-    if r3.PROCESS.search(text):  # submitting comments to the consultation: the process itself
-        return False
-    strong = (_LOGISTICS, lex.LOGISTICS_STRONG, more.LOGISTICS_MORE, r3.LOGISTICS_R3)
-    if any(p.search(text) for p in strong):
-        return True
-    for sentence in _SENTENCES.split(text):
-        things = [
-            m.span()
-            for p in (_LOGISTICS_WEAK, lex.LOGISTICS_WEAK, more.LOGISTICS_WEAK_MORE, r3.WEAK)
-            for m in p.finditer(sentence)
-        ]
-        cues = [
-            m.span()
-            for p in (_LOGISTICS_VERB, lex.LOGISTICS_NEAR, more.LOGISTICS_NEAR_MORE, r3.NEAR)
-            for m in p.finditer(sentence)
-        ]
-        if any(c[0] - t[1] <= NEAR and t[0] - c[1] <= NEAR for t in things for c in cues):
-            return True
-    return False
 
 
 # Words that are tech talk only in a short message ("echo", but not "the echo chamber of donors").
@@ -410,7 +370,7 @@ def _after_opening(text: str) -> str | None:
     """What follows a leading greeting or thanks: 'Hi Kate, are we ...?' -> 'are we ...?'."""
     if not _opens_small(text):
         return None
-    parts = re.split(r"(?<=[!.,;:])\s+|\n+|\s+-\s+", text, maxsplit=1)
+    parts = re.split(r"(?<=[!.,;:])\s+|(?<=[。、！])\s*|\n+|\s+-\s+", text, maxsplit=1)
     if len(parts) == 2:
         return parts[1].strip()
     # No punctuation: "Hi Kate are we ..." -> from the first question word on.
@@ -444,6 +404,8 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(MessageKind.CHATTER, body, "empty")
     if more.REACTION.match(plain):
         return Detection(MessageKind.CHATTER, body, "reaction")
+    if turns.THANKS_ONLY.match(plain):  # "ok thanks?"
+        return Detection(MessageKind.CHATTER, body, "thanks")
     if r3.PLUS_ONE.search(plain):  # "me too" to another's question asks nothing new
         return Detection(MessageKind.CHATTER, body, "agree")
     if from_host and not prefixed:
@@ -451,10 +413,21 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
     if not prefixed and more.AUDIO_CHECK.search(plain) and _words(plain) <= 12:
         return Detection(MessageKind.CHATTER, body, "check")
     if prefixed:
-        kind = MessageKind.LOGISTICS if _is_logistics(plain) else MessageKind.QUESTION
+        kind = MessageKind.LOGISTICS if is_logistics(plain) else MessageKind.QUESTION
         return Detection(kind, body, "logistics" if kind is MessageKind.LOGISTICS else "prefix")
     if lex.MODERATING.search(plain) and _words(plain) <= 12:
         return Detection(MessageKind.CHATTER, body, "moderating")
+    acknowledged = turns.ACKNOWLEDGE.match(plain)  # "Good question Ren. They follow..."
+    if acknowledged and not _QMARK.search(plain[acknowledged.end() :]):
+        return Detection(MessageKind.CHATTER, body, "reply")
+    if turns.HANDOVER.search(plain):  # "do you want to take Martina's question or shall I?"
+        return Detection(MessageKind.CHATTER, body, "handover")
+    if turns.PROMPT.search(plain):  # "Quick poll: which sector...?", "Any questions for Marta?"
+        return Detection(MessageKind.CHATTER, body, "prompt")
+    if turns.ARRANGE.search(plain):  # "Thanks Ana. Shall we call next week?"
+        return Detection(MessageKind.CHATTER, body, "arrangement")
+    if turns.RHETORICAL.search(plain) and len(_QMARK.findall(plain)) == 1:
+        return Detection(MessageKind.CHATTER, body, "rhetorical")
     opening = _after_opening(plain)
     if opening is not None:
         if not opening or _HOW_ARE_YOU.match(opening) or _question_reason(opening) is None:
@@ -470,16 +443,14 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(
             MessageKind.CHATTER, body, "tag" if more.SOFT_TAG.search(plain) else "remark"
         )
-    if _is_logistics(plain):
+    if is_logistics(plain):
         return Detection(MessageKind.LOGISTICS, body, "logistics")
     if _is_tech(plain):  # an audio/screen question or request is about running the event
         return Detection(MessageKind.LOGISTICS, body, "tech")
-    if (
-        lex.PEER.search(plain)
-        or more.PEER_MORE.search(plain)
-        or r3.ROOM.search(plain)
-        or (addressed_peer(body, peers) and small_talk(plain))
-    ):
+    to_room = not turns.TO_PANEL.search(plain) and (  # "weet iemand van het panel" is not
+        lex.PEER.search(plain) or more.PEER_MORE.search(plain) or r3.ROOM.search(plain)
+    )
+    if to_room or (addressed_peer(body, peers) and small_talk(plain)):
         return Detection(MessageKind.CHATTER, body, "peer")
     if opening is not None:
         return Detection(MessageKind.QUESTION, body, "greeted")

@@ -48,7 +48,22 @@ _OPENING = re.compile(
     r"this (?:session|webinar|meeting) is being recorded|we are recording|"
     r"please (?:use|post|type|put|write) (?:your|the) questions?|"
     r"bienvenid[oa]s|bienvenue [aà] tous|bem-vind[oa]s|welkom (?:allemaal|iedereen|bij)|"
-    r"karibuni|herzlich willkommen)\b",
+    r"karibuni|herzlich willkommen|"
+    # "Welcome to parallel session 3B", a guest introduced, a session announced as recorded
+    r"welcome to (?:the |this |our )?(?:\w+ )?(?:session|week|day|module|class|part) \w*\d\w*|"
+    r"today'?s guest is|our guest today|"
+    r"(?:session|webinar|meeting|briefing|la session|la s[ée]ance|la sesi[oó]n|de sessie|a sess[aã]o|"
+    r"la reuni[oó]n|la r[ée]union|a reuni[aã]o|de bijeenkomst|de vergadering) "
+    r"(?:is|est|est[aá]|wordt|[ée]) (?:being |siendo |a ser |sendo )?(?:recorded|enregistr[ée]e|"
+    r"grabad[ao]|gravad[ao]|opgenomen)|"
+    # asking everyone to introduce themselves in the chat
+    r"(?:your|su|sus|votre|vos|je|jullie|uw|seu|sua) (?:\w+ ){0,2}(?:name|nombre|nom|naam|nome)s?\b"
+    r"[^.!?]{0,60}\b(?:chat|from|organi[sz]ation|organizaci[oó]n|pays|pa[ií]s|country|fractie|"
+    r"organisatie|comunidad|de onde|desde d[oó]nde|d'o[uù])|where you(?:'re| are) joining from|"
+    r"(?:chat|kolom chat)[^.!?]{0,30}\b(?:su|seu|o seu|votre|your|vos|je|jullie) (?:\w+ ){0,2}"
+    r"(?:name|nombre|nom|naam|nome)s?|andikeni majina|tulis(?:kan)? nama)\b|"
+    r"现在开始|正式开始|正在录制|姓名和单位|会议正在录制|녹화되며|녹화됩니다|"
+    r"今日のゲスト|本日のゲスト|お名前と|名前を書いて|録画しています|소속과 이름|이름과 소속|녹화 중입니다",
     re.IGNORECASE,
 )
 _ANNOUNCE = re.compile(
@@ -70,16 +85,41 @@ _ANNOUNCE = re.compile(
     r"(?:le damos|tiene) la palabra|nos quedan \d+ minutos|het woord is aan)\b",
     re.IGNORECASE,
 )
+# Announcements anywhere in a message: time left and last questions, moving on to the next
+# speaker, questions invited to the chat, spam removed.
+_ANNOUNCE_ANYWHERE = re.compile(
+    r"\b(?:(?:\d+|five|ten|fifteen|twenty) minutes (?:left|remaining)|"
+    r"(?:nos |il nous |il )?(?:quedan|faltam|restam|reste(?:nt)?|nog) (?:\w+ )?(?:\d+|cinco|diez|"
+    r"dez|cinq|dix|vijf|tien|quinze|quince|vijftien) (?:minutos|minutes|minuten)|"
+    r"zimebaki dakika|dakika \d+ zimebaki|(?:environ|about) \d+ minutes|"
+    r"last questions|derni[eè]res questions|[uú]ltimas (?:preguntas|perguntas)|laatste vragen|"
+    r"maswali ya mwisho|we now (?:move|turn|go)|let'?s move (?:on )?to|"
+    r"nous passons (?:maintenant )?(?:[àa]|au)|pasamos (?:ahora )?a (?:la |el )?(?:siguiente|"
+    r"pr[oó]xim\w*)|passamos (?:agora )?(?:[àa]|ao|para) (?:a |o )?(?:pr[oó]xim\w*|seguinte)|"
+    r"we gaan (?:nu )?(?:door )?naar (?:de|het) volgende|keep the questions coming|"
+    r"questions? (?:go|goes) (?:in|into) the (?:chat|q&a)|posez vos questions|"
+    r"(?:we(?:'ve)? removed|we are removing|ya eliminamos|hemos eliminado) (?:\w+ ){0,2}"
+    r"(?:spam|account|persona|link|message)\w*|(?:please )?(?:ignore|do not click|don'?t click)"
+    r"(?: on)? (?:the|that|this) (?:last )?(?:link|message)|le compte a [ée]t[ée] retir[ée])\b|"
+    r"あと\d+分|残り\d+分|質問はチャット|\d+분(?:간)? 휴식|휴식 후|\d부 시작|"
+    r"스팸 계정|클릭하지 마세요|还剩\d+分钟|\d+분 남았",
+    re.IGNORECASE,
+)
 _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+_MARK = re.compile(r"[?？¿؟]")
 
 
 def signals(text: str) -> tuple[int, int, int]:
     """(opening, announcement, link) signals of one public message."""
     if strip_prefix(text)[1]:  # "Q: ...", "Last question: ..." is a participant's
         return 0, 0, 0
-    if _OPENING.search(text):
+    opening = _OPENING.search(text)
+    # "Est-ce que la réunion est enregistrée ?" asks; it announces nothing
+    if opening and not re.match(r"[^.!?？\n]*[?？]", text[opening.end() :]):
         return 1, 0, 0
-    announce = bool(_ANNOUNCE.search(text) or MODERATING.search(text))
+    announce = bool(
+        _ANNOUNCE.search(text) or _ANNOUNCE_ANYWHERE.search(text) or MODERATING.search(text)
+    )
     return 0, int(announce), int(bool(_LINK.search(text)))
 
 
@@ -95,11 +135,27 @@ _HOST_ROLE = re.compile(
 _SPEAKER_ROLE = re.compile(
     r"\b(speaker|panel(?:l)?ist|presenter|keynote|intervenant(?:e)?|panéliste|ponente|"
     r"panelista|orador[a]?|spreker|referent(?:in)?|relat(?:ore|rice)|mzungumzaji|narasumber|"
-    r"pembicara|登壇者|演讲嘉宾|발표자|متحدث)(?!\w)",
+    r"pembicara|登壇者|演讲嘉宾|발표자|متحدث|guest|講師|ゲスト|발제자|토론자|嘉宾)(?!\w)",
     re.IGNORECASE,
 )
 # The tag part of a display name: in brackets, or after " | ", " - ", " – " or a comma.
-_TAGS = re.compile(r"[(\[]([^)\]]*)[)\]]|(?:\s[|\-–]\s|,\s*)(.+)$")
+_TAGS = re.compile(r"[(\[（]([^)\]）]*)[)\]）]|(?:\s[|\-–]\s|,\s*)(.+)$")
+# An organisers' account rather than a person: "Launch Team Tokyo", "Secretariaat X",
+# "Session Desk 3B", "네트워크 사무국", "アカデミー運営チーム".
+_TEAM_ACCOUNT = re.compile(
+    r"(?<!\w)(?:team(?! ?lead)|secretariat|secretariaat|secr[ée]tariat|secretar[ií]a|secretariado|desk|"
+    r"equipo|[ée]quipe|equipa|organi[sz]ing committee|comit[ée] organi[sz]ador|"
+    r"tech support|soporte(?: t[ée]cnico)?|suporte)(?!\w)|운영진|"
+    r"事務局|運営|사무국|사무처|운영팀|组委会|秘书处",
+    re.IGNORECASE,
+)
+# A role written before the name: "Co-host Kahindi Baya", "Moderator: Ana Ruiz".
+_ROLE_FIRST = re.compile(
+    r"(?i)^\s*(?:co-?host|host|moderat(?:or|ora|rice|eur)|moderador[a]?|facilitat(?:or|rice|eur)|"
+    r"mc|emcee)\s*[:\-–|]?\s+[^\W\d_]"
+)
+# Titles written after the name: "박성훈 교수", "鈴木先生", "王老师".
+_TITLE_AFTER = re.compile(r"(?:교수|교수님|박사|박사님|선생님|先生|教授|博士|講師|老师|老師)\s*$")
 
 
 def name_role(display_name: str) -> str | None:
@@ -109,7 +165,13 @@ def name_role(display_name: str) -> str | None:
     roles = [fold(t) for t in tags if 0 < len(t.split()) <= 2]
     if any(_HOST_ROLE.search(t) for t in roles):
         return "host"
-    if any(_SPEAKER_ROLE.search(t) for t in roles) or TITLES.match(display_name.strip()):
+    if _TEAM_ACCOUNT.search(display_name) or _ROLE_FIRST.match(display_name):
+        return "host"
+    if (
+        any(_SPEAKER_ROLE.search(t) for t in roles)
+        or TITLES.match(display_name.strip())
+        or _TITLE_AFTER.search(display_name.strip())
+    ):
         return "speaker"
     return None
 
@@ -188,6 +250,8 @@ class Peers:
     def __init__(self, speakers: Iterable[str] = ()) -> None:
         self.speakers = {_untitled(name_key(s)) for s in speakers}
         self.keys: set[str] = set()
+        self._asking: set[str] = set()  # whose latest message asked something (a mark)
+        self._answered: dict[str, set[str]] = {}  # whom each sender has answered by name
 
     def _is_speaker(self, key: str) -> bool:
         key = _untitled(key)
@@ -210,7 +274,25 @@ class Peers:
             addressee = addressed_name(text)  # "@Achieng what's your take?": a panelist
             if addressee:
                 self.speakers.add(name_key(addressee))
+        self._note_answer(key, text)
         self.keys.add(key)
+
+    def _note_answer(self, key: str, text: str) -> None:
+        """A panelist answers: one who replies by name, without asking, to two different people
+        whose latest message asked ("Amna, yes, ...", "Achol, through the desk...")."""
+        asks = bool(_MARK.search(text))
+        named = addressed_name(text)
+        if named and not asks:
+            first = name_key(named)
+            for asker in self._asking:
+                if asker != key and (asker == first or asker.startswith(first + " ")):
+                    self._answered.setdefault(key, set()).add(asker)
+            if len(self._answered.get(key, ())) >= 2:
+                self.speakers.add(key)
+        if asks:
+            self._asking.add(key)
+        else:
+            self._asking.discard(key)
 
     def without(self, display_name: str) -> set[str]:
         """The peers of this sender (not themself), as name keys."""

@@ -67,8 +67,9 @@ REFERS = compiled(
 # Participants asking each other about their own tools or practice ("does anyone here use...").
 PEER_MORE = compiled(
     (
-        r"(?:does|did|has|is) (?:anyone|anybody|someone|somebody) (?:here |else )?(?:use|using|"
-        r"work(?:ing)?|tried|run|have experience)",
+        r"(?:does|did|has) (?:anyone|anybody|someone|somebody) (?:here |else )?(?:use|using|"
+        r"work(?:ing)?|tried|run|have experience)|is (?:anyone|anybody|someone|somebody) (?:here|"
+        r"else) (?:using|working|running|trying)",
         r"quelqu'un (?:utilise|a essay[ée])|alguien (?:usa|utiliza|ha usado)|algu[eé]m (?:usa|usou)",
         r"(?:gebruikt|werkt) iemand|iemand ervaring",
     ),
@@ -88,7 +89,6 @@ SMALL_TALK = compiled(
         r"(?:kamu|anda) (?:kerja|bekerja)|nagtatrabaho ka|la shaqeysaa",
         r"(?:you are|are you) referring|(?:do|did) you (?:have|get|still have) (?:the|a|that)",
         r"তুমি কি এখনও|आप भी|तपाईं पनि|あなたも|你也|sjabloon|spreadsheet|excel",
-        r"documents?|docs?|files?|pdfs?|papers?|reports?|notes|contacts?|e-?mail|numbers?|links?",
     ),
     ("お持ちですか|持っていますか|有没有.{0,10}(?:资料|文件)",),
 )
