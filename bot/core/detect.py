@@ -258,6 +258,7 @@ def _question_reason(text: str) -> str | None:
         or more.ASKING_MORE.search(text)
         or r3.ASKING_R3.search(text)
         or turns.INDIRECT.search(text)
+        or r5.INDIRECT.search(text)
         or lex.PANEL_ADDRESS.match(text)
     ):
         return "phrase"
@@ -269,7 +270,9 @@ def _form_reason(text: str) -> str | None:
     question ("Dr X, you said... Is that measurable", "..., so why do ..."), else None."""
     if _opens_question(text):
         return "form"
-    lead_in = turns.LEAD_IN.match(text) or r5.FOLLOWING.match(text)  # "To both panelists: ..."
+    lead_in = (
+        turns.LEAD_IN.match(text) or r5.FOLLOWING.match(text) or r5.TITLED.match(text)
+    )  # "To both panelists: ..."
     if lead_in and _opens_question(text[lead_in.end() :]):
         return "form"
     rest = vocative_rest(text)
@@ -415,7 +418,9 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(MessageKind.CHATTER, body, "reaction")
     if turns.THANKS_ONLY.match(plain):  # "ok thanks?"
         return Detection(MessageKind.CHATTER, body, "thanks")
-    if r3.PLUS_ONE.search(plain):  # "me too" to another's question asks nothing new
+    if r3.PLUS_ONE.search(plain) or r5.AGREE.search(
+        plain
+    ):  # "me too" to another's question asks nothing new
         return Detection(MessageKind.CHATTER, body, "agree")
     if from_host and not prefixed:
         return Detection(MessageKind.CHATTER, body, "host")
@@ -437,7 +442,9 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(MessageKind.CHATTER, body, "prompt")
     if turns.ARRANGE.search(plain):  # "Thanks Ana. Shall we call next week?"
         return Detection(MessageKind.CHATTER, body, "arrangement")
-    if turns.RHETORICAL.search(plain) and len(_QMARK.findall(plain)) == 1:
+    if (turns.RHETORICAL.search(plain) or r5.SELF_ANSWERED.search(plain)) and len(
+        _QMARK.findall(plain)
+    ) == 1:
         return Detection(MessageKind.CHATTER, body, "rhetorical")
     opening = _after_opening(plain)
     if opening is not None:

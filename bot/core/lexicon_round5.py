@@ -175,3 +175,44 @@ FOLLOWING = compiled(
         r"\s*[-–—:]\s*",
     ),
 )
+
+# "Me too" after a short reaction, or in the past ("気になります、私も知りたかったです",
+# "Good one, I had the same question"): agreement, nothing new to ask.
+AGREE = compiled(
+    (
+        r"^\W*(?:[^\W\d_]+(?: [^\W\d_]+)?[,!.]+\s*)?(?:i was wondering the same(?: thing)?|"
+        r"i had the same question|j'avais la m[eê]me question|yo ten[ií]a la misma pregunta|"
+        r"eu tinha a mesma (?:pergunta|d[uú]vida)|ik had dezelfde vraag|ich hatte die gleiche frage|"
+        r"nilikuwa na swali hilo hilo)\W*$",
+    ),
+    (
+        r"^[^？?]{0,12}私も(?:知りたかった|気になっていた|聞きたかった)[^？?]{0,6}$",
+        r"^[^？?]{0,12}저도 (?:궁금했|알고 싶었)[^？?]{0,8}$",
+    ),
+)
+
+# A question answered at once by its asker: "What has changed? Nothing, ..." (``rhetorical``).
+SELF_ANSWERED = compiled(
+    (
+        r"(?<=[?？])\s*(?:nothing|none|zero|nobody|no one|rien|personne|nada|nadie|ningu[eé]m|"
+        r"niets|niemand|nichts|hakuna)(?:[,.!]|$)",
+    ),
+)
+
+# Asking without a mark, indirectly ("Eu queria perceber se...", "j'aimerais comprendre si").
+INDIRECT = compiled(
+    (
+        r"(?:eu )?(?:queria|gostaria de|quero) (?:perceber|saber|entender|compreender) se|"
+        r"quisiera (?:saber|entender) si|me gustar[ií]a (?:saber|entender) si|"
+        r"(?:j'aimerais|je voudrais|je souhaiterais) (?:savoir|comprendre) si|"
+        r"ik (?:wil|zou) (?:graag )?(?:weten|begrijpen) of|ik vraag me af of|"
+        r"ich (?:m[oö]chte|w[uü]rde gern(?:e)?) (?:wissen|verstehen),? ob|ich frage mich,? ob|"
+        r"ningependa kujua kama|(?:i'?d|i would) like to (?:understand|know) (?:whether|if)",
+    ),
+)
+
+# A title and a name before the question, without a comma: "Dr Hawa are the authorities...".
+TITLED = re.compile(
+    r"^\s*(?:Dr|Dra|Prof|Mr|Mrs|Ms|Mme|Hon|Sr|Sra|Dkt)\.?\s+[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+)?\s+"
+    r"(?=[a-zà-ý])"
+)
