@@ -461,10 +461,10 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(
             MessageKind.CHATTER, body, "tag" if more.SOFT_TAG.search(plain) else "remark"
         )
-    if r5.SIDE_TALK.search(plain) and _words(plain) <= 15:  # "lol why does this happen??"
-        return Detection(MessageKind.CHATTER, body, "joke")
     if is_logistics(_after_pause(plain)):
         return Detection(MessageKind.LOGISTICS, body, "logistics")
+    if r5.SIDE_TALK.search(plain) and _words(plain) <= 15:  # "lol why does this happen??"
+        return Detection(MessageKind.CHATTER, body, "joke")
     if _is_tech(plain):  # an audio/screen question or request is about running the event
         return Detection(MessageKind.LOGISTICS, body, "tech")
     to_room = not turns.TO_PANEL.search(plain) and (  # "weet iemand van het panel" is not

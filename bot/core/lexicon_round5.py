@@ -156,7 +156,7 @@ NOT_RUNNING = compiled(
 
 SIDE_TALK = re.compile(
     r"(?i)^\W*(?:lol|lmao|haha\w*|hehe\w*|jaja\w*|kkk+|mdr|ptdr|rsrs\w*)\b|"
-    r"(?:😂|🤣|😆|😅|😬|🙈)"
+    r"(?:😂|🤣|😆|😬)"
 )
 
 PAUSE_SLIDE = compiled(
