@@ -442,9 +442,9 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(MessageKind.CHATTER, body, "prompt")
     if turns.ARRANGE.search(plain):  # "Thanks Ana. Shall we call next week?"
         return Detection(MessageKind.CHATTER, body, "arrangement")
-    if (turns.RHETORICAL.search(plain) or r5.SELF_ANSWERED.search(plain)) and len(
-        _QMARK.findall(plain)
-    ) == 1:
+    if (turns.RHETORICAL.search(plain) and len(_QMARK.findall(plain)) == 1) or (
+        r5.SELF_ANSWERED.search(plain) and len(re.findall("[?？؟]", plain)) == 1
+    ):  # "where would they even go?", "What changed? Nothing."
         return Detection(MessageKind.CHATTER, body, "rhetorical")
     opening = _after_opening(plain)
     if opening is not None:

@@ -35,6 +35,15 @@ _SEE = (
     r"zien|horen|sehen|h[oö]ren|mnaona|mnasikia)"
 )
 
+# What the audience is asked to see or hear: "Does everyone see the slides?", "...hear me?"
+_SCREEN = (
+    r"(?:[ld]')?(?:slides?|screen|presentation|map|chart|graph|document|poster|video|audio|sound|it|me|us|"
+    r"diapos?|diaporama|pr[ée]sentation|[ée]cran|carte|son|interpr[eè]te|"
+    r"diapositivas?|documento|presentaci[oó]n|pantalla|mapa|sonido|int[eé]rprete|"
+    r"apresenta[cç][aã]o|tela|som|scherm|sheets|kaart|geluid|tolk|folien|bildschirm|ton|"
+    r"skrini|slaidi)"
+)
+
 AUDIENCE = compiled(
     (
         # show of hands, how many of you / who among you
@@ -47,7 +56,7 @@ AUDIENCE = compiled(
         r"wangapi kati yenu|nani kati yenu|sino (?:dito|sa inyo)",
         # a question for the audience
         r"(?:question|one|pregunta|pergunta|vraag|frage|swali) (?:\w+ ){0,2}(?:to|for|[àa]|au|para|"
-        r"aan|an|kwa) (?:you all|all of you|everyone|the audience|the room|vous tous|vous toutes|"
+        r"pour|aan|voor|an|f[uü]r|kwa) (?:you all|all of you|everyone|the audience|the room|vous tous|vous toutes|"
         r"l'assistance|la salle|(?:le |du )?public|ustedes|todes|todos|todas|voc[eê]s|jullie|"
         r"iedereen|euch|alle|nyote|wote)(?! (?:\w+ )?(?:panel\w*|speakers?|ponentes|oradore?s|"
         r"intervenant\w*|sprekers|invitad\w*|convidad\w*))",
@@ -65,7 +74,7 @@ AUDIENCE = compiled(
         r"antwoord in de chat|schreibt (?:ja|nein|in den chat)|andikeni (?:ndiyo|hapana|kwenye)|"
         r"yes ?/ ?no\s*[?.!]?\s*$",
         # does everyone see / can you all see
-        _ALL + r" (?:\w+ ){0,2}" + _SEE + r"\b(?! (?:that|this|que|dat|dass) )",
+        _ALL + r" (?:\w+ ){0,2}" + _SEE + r"(?: (?:\w+ ){0,3}" + _SCREEN + r"|\W*$)",
         r"(?:can|could|do) (?:you all|all of you|everyone|everybody) " + _SEE,
         r"(?:kan|kunnen|ziet) (?:iedereen|jullie) (?:\w+ ){0,3}(?:zien|horen)",
         r"^\W*(?:(?:yes|ok|okay|sure|s[ií]|oui|sim|ja)[,.!]*\s+)?(?:sharing now|je partage|estoy compartiendo|partilho agora)\b[^?]{0,30}(?:can|do|"
@@ -115,7 +124,9 @@ OWN_RUNNING = compiled(
         r"(?:change|switch|move) (?:breakout )?(?:rooms?|groups?)|"
         r"(?:os |los |les |the |de )?(?:grupos|groupes|groups|groepen) (?:\w+ ){0,1}(?:s[aã]o|son|"
         r"sont|are|worden) (?:escolhid|elegid|form|chosen|assigned|made|ingedeeld|definid)\w*|"
-        r"fazer grupo|formar (?:um |un )?grupo|hacer grupo|group up|team up|"
+        r"(?:are|s[aã]o|son|sont|worden) (?:the |os |los |les |de )?(?:groups|grupos|groupes|"
+        r"groepen) (?:\w+ ){0,1}(?:assigned|chosen|made|escolhid\w*|elegid\w*|form[ée]\w*|"
+        r"formad\w*|ingedeeld|definid\w*)|fazer grupo|formar (?:um |un )?grupo|hacer grupo|group up|team up|"
         r"(?:in|into|dans|en|no|na) (?:which|what|quel|qu[eé]|que|welke) (?:room|group|groupe|"
         r"grupo|sala|groep)",
         # a form or a link that does not work for me
