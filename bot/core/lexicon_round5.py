@@ -51,7 +51,7 @@ AUDIENCE = compiled(
         r"levantem a m[aã]o|steek (?:je|jullie) hand|hand(?: hoch| heben)|inueni mikono",
         r"how many of you|who (?:among|of) you|combien d'entre vous|qui (?:parmi|d'entre) vous|"
         r"cu[aá]nt[oa]s de ustedes|qui[eé]n(?:es)? de ustedes|quant[oa]s de voc[eê]s|"
-        r"quem (?:de|entre) voc[eê]s|quem (?:aqui )?(?:j[aá] )?(?:leu|viu|esteve|trabalha)|"
+        r"quem (?:de|entre) voc[eê]s|quem aqui (?:j[aá] )?\w+|"
         r"hoeveel van jullie|wie van jullie|wie viele von (?:euch|ihnen)|wer von (?:euch|ihnen)|"
         r"wangapi kati yenu|nani kati yenu|sino (?:dito|sa inyo)",
         # a question for the audience
@@ -66,13 +66,12 @@ AUDIENCE = compiled(
         r"(?:ask ko lang|let me ask) (?:muna )?(?:kayo|you all|the room|everyone)",
         # answer in the chat
         r"(?:tell|give) (?:me|us) in the chat|dites-(?:moi|nous) dans le chat|"
-        r"(?:just |simply |please )?type (?:lang )?(?:yes|no|[\"'“«]|\d\b|a\b|b\b|in the chat|"
-        r"your answers?|one word)|"
+        r"(?:^\W*|(?<=[.!?:] )|just |simply |please )type (?:lang )?(?:yes|no|[\"'“«]|\d\b|a\b|"
+        r"b\b|in the chat|your answers?|one word)|"
         r"(?:tapez|[ée]crivez|r[ée]pondez) (?:oui|non|en un mot|en une phrase|dans le chat|[\"'“«])|"
         r"respondan|responded? en (?:una|un) (?:frase|palabra)|escriban (?:s[ií]|no|en el chat|"
         r"una palabra|[\"'“«])|escrevam|respondam|typ (?:ja|nee|in de chat|[\"'“«])|"
-        r"antwoord in de chat|schreibt (?:ja|nein|in den chat)|andikeni (?:ndiyo|hapana|kwenye)|"
-        r"yes ?/ ?no\s*[?.!]?\s*$",
+        r"antwoord in de chat|schreibt (?:ja|nein|in den chat)|andikeni (?:ndiyo|hapana|kwenye)",
         # does everyone see / can you all see
         _ALL + r" (?:\w+ ){0,2}" + _SEE + r"(?: (?:\w+ ){0,3}" + _SCREEN + r"|\W*$)",
         r"(?:can|could|do) (?:you all|all of you|everyone|everybody) " + _SEE,
@@ -90,15 +89,14 @@ AUDIENCE = compiled(
 
 MODERATOR = compiled(
     (
-        r"voy a moderar|voy a ser (?:la|el) moderador\w*|(?:i'll|i will|i am|i'm) (?:be )?"
-        r"(?:moderating|facilitating|chairing)|je (?:mod[eè]re|vais mod[ée]rer|serai (?:votre |la |le )?"
+        r"voy a moderar|voy a ser (?:la|el) moderador\w*|(?:i'll|i will) be (?:moderating|facilitating|chairing)|"
+        r"i'?m (?:moderating|facilitating|chairing) (?:today|this|the)|je (?:mod[eè]re|vais mod[ée]rer|serai (?:votre |la |le )?"
         r"mod[ée]rat\w*)|vou moderar|vou ser (?:a |o )?moderador\w*|ik (?:modereer|ben vandaag "
         r"(?:de |jullie )?moderator)|ich moderiere|nitaongoza|nitasimamia mjadala",
         r"(?:indiquer|indiquez|indique|escriban|escrevam|write|type|schreibt) (?:\w+ ){0,2}"
         r"(?:votre|vos|su|sus|o seu|your|eure?n?) (?:\w+ ){0,2}(?:nom|nombre|nome|name|namen?)\b"
         r"[^.!?]{0,40}\b(?:institution|instituci[oó]n|institui[cç][aã]o|organisme|structure|"
         r"organisation|organization|organizaci[oó]n|organiza[cç][aã]o|ville|ciudad|cidade|city)",
-        r"hola a todes|hola a todos y todas",
     ),
     (r"司会を務め|司会の|사회를 맡|진행을 맡|채팅에 (?:기관명|이름|소속)",),
 )
@@ -114,13 +112,14 @@ OWN_RUNNING = compiled(
     (
         # the break's length, the time left for me
         r"(?:pausa|pause|break|intervalo|descanso|pauze|mapumziko) (?:\w+ ){0,1}(?:is|est|es|[ée]|"
-        r"duurt|dura|ni) (?:de |of |van )?(?:\d+|five|ten|fifteen|cinco|dez|diez|cinq|dix|vijf|tien)",
-        r"how (?:much|long) time (?:do we have|is left|are we|we have)|how much time (?:do|is|have)|"
+        r"duurt|dura|ni) (?:de |of |van )?(?:\d+|five|ten|fifteen|cinco|dez|diez|cinq|dix|vijf|tien)"
+        r"(?:\s*(?:or|ou|o|of|au) \d+)?\s*(?:min\w*|dakika)",
+        r"how (?:much|long) time (?:do we have|is left|are we|we have)|how much time (?:have we got|remains)|"
         r"quanto tempo (?:temos|falta|ainda)|cu[aá]nto tiempo (?:tenemos|queda|nos queda)|"
         r"combien de temps (?:reste|nous reste|avons|a-t-on)|hoeveel tijd (?:hebben|is er)",
         # rooms and groups
         r"(?:put|placed|moved|assigned) (?:in|into|to) (?:breakout )?room \d|"
-        r"(?:can|may|could) i (?:move|switch|change)(?: rooms?| groups?)?\b|"
+        r"(?:can|may|could) i (?:move|switch|change) (?:to (?:another |a different )?)?(?:rooms?|groups?)|"
         r"(?:change|switch|move) (?:breakout )?(?:rooms?|groups?)|"
         r"(?:os |los |les |the |de )?(?:grupos|groupes|groups|groepen) (?:\w+ ){0,1}(?:s[aã]o|son|"
         r"sont|are|worden) (?:escolhid|elegid|form|chosen|assigned|made|ingedeeld|definid)\w*|"
@@ -128,23 +127,25 @@ OWN_RUNNING = compiled(
         r"groepen) (?:\w+ ){0,1}(?:assigned|chosen|made|escolhid\w*|elegid\w*|form[ée]\w*|"
         r"formad\w*|ingedeeld|definid\w*)|fazer grupo|formar (?:um |un )?grupo|hacer grupo|group up|team up|"
         r"(?:in|into|dans|en|no|na) (?:which|what|quel|qu[eé]|que|welke) (?:room|group|groupe|"
-        r"grupo|sala|groep)",
+        r"grupo|sala|groep)(?:\s+(?:am i|are we|will i|will we|do i|do we|should i|should we|"
+        r"estoy|estamos|estou|suis-je|sommes-nous|zit ik|zitten we|ben ik)\b|\s*[?？])",
         # a form or a link that does not work for me
-        r"(?:form|formulario|formul[aá]rio|formulaire|formulier|link|lien|enlace|survey) (?:\w+ ){0,2}"
-        r"(?:working|work|funciona|funcionando|marche|fonctionne|werkt)|error page|"
+        r"(?:form|formulario|formul[aá]rio|formulaire|formulier|link|lien|enlace|survey) (?:is |isn'?t |"
+        r"is not |not |doesn'?t |does not |no |ne |n'|niet |n[aã]o )?(?:working|funciona\w*|marche|"
+        r"fonctionne|werkt)|error page|"
         r"page d'erreur|p[aá]gina de erro",
         # course work not found
         r"enunciado|moodle|google classroom|(?:the |l'|el |o )?(?:assignment|devoir|tarea|"
         r"trabalho|opdracht) (?:\w+ ){0,3}(?:where|o[uù]|d[oó]nde|onde|waar)|"
         r"(?:where|o[uù]|d[oó]nde|onde|waar) (?:\w+ ){0,3}(?:assignment|devoir|tarea|trabalho|"
-        r"opdracht|enunciado)|je ne (?:le |la |les )?trouve pas|no (?:lo |la )?encuentro|"
-        r"n[aã]o (?:o |a )?encontro|can'?t find (?:it|the)|kan (?:het|de \w+) niet vinden",
+        r"opdracht|enunciado)|je ne (?:le|la|les) trouve pas|no (?:lo|la) encuentro|"
+        r"n[aã]o (?:o|a) encontro|can'?t find it|kan het niet vinden",
         # notes, summaries, recordings of a day, in another language
         r"(?:notes|minutes|summary|summaries|compte[- ]rendu|r[ée]sum[ée]|resumen|resumo|"
         r"notas|verslag|transcript) (?:\w+ ){0,2}(?:in|en|em|na|no|au|à) " + _LANGS + r"\b|"
         r"recordings? of (?:day|session|part|module|week|jour|d[ií]a|dia|dag) \w+|"
         r"(?:publi[ée]e?s?|published|publicad[ao]s|publicad[ao]s?) (?:\w+ ){0,2}(?:avec|with|con|"
-        r"com) (?:le |the |el |o )?(?:compte[- ]rendu|minutes|report|acta|ata)",
+        r"com) (?:le |the |el |o )?(?:compte[- ]rendu|minutes|acta|ata)",
         # something to be put in the chat
         r"(?:share|post|drop|put|paste|compartir|compartilhar|partilhar|partager|poster|delen|"
         r"posten|plakken) (?:\w+ ){0,4}(?:in|en|no|na|dans|into) (?:the |el |o |le |de |la )?chat",

@@ -223,3 +223,34 @@ def test_a_question_its_asker_answers_at_once_is_rhetorical(text: str) -> None:
     found = detect(text)
     assert found.kind is MessageKind.CHATTER
     assert found.reason == "rhetorical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does the program cover type 2 diabetes?",
+        "Is the fund open to NGOs, yes/no?",
+        "How can I change the policy at district level?",
+        "How much time is needed for a land title?",
+        "The pause in US funding is 90 days, what happens after?",
+        "Does this form of cooperation work in rural areas?",
+        "Je ne trouve pas de données sur Mopti dans le rapport, existent-elles ?",
+        "Quem trabalha com isso no ministério?",
+        "Will the data be published with the report?",
+        "What is the link between aid and work in the camps?",
+        "In which group of countries does Chad fall?",
+    ],
+)
+def test_round5_shapes_do_not_catch_questions_of_substance(text: str) -> None:
+    assert detect(text).kind is MessageKind.QUESTION
+
+
+def test_a_participant_who_facilitates_elsewhere_is_not_a_host() -> None:
+    chat = [
+        (
+            "Kwame Boateng",
+            "I'm facilitating a similar process in Kumasi, how did you involve chiefs?",
+        ),
+        ("Kwame Boateng", "Hola a todos y todas, what budget did the pilot have?"),
+    ]
+    assert name_key("Kwame Boateng") not in infer_hosts(chat)
