@@ -32,7 +32,7 @@ _ALL = (
 )
 _SEE = (
     r"(?:see|hear|voit|voyez|voient|entend|entendez|ven|vemos|veem|v[eê]em|oyen|escuchan|ouvem|"
-    r"zien|horen|sehen|h[oö]ren|mnaona|mnasikia)"
+    r"zien|horen|sehen|h[oö]ren|mnaona|mnasikia|vendo|ouvindo|viendo|escuchando|oyendo)"
 )
 
 # What the audience is asked to see or hear: "Does everyone see the slides?", "...hear me?"
@@ -76,13 +76,16 @@ AUDIENCE = compiled(
         _ALL + r" (?:\w+ ){0,2}" + _SEE + r"(?: (?:\w+ ){0,3}" + _SCREEN + r"|\W*$)",
         r"(?:can|could|do) (?:you all|all of you|everyone|everybody) " + _SEE,
         r"(?:kan|kunnen|ziet) (?:iedereen|jullie) (?:\w+ ){0,3}(?:zien|horen)",
+        r"(?:voyez|entendez)-vous (?:tous |toutes |bien )*(?:\w+ ){0,2}" + _SCREEN + r"|"
+        r"mna(?:ni)?(?:ona|sikia)(?: vizuri| wote)*(?: skrini| slaidi| sauti)?\W*$",
         r"^\W*(?:(?:yes|ok|okay|sure|s[ií]|oui|sim|ja)[,.!]*\s+)?(?:sharing now|je partage|estoy compartiendo|partilho agora)\b[^?]{0,30}(?:can|do|"
         r"est-ce que|pueden|conseguem) (?:you|vous|ustedes|voc[eê]s)\b",
     ),
     (
-        r"(?:チャットに|チャット欄に)(?:書いて|入力して|お書き)|手を挙げて|皆さん.{0,12}(?:見えますか|"
+        r"(?:チャットに|チャット欄に)(?:書いて|入力して|お書き)|手を挙げて|皆さんの中で.{0,30}(?:方|人)は"
+        r"(?:いますか|いらっしゃいますか)|皆さん.{0,12}(?:見えますか|"
         r"聞こえますか)",
-        r"(?:분|분들) 계신가요|여쭤볼게요|여쭤보겠습니다|채팅(?:창)?에 (?:남겨|적어|써) ?주세요|"
+        r"(?:분|분들) 계신가요|손(?:을)? 들어 ?주세요|여쭤볼게요|여쭤보겠습니다|채팅(?:창)?에 (?:남겨|적어|써) ?주세요|"
         r"잘 보이시나요",
     ),
 )

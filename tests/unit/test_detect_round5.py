@@ -39,6 +39,12 @@ from bot.core.text import name_key
         "Ok, sharing now. Do you see the chart?",
         "チャットに書いてください：どの地域から参加していますか？",
         "이 분야에서 일해보신 분 계신가요?",
+        "Können alle die Folien sehen?",
+        "Todos estão vendo a apresentação?",
+        "Voyez-vous tous l'écran ?",
+        "Mnaniona vizuri?",
+        "皆さんの中で、現地に行ったことがある方はいますか？",
+        "경험이 있으신 분은 손 들어주세요",
     ],
 )
 def test_a_question_to_the_audience_is_a_prompt_whoever_posts_it(text: str) -> None:
@@ -55,6 +61,8 @@ def test_a_question_to_the_audience_is_a_prompt_whoever_posts_it(text: str) -> N
         "How many of the 40 districts have a working clinic?",
         "Why does everyone see the levy as a tax on the poor?",
         "Do you see a role for churches in the distribution?",
+        "Voyez-vous un risque pour les femmes rurales ?",
+        "Je, mnaona changamoto gani katika sheria hii?",
     ],
 )
 def test_a_question_about_the_audience_or_to_the_panel_stays_a_question(text: str) -> None:
