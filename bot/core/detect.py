@@ -37,6 +37,10 @@ Conversation turns (:mod:`bot.core.lexicon_turns`): a reply acknowledging a ques
 (``prompt``), arranging to talk later (``arrangement``), rhetorical questions (``rhetorical``),
 nothing but thanks (``thanks``); more ways of asking without a mark.
 
+Round 5 (:mod:`bot.core.lexicon_round5`): questions to the audience in more shapes (``prompt``),
+a participant's own logistics, a joke phrased as a question (``joke``), "me too" in the past,
+a question its asker answers at once, and the question after "could you pause on the X slide -".
+
 All patterns are whole-word: ``You`` is not ``y`` + ``ou``, ``economic`` does not hold ``mic``.
 """
 
@@ -437,7 +441,9 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
     if turns.HANDOVER.search(plain):  # "do you want to take Martina's question or shall I?"
         return Detection(MessageKind.CHATTER, body, "handover")
     if turns.PROMPT.search(plain) or (  # "Quick poll: which sector...?", "Any questions for Marta?"
-        r5.AUDIENCE.search(plain) and not turns.TO_PANEL.search(plain)  # "how many of you..."
+        r5.AUDIENCE.search(plain)
+        and not r5.NAMES_PANEL.search(plain)
+        and not turns.TO_PANEL.search(plain)  # "how many of you..."
     ):
         return Detection(MessageKind.CHATTER, body, "prompt")
     if turns.ARRANGE.search(plain):  # "Thanks Ana. Shall we call next week?"

@@ -231,3 +231,13 @@ TITLED = re.compile(
     r"^\s*(?:Dr|Dra|Prof|Mr|Mrs|Ms|Mme|Hon|Sr|Sra|Dkt)\.?\s+[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+)?\s+"
     r"(?=[a-zà-ý])"
 )
+
+# A question that names the panel is for the panel, even in an audience shape ("how many of you
+# on the panel have visited the camps?").
+NAMES_PANEL = compiled(
+    (
+        r"panel(?:ists?|istas?|istes?|l?ists?|leden)?|speakers?|ponentes|intervenant\w*|sprekers|"
+        r"presenters?|oradore?s|palestrantes|painelistas|wazungumzaji|referent\w*",
+    ),
+    (r"登壇者|パネリスト|발표자|패널|토론자",),
+)

@@ -62,6 +62,8 @@ def test_a_question_to_the_audience_is_a_prompt_whoever_posts_it(text: str) -> N
         "Why does everyone see the levy as a tax on the poor?",
         "Do you see a role for churches in the distribution?",
         "Voyez-vous un risque pour les femmes rurales ?",
+        "How many of you on the panel have visited the camps?",
+        "Wie van jullie sprekers heeft de regeling zelf gebruikt?",
         "Je, mnaona changamoto gani katika sheria hii?",
     ],
 )
