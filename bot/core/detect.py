@@ -37,6 +37,10 @@ Conversation turns (:mod:`bot.core.lexicon_turns`): a reply acknowledging a ques
 (``prompt``), arranging to talk later (``arrangement``), rhetorical questions (``rhetorical``),
 nothing but thanks (``thanks``); more ways of asking without a mark.
 
+Round 5 (:mod:`bot.core.lexicon_round5`): questions to the audience in more shapes (``prompt``),
+a participant's own logistics, a joke phrased as a question (``joke``), "me too" in the past,
+a question its asker answers at once, and the question after "could you pause on the X slide -".
+
 All patterns are whole-word: ``You`` is not ``y`` + ``ou``, ``economic`` does not hold ``mic``.
 """
 
@@ -49,6 +53,7 @@ from dataclasses import dataclass
 from bot.core import lexicon as lex
 from bot.core import lexicon_more as more
 from bot.core import lexicon_round3 as r3
+from bot.core import lexicon_round5 as r5
 from bot.core import lexicon_turns as turns
 from bot.core.address import addressed_name, addressed_peer, small_talk, vocative_rest
 from bot.core.logistics import is_logistics
@@ -257,6 +262,7 @@ def _question_reason(text: str) -> str | None:
         or more.ASKING_MORE.search(text)
         or r3.ASKING_R3.search(text)
         or turns.INDIRECT.search(text)
+        or r5.INDIRECT.search(text)
         or lex.PANEL_ADDRESS.match(text)
     ):
         return "phrase"
@@ -268,7 +274,9 @@ def _form_reason(text: str) -> str | None:
     question ("Dr X, you said... Is that measurable", "..., so why do ..."), else None."""
     if _opens_question(text):
         return "form"
-    lead_in = turns.LEAD_IN.match(text)  # "To both panelists: any plans to..."
+    lead_in = (
+        turns.LEAD_IN.match(text) or r5.FOLLOWING.match(text) or r5.TITLED.match(text)
+    )  # "To both panelists: ..."
     if lead_in and _opens_question(text[lead_in.end() :]):
         return "form"
     rest = vocative_rest(text)
@@ -360,6 +368,14 @@ def _is_tech(text: str) -> bool:
     return (bool(strong) and words <= 15) or (bool(_TECH_WEAK.search(text)) and words <= 5)
 
 
+def _after_pause(text: str) -> str:
+    """The question after a request to stay on a slide ("Could you pause on the funding slide -
+    is the 30% for Chad only?" asks about the 30%), or the whole text."""
+    pause = r5.PAUSE_SLIDE.match(text)
+    rest = text[pause.end() :].strip() if pause else ""
+    return rest if rest and _question_reason(rest) is not None else text
+
+
 def _opens_small(text: str) -> bool:
     """Whether the message opens with a greeting or thanks, in any language."""
     text = text.strip()
@@ -406,7 +422,9 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(MessageKind.CHATTER, body, "reaction")
     if turns.THANKS_ONLY.match(plain):  # "ok thanks?"
         return Detection(MessageKind.CHATTER, body, "thanks")
-    if r3.PLUS_ONE.search(plain):  # "me too" to another's question asks nothing new
+    if r3.PLUS_ONE.search(plain) or r5.AGREE.search(
+        plain
+    ):  # "me too" to another's question asks nothing new
         return Detection(MessageKind.CHATTER, body, "agree")
     if from_host and not prefixed:
         return Detection(MessageKind.CHATTER, body, "host")
@@ -422,11 +440,17 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(MessageKind.CHATTER, body, "reply")
     if turns.HANDOVER.search(plain):  # "do you want to take Martina's question or shall I?"
         return Detection(MessageKind.CHATTER, body, "handover")
-    if turns.PROMPT.search(plain):  # "Quick poll: which sector...?", "Any questions for Marta?"
+    if turns.PROMPT.search(plain) or (  # "Quick poll: which sector...?", "Any questions for Marta?"
+        r5.AUDIENCE.search(plain)
+        and not r5.NAMES_PANEL.search(plain)
+        and not turns.TO_PANEL.search(plain)  # "how many of you..."
+    ):
         return Detection(MessageKind.CHATTER, body, "prompt")
     if turns.ARRANGE.search(plain):  # "Thanks Ana. Shall we call next week?"
         return Detection(MessageKind.CHATTER, body, "arrangement")
-    if turns.RHETORICAL.search(plain) and len(_QMARK.findall(plain)) == 1:
+    if (turns.RHETORICAL.search(plain) and len(_QMARK.findall(plain)) == 1) or (
+        r5.SELF_ANSWERED.search(plain) and len(re.findall("[?？؟]", plain)) == 1
+    ):  # "where would they even go?", "What changed? Nothing."
         return Detection(MessageKind.CHATTER, body, "rhetorical")
     opening = _after_opening(plain)
     if opening is not None:
@@ -443,8 +467,10 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(
             MessageKind.CHATTER, body, "tag" if more.SOFT_TAG.search(plain) else "remark"
         )
-    if is_logistics(plain):
+    if is_logistics(_after_pause(plain)):
         return Detection(MessageKind.LOGISTICS, body, "logistics")
+    if r5.SIDE_TALK.search(plain) and _words(plain) <= 15:  # "lol why does this happen??"
+        return Detection(MessageKind.CHATTER, body, "joke")
     if _is_tech(plain):  # an audio/screen question or request is about running the event
         return Detection(MessageKind.LOGISTICS, body, "tech")
     to_room = not turns.TO_PANEL.search(plain) and (  # "weet iemand van het panel" is not

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from bot.core.address import addressed_name
 from bot.core.detect import strip_prefix
 from bot.core.lexicon import ANSWERING, ASKED_OF, MODERATING, TITLES
+from bot.core.lexicon_round5 import AUDIENCE, MODERATOR
 from bot.core.text import fold, name_key
 
 MAX_HOSTS = 4
@@ -113,12 +114,15 @@ def signals(text: str) -> tuple[int, int, int]:
     """(opening, announcement, link) signals of one public message."""
     if strip_prefix(text)[1]:  # "Q: ...", "Last question: ..." is a participant's
         return 0, 0, 0
-    opening = _OPENING.search(text)
+    opening = _OPENING.search(text) or MODERATOR.search(text)
     # "Est-ce que la réunion est enregistrée ?" asks; it announces nothing
     if opening and not re.match(r"[^.!?？\n]*[?？]", text[opening.end() :]):
         return 1, 0, 0
     announce = bool(
-        _ANNOUNCE.search(text) or _ANNOUNCE_ANYWHERE.search(text) or MODERATING.search(text)
+        _ANNOUNCE.search(text)
+        or _ANNOUNCE_ANYWHERE.search(text)
+        or MODERATING.search(text)
+        or AUDIENCE.search(text)  # "Quick show of hands: how many of you...", "Respondan..."
     )
     return 0, int(announce), int(bool(_LINK.search(text)))
 

@@ -14,6 +14,7 @@ import re
 from bot.core import lexicon as lex
 from bot.core import lexicon_more as more
 from bot.core import lexicon_round3 as r3
+from bot.core import lexicon_round5 as r5
 from bot.core import lexicon_running as running
 
 _EVENT = (
@@ -70,7 +71,9 @@ _SENTENCES = re.compile(r"(?<=[.?!？。؟])\s+|[\n！。？]")
 
 def is_logistics(text: str) -> bool:
     """Whether a question (links removed) is about running the event, not its substance."""
-    text = running.NOT_RUNNING.sub(" ", text)  # "national exams", "the next workshop cover X"
+    text = r5.NOT_RUNNING.sub(
+        " ", running.NOT_RUNNING.sub(" ", text)
+    )  # "national exams", "the next workshop cover X"
     text = r3.NOT_EVENT.sub(" ", r3.POINTER.sub(" ", text))  # "On slide 12, ..." is the talk
     if r3.PROCESS.search(text):  # submitting comments to the consultation: the process itself
         return False
@@ -80,6 +83,7 @@ def is_logistics(text: str) -> bool:
         more.LOGISTICS_MORE,
         r3.LOGISTICS_R3,
         running.RUNNING,
+        r5.OWN_RUNNING,
     )
     if any(p.search(text) for p in strong):
         return True
