@@ -28,7 +28,7 @@ by a tag ("..., right?", "non ?", "né?") is ``tag`` unless it concludes ("So X,
 question may sit in a later sentence or a clause after a comma (``form``); a question to a fellow
 participant is ``peer`` only when it is small talk or asks for a resource (:mod:`bot.core.address`).
 
-Round 3 (shapes in :mod:`bot.core.lexicon_round3`): more event logistics and what only looks like
+Round 3 (shapes in :mod:`bot.core.lexicon_event`): more event logistics and what only looks like
 it, "me too" (``agree``), redirected questions, questions to the room, topic-fronted questions.
 
 Whether a question is about running the event is decided in :mod:`bot.core.logistics`.
@@ -37,7 +37,7 @@ Conversation turns (:mod:`bot.core.lexicon_turns`): a reply acknowledging a ques
 (``prompt``), arranging to talk later (``arrangement``), rhetorical questions (``rhetorical``),
 nothing but thanks (``thanks``); more ways of asking without a mark.
 
-Round 5 (:mod:`bot.core.lexicon_round5`): questions to the audience in more shapes (``prompt``),
+Round 5 (:mod:`bot.core.lexicon_audience`): questions to the audience in more shapes (``prompt``),
 a participant's own logistics, a joke phrased as a question (``joke``), "me too" in the past,
 a question its asker answers at once, and the question after "could you pause on the X slide -".
 
@@ -51,9 +51,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from bot.core import lexicon as lex
+from bot.core import lexicon_audience as audience
+from bot.core import lexicon_event as shapes
 from bot.core import lexicon_more as more
-from bot.core import lexicon_round3 as r3
-from bot.core import lexicon_round5 as r5
 from bot.core import lexicon_turns as turns
 from bot.core.address import addressed_name, addressed_peer, small_talk, vocative_rest
 from bot.core.logistics import is_logistics
@@ -238,8 +238,8 @@ def _words(text: str) -> int:
 
 def _question_reason(text: str) -> str | None:
     """Why ``text`` (links removed) asks something, or None."""
-    text = more.EXCLAIMED.sub("!", r3.REDIRECT.sub(" ", text))
-    tag = more.SOFT_TAG.search(text) or r3.tag_then_comment(text, more.SOFT_TAG)
+    text = more.EXCLAIMED.sub("!", shapes.REDIRECT.sub(" ", text))
+    tag = more.SOFT_TAG.search(text) or shapes.tag_then_comment(text, more.SOFT_TAG)
     # "M. X, vous avez dit que... non ?": a tag that challenges what someone said asks
     challenge = bool(more.REFERS.search(text)) and vocative_rest(text) != text
     if (
@@ -260,9 +260,9 @@ def _question_reason(text: str) -> str | None:
         _ASK_PHRASE.search(text)
         or lex.ASKING.search(text)
         or more.ASKING_MORE.search(text)
-        or r3.ASKING_R3.search(text)
+        or shapes.ASKING_R3.search(text)
         or turns.INDIRECT.search(text)
-        or r5.INDIRECT.search(text)
+        or audience.INDIRECT.search(text)
         or lex.PANEL_ADDRESS.match(text)
     ):
         return "phrase"
@@ -275,7 +275,7 @@ def _form_reason(text: str) -> str | None:
     if _opens_question(text):
         return "form"
     lead_in = (
-        turns.LEAD_IN.match(text) or r5.FOLLOWING.match(text) or r5.TITLED.match(text)
+        turns.LEAD_IN.match(text) or audience.FOLLOWING.match(text) or audience.TITLED.match(text)
     )  # "To both panelists: ..."
     if lead_in and _opens_question(text[lead_in.end() :]):
         return "form"
@@ -326,7 +326,7 @@ def _opens_question(text: str) -> bool:
     long_enough = _words(body) >= 3 or len(_SPACELESS.findall(body)) >= 6
     if long_enough and lex.QUESTION_END.search(body):
         return True
-    if (body.endswith(("!", ".")) and not _AUX.match(body)) or r3.EXCLAMATIVE.match(body):
+    if (body.endswith(("!", ".")) and not _AUX.match(body)) or shapes.EXCLAMATIVE.match(body):
         return False
     if _RELATIVE.match(body):  # "quem quiser continuar..." (whoever wants) asks nothing
         return False
@@ -341,7 +341,7 @@ def _opens_question(text: str) -> bool:
         )
         or lex.QUESTION_OPENER.match(body)
         or more.OPENER_MORE.match(body)
-        or r3.TOPIC_AUX.match(body)
+        or shapes.TOPIC_AUX.match(body)
         or turns.OPENER.match(body)
     ):
         return True
@@ -360,9 +360,9 @@ _TECH_WEAK = re.compile(
 
 
 def _is_tech(text: str) -> bool:
-    text = r3.MEDIA_FORMAT.sub(" ", text)  # "informes en video o audio" is no audio trouble
+    text = shapes.MEDIA_FORMAT.sub(" ", text)  # "informes en video o audio" is no audio trouble
     words = _words(text)
-    if (more.JUST_ME.search(text) or r3.FOR_OTHERS.search(text)) and len(text.split()) <= 20:
+    if (more.JUST_ME.search(text) or shapes.FOR_OTHERS.search(text)) and len(text.split()) <= 20:
         return True
     strong = _TECH.search(text) or lex.TECH.search(text)
     return (bool(strong) and words <= 15) or (bool(_TECH_WEAK.search(text)) and words <= 5)
@@ -371,7 +371,7 @@ def _is_tech(text: str) -> bool:
 def _after_pause(text: str) -> str:
     """The question after a request to stay on a slide ("Could you pause on the funding slide -
     is the 30% for Chad only?" asks about the 30%), or the whole text."""
-    pause = r5.PAUSE_SLIDE.match(text)
+    pause = audience.PAUSE_SLIDE.match(text)
     rest = text[pause.end() :].strip() if pause else ""
     return rest if rest and _question_reason(rest) is not None else text
 
@@ -422,7 +422,7 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(MessageKind.CHATTER, body, "reaction")
     if turns.THANKS_ONLY.match(plain):  # "ok thanks?"
         return Detection(MessageKind.CHATTER, body, "thanks")
-    if r3.PLUS_ONE.search(plain) or r5.AGREE.search(
+    if shapes.PLUS_ONE.search(plain) or audience.AGREE.search(
         plain
     ):  # "me too" to another's question asks nothing new
         return Detection(MessageKind.CHATTER, body, "agree")
@@ -441,15 +441,15 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
     if turns.HANDOVER.search(plain):  # "do you want to take Martina's question or shall I?"
         return Detection(MessageKind.CHATTER, body, "handover")
     if turns.PROMPT.search(plain) or (  # "Quick poll: which sector...?", "Any questions for Marta?"
-        r5.AUDIENCE.search(plain)
-        and not r5.NAMES_PANEL.search(plain)
+        audience.AUDIENCE.search(plain)
+        and not audience.NAMES_PANEL.search(plain)
         and not turns.TO_PANEL.search(plain)  # "how many of you..."
     ):
         return Detection(MessageKind.CHATTER, body, "prompt")
     if turns.ARRANGE.search(plain):  # "Thanks Ana. Shall we call next week?"
         return Detection(MessageKind.CHATTER, body, "arrangement")
     if (turns.RHETORICAL.search(plain) and len(_QMARK.findall(plain)) == 1) or (
-        r5.SELF_ANSWERED.search(plain) and len(re.findall("[?？؟]", plain)) == 1
+        audience.SELF_ANSWERED.search(plain) and len(re.findall("[?？؟]", plain)) == 1
     ):  # "where would they even go?", "What changed? Nothing."
         return Detection(MessageKind.CHATTER, body, "rhetorical")
     opening = _after_opening(plain)
@@ -469,12 +469,12 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         )
     if is_logistics(_after_pause(plain)):
         return Detection(MessageKind.LOGISTICS, body, "logistics")
-    if r5.SIDE_TALK.search(plain) and _words(plain) <= 15:  # "lol why does this happen??"
+    if audience.SIDE_TALK.search(plain) and _words(plain) <= 15:  # "lol why does this happen??"
         return Detection(MessageKind.CHATTER, body, "joke")
     if _is_tech(plain):  # an audio/screen question or request is about running the event
         return Detection(MessageKind.LOGISTICS, body, "tech")
     to_room = not turns.TO_PANEL.search(plain) and (  # "weet iemand van het panel" is not
-        lex.PEER.search(plain) or more.PEER_MORE.search(plain) or r3.ROOM.search(plain)
+        lex.PEER.search(plain) or more.PEER_MORE.search(plain) or shapes.ROOM.search(plain)
     )
     if to_room or (addressed_peer(body, peers) and small_talk(plain)):
         return Detection(MessageKind.CHATTER, body, "peer")

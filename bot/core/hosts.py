@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from bot.core.address import addressed_name
 from bot.core.detect import strip_prefix
 from bot.core.lexicon import ANSWERING, ASKED_OF, MODERATING, TITLES
-from bot.core.lexicon_round5 import AUDIENCE, MODERATOR
+from bot.core.lexicon_audience import AUDIENCE, MODERATOR
 from bot.core.text import fold, name_key
 
 MAX_HOSTS = 4

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from bot.core import lexicon as lex
+from bot.core import lexicon_audience as audience
+from bot.core import lexicon_event as shapes
 from bot.core import lexicon_more as more
-from bot.core import lexicon_round3 as r3
-from bot.core import lexicon_round5 as r5
 from bot.core import lexicon_running as running
 
 _EVENT = (
@@ -71,19 +71,21 @@ _SENTENCES = re.compile(r"(?<=[.?!？。؟])\s+|[\n！。？]")
 
 def is_logistics(text: str) -> bool:
     """Whether a question (links removed) is about running the event, not its substance."""
-    text = r5.NOT_RUNNING.sub(
+    text = audience.NOT_RUNNING.sub(
         " ", running.NOT_RUNNING.sub(" ", text)
     )  # "national exams", "the next workshop cover X"
-    text = r3.NOT_EVENT.sub(" ", r3.POINTER.sub(" ", text))  # "On slide 12, ..." is the talk
-    if r3.PROCESS.search(text):  # submitting comments to the consultation: the process itself
+    text = shapes.NOT_EVENT.sub(
+        " ", shapes.POINTER.sub(" ", text)
+    )  # "On slide 12, ..." is the talk
+    if shapes.PROCESS.search(text):  # submitting comments to the consultation: the process itself
         return False
     strong = (
         _LOGISTICS,
         lex.LOGISTICS_STRONG,
         more.LOGISTICS_MORE,
-        r3.LOGISTICS_R3,
+        shapes.LOGISTICS_R3,
         running.RUNNING,
-        r5.OWN_RUNNING,
+        audience.OWN_RUNNING,
     )
     if any(p.search(text) for p in strong):
         return True
@@ -94,7 +96,7 @@ def is_logistics(text: str) -> bool:
                 _LOGISTICS_WEAK,
                 lex.LOGISTICS_WEAK,
                 more.LOGISTICS_WEAK_MORE,
-                r3.WEAK,
+                shapes.WEAK,
                 running.THINGS,
             )
             for m in p.finditer(sentence)
@@ -105,7 +107,7 @@ def is_logistics(text: str) -> bool:
                 _LOGISTICS_VERB,
                 lex.LOGISTICS_NEAR,
                 more.LOGISTICS_NEAR_MORE,
-                r3.NEAR,
+                shapes.NEAR,
                 running.CUES,
             )
             for m in p.finditer(sentence)

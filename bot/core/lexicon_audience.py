@@ -1,4 +1,4 @@
-"""Round 5 shapes: the audience asked, participants' own running of the event (pure data).
+"""Shapes added in detection round 5: the audience asked, participants' own logistics.
 
 Used by :mod:`bot.core.detect`, :mod:`bot.core.logistics` and :mod:`bot.core.hosts`:
 

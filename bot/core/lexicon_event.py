@@ -1,4 +1,4 @@
-"""Chat shapes of round 3 for :mod:`bot.core.detect` (pure data and small helpers, no I/O).
+"""Chat shapes for :mod:`bot.core.detect` (added in detection round 3): pure data, no I/O.
 
 The classes a third fresh set showed, written as general shapes of the languages and of chat
 behaviour, not as that set's phrases:
