@@ -53,6 +53,8 @@ HEADS_DIR = Path(__file__).parent / "heads"
 FRESH_DIR = Path(__file__).parent / "heldout"
 MODEL_CARD_PATH = Path(__file__).parent / "MODEL_CARD.md"
 E5_HEAD_NAME = "e5_head.npz"
+#: The head for the ``onnx-int8`` engine, trained on its features (``models.head.INT8_HEAD_PATH``).
+E5_INT8_HEAD_NAME = "e5_head_int8.npz"
 NGRAM_HEAD_NAME = "ngram.npz"
 #: Candidate feature sets: the sentence embedding alone, or pooled layers 6, 9 and 12 of 12.
 LAYER_CHOICES: tuple[tuple[int, ...], ...] = ((-1,), (-7, -4, -1))
@@ -101,16 +103,27 @@ def train_all(
     *,
     corpus_dir: Path | None = None,
     encoder: Any = None,
+    int8_encoder: Any = None,
 ) -> dict[str, Any]:
-    """Train the e5 head and the n-gram baseline on the whole corpus; write both heads.
+    """Train the e5 heads and the n-gram baseline on the whole corpus; write the heads.
 
-    The ensemble weight (chosen by grouped CV on the corpus, see :func:`choose_ngram_weight`)
-    is stored in the e5 head. ``encoder`` (anything with ``name``, ``dim`` and ``features``)
-    overrides loading one from ``source``/``cache_dir``. Returns a summary: example counts, the
-    chosen layers, L2 and ensemble weight with their cross-validation scores, and the paths.
+    Two e5 heads, each by the same procedure on its own engine's features (layers, L2 and
+    ensemble weight chosen by grouped CV on the corpus, temperatures fitted out of fold:
+    :func:`_fit_ensemble`): ``e5_head.npz`` on ``encoder``'s (torch, bfloat16 where native)
+    and ``e5_head_int8.npz`` on ``int8_encoder``'s (ONNX Runtime int8, what
+    ``engine="onnx-int8"`` runs). Each head stores its ensemble weight. ``encoder`` (anything
+    with ``name``, ``dim`` and ``features``) overrides loading one from ``source`` and
+    ``cache_dir``, and so does ``int8_encoder``. The int8 head is skipped when ``encoder`` is
+    given without ``int8_encoder``, or when the int8 engine cannot load (no onnxruntime, a
+    failed export); its file is then removed, so no stale head is paired with the new ones.
+    Returns a summary: example counts, the chosen layers, L2 and ensemble weight with their
+    cross-validation scores, the same for the int8 head (``"int8"``), seconds per step and
+    the paths.
     """
+    started = time.perf_counter()
+    given = encoder is not None
     examples = _corpus(corpus_dir)
-    encoder = encoder if encoder is not None else _load_encoder(source, cache_dir)
+    encoder = encoder if given else _load_encoder(source, cache_dir)
     cache = FeatureCache(encoder)
     fit = _fit_ensemble(cache, examples, encoder.name)
     head, ngram, cv, weight_cv = fit.head, fit.ngram, fit.cv, fit.weight_cv
@@ -119,6 +132,14 @@ def train_all(
     head.save(e5_path)
     ngram.save(ngram_path)
     log.info("wrote %s and %s", e5_path, ngram_path)
+    seconds = {"e5_and_ngram": round(time.perf_counter() - started, 1)}
+    step = time.perf_counter()
+    duplicates = train_duplicates(out_dir / DEFAULT_DUPLICATES_PATH.name, encoder=encoder)
+    seconds["duplicates"] = round(time.perf_counter() - step, 1)
+    step = time.perf_counter()
+    int8 = _train_int8(out_dir, examples, fit, int8_encoder, None if given else (source, cache_dir))
+    seconds["e5_int8"] = round(time.perf_counter() - step, 1)
+    seconds["total"] = round(time.perf_counter() - started, 1)
     return {
         "examples": len(examples),
         "by_lang": dict(Counter(ex.lang for ex in examples)),
@@ -130,8 +151,50 @@ def train_all(
         "ensemble_cv_macro_f1": weight_cv,
         "cv_by_lang": fit.cv_by_lang,
         "calibration": fit.calibration,
-        "paths": {"e5": str(e5_path), "ngram": str(ngram_path)},
-        "duplicates": train_duplicates(out_dir / DEFAULT_DUPLICATES_PATH.name, encoder=encoder),
+        "int8": int8,
+        "paths": {"e5": str(e5_path), "ngram": str(ngram_path), "e5_int8": int8.get("path")},
+        "duplicates": duplicates,
+        "seconds": seconds,
+    }
+
+
+def _train_int8(
+    out_dir: Path,
+    examples: Sequence[Example],
+    fit: EnsembleFit,
+    encoder: Any,
+    load_from: tuple[str, Path | None] | None,
+) -> dict[str, Any]:
+    """The int8 head of :func:`train_all`: fitted on ``encoder``'s features (or on the ONNX
+    int8 engine loaded from ``load_from``) by the procedure of the main head, reusing its
+    out-of-fold n-gram scores and n-gram model (they do not depend on the encoder)."""
+    path = out_dir / E5_INT8_HEAD_NAME
+    if encoder is None and load_from is not None:
+        from models.classifier import _load_onnx
+        from models.convert import EncoderUnavailable
+
+        try:
+            encoder = _load_onnx(load_from[0], load_from[1], "int8")
+        except (EncoderUnavailable, OSError, ValueError) as exc:
+            log.warning("no int8 head: the ONNX int8 engine cannot load here: %s", exc)
+            path.unlink(missing_ok=True)
+            return {"skipped": str(exc)}
+    if encoder is None:
+        path.unlink(missing_ok=True)
+        return {"skipped": "no int8 encoder given"}
+    int8 = _fit_ensemble(FeatureCache(encoder), examples, encoder.name, ngram=fit)
+    int8.head.save(path)
+    log.info("wrote %s", path)
+    return {
+        "encoder": encoder.name,
+        "layers": list(int8.head.layers),
+        "l2": int8.head.l2,
+        "cv_macro_f1": int8.cv,
+        "ngram_weight": int8.head.ngram_weight,
+        "ensemble_cv_macro_f1": int8.weight_cv,
+        "cv_by_lang": int8.cv_by_lang,
+        "calibration": int8.calibration,
+        "path": str(path),
     }
 
 
@@ -589,12 +652,15 @@ def cross_validated_probs(
     *,
     n_folds: int = 5,
     seed: int = SEED,
+    p_ngram: np.ndarray | None = None,
 ) -> tuple[list[np.ndarray], np.ndarray, np.ndarray]:
     """Out-of-fold e5 and n-gram probabilities for every example of ``train``.
 
     Template-grouped folds (:func:`models.head.group_folds`); in every fold an e5 head
     (``head``'s layers and L2) and an n-gram model are trained on the other folds. Returns the
     folds' row indices and the two ``(len(train), len(THEMES))`` arrays, rows in ``train`` order.
+    ``p_ngram``: the n-gram side already computed on the same folds (it does not depend on the
+    encoder), not computed again.
     """
     from models.ngram import train_ngram
 
@@ -602,14 +668,15 @@ def cross_validated_probs(
     x = cache.features(_texts(train), head.layers)
     folds = group_folds([ex.template for ex in train], n_folds, seed)
     p_e5 = np.zeros((len(train), len(THEMES)))
-    p_ng = np.zeros((len(train), len(THEMES)))
+    p_ng = np.zeros((len(train), len(THEMES))) if p_ngram is None else p_ngram
     for test_idx in folds:
         train_idx = np.setdiff1d(np.arange(len(train)), test_idx)
-        fold_train = [train[i] for i in train_idx]
-        fold_test = [train[i] for i in test_idx]
         e5 = fit_head(x[train_idx], [labels[i] for i in train_idx], l2=head.l2)
         p_e5[test_idx] = e5.predict_proba(x[test_idx])
-        p_ng[test_idx] = train_ngram(fold_train).scores(_texts(fold_test))
+        if p_ngram is None:
+            fold_train = [train[i] for i in train_idx]
+            fold_test = [train[i] for i in test_idx]
+            p_ng[test_idx] = train_ngram(fold_train).scores(_texts(fold_test))
     return folds, p_e5, p_ng
 
 
@@ -681,19 +748,31 @@ class EnsembleFit:
     weight_cv: dict[str, float]
     calibration: dict[str, dict[str, float]]
     cv_by_lang: dict[str, dict[str, float]]
+    #: the out-of-fold n-gram probabilities the weight was chosen on
+    p_ngram: np.ndarray
 
 
-def _fit_ensemble(cache: FeatureCache, train: Sequence[Example], encoder_name: str) -> EnsembleFit:
+def _fit_ensemble(
+    cache: FeatureCache,
+    train: Sequence[Example],
+    encoder_name: str,
+    *,
+    ngram: EnsembleFit | None = None,
+) -> EnsembleFit:
     """e5 head (with its ensemble weight and temperatures) and n-gram model, both chosen and
     fitted on ``train``, with the cross-validation numbers behind the choices.
 
     The temperatures (of the e5 head alone and of the ensemble) are fitted on the out-of-fold
-    predictions the weight was chosen on (:mod:`models.calibration`).
+    predictions the weight was chosen on (:mod:`models.calibration`). ``ngram``: an earlier fit
+    on the same ``train`` whose n-gram model and out-of-fold n-gram scores are reused (the
+    n-gram side does not depend on the encoder).
     """
     from models.ngram import train_ngram
 
     head, cv = _fit_e5(cache, train, encoder_name)
-    oof = cross_validated_probs(cache, train, head)
+    oof = cross_validated_probs(
+        cache, train, head, p_ngram=None if ngram is None else ngram.p_ngram
+    )
     weight, weight_scores = choose_ngram_weight(cache, train, head, oof=oof)
     folds, p_e5, p_ng = oof
     p_ens = combine_log_probs(p_e5, p_ng, weight)
@@ -721,7 +800,8 @@ def _fit_ensemble(cache: FeatureCache, train: Sequence[Example], encoder_name: s
         }
         for lang in by_lang["ensemble"]
     }
-    return EnsembleFit(head, train_ngram(train), cv, weight_cv, calibration, cv_by_lang)
+    model = train_ngram(train) if ngram is None else ngram.ngram
+    return EnsembleFit(head, model, cv, weight_cv, calibration, cv_by_lang, p_ng)
 
 
 def _argmax(probs: np.ndarray) -> list[str]:
