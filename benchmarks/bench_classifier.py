@@ -317,7 +317,7 @@ def main() -> int:
 def _table(kinds: list[str], rounds: list[dict[str, dict[str, Any]]], title: str) -> None:
     print(f"{title}:")
     cols = ["p50 ms", "p95 ms", "q/s@64", "q/s@128", "RSS MB", "load s", "p50/shp", "qps/shp"]
-    print(f"{'':12}" + "".join(f"{c:>16}" for c in cols) + f"{'load1':>12}")
+    print(f"{'':12}" + "".join(f"{c:>19}" for c in cols) + f"{'load1':>12}")
     for kind in kinds:
         cells = []
         for key in ("p50_ms", "p95_ms", "qps_64", "qps_128", "peak_rss_mb", "load_s"):
@@ -325,7 +325,7 @@ def _table(kinds: list[str], rounds: list[dict[str, dict[str, Any]]], title: str
         cells.append(_cell([r[kind]["p50_ms"] / r["shipped"]["p50_ms"] for r in rounds], 2))
         cells.append(_cell([r[kind]["qps_128"] / r["shipped"]["qps_128"] for r in rounds], 2))
         load = _cell([r[kind]["load1"] for r in rounds], 1)
-        print(f"{kind:12}" + "".join(f"{c:>16}" for c in cells) + f"{load:>12}")
+        print(f"{kind:12}" + "".join(f"{c:>19}" for c in cells) + f"{load:>12}")
     print()
 
 
