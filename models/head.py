@@ -23,7 +23,10 @@ from models.interface import THEMES
 log = logging.getLogger(__name__)
 
 DEFAULT_HEAD_PATH = Path(__file__).parent / "heads" / "e5_head.npz"
-"""Where the trained e5 head is shipped."""
+"""Where the trained e5 head is shipped (trained on torch bfloat16 features; used with the
+torch and ONNX float32 engines)."""
+INT8_HEAD_PATH = DEFAULT_HEAD_PATH.with_name("e5_head_int8.npz")
+"""The e5 head trained on ONNX int8 features, for the ``onnx-int8`` engine."""
 
 HEAD_FORMAT_VERSION = 1
 L2_GRID: tuple[float, ...] = (1e-3, 3e-3, 1e-2, 3e-2, 1e-1, 3e-1, 1.0)

@@ -124,24 +124,36 @@ def _export_in_child(folder: Path) -> dict[str, Any]:
     return marker
 
 
-def native_bfloat16() -> bool:
-    """True when the CPU multiplies bfloat16 matrices in hardware (AVX512-BF16 or AMX).
+#: ``/proc/cpuinfo`` flags that mean native bfloat16 matrix instructions.
+BF16_FLAGS = frozenset({"avx512_bf16", "amx_bf16", "amx_tile"})
 
-    Read from ``/proc/cpuinfo`` so that deciding on an engine does not import torch; the same
-    flags ``models.encoder.bfloat16_is_native`` asks torch about. Elsewhere (no such file)
-    torch is asked.
-    """
+
+def cpu_flags() -> frozenset[str] | None:
+    """The CPU's feature flags from ``/proc/cpuinfo`` (first processor); ``None`` where there is
+    no such file (not Linux). Read without importing torch."""
     try:
         text = Path("/proc/cpuinfo").read_text(errors="replace")
     except OSError:
+        return None
+    for line in text.splitlines():
+        if line.startswith("flags"):
+            return frozenset(line.partition(":")[2].split())
+    return frozenset()
+
+
+def native_bfloat16(flags: frozenset[str] | None = None) -> bool:
+    """True when the CPU multiplies bfloat16 matrices in hardware (AVX512-BF16 or AMX).
+
+    Decided from ``flags`` (default: :func:`cpu_flags`), so that choosing an engine does not
+    import torch; the same flags ``models.encoder.bfloat16_is_native`` asks torch about. Where
+    there are no flags to read (not Linux) torch is asked.
+    """
+    flags = cpu_flags() if flags is None else flags
+    if flags is None:
         from models.encoder import bfloat16_is_native
 
         return bfloat16_is_native()
-    for line in text.splitlines():
-        if line.startswith("flags"):
-            flags = set(line.partition(":")[2].split())
-            return bool(flags & {"avx512_bf16", "amx_bf16", "amx_tile"})
-    return False
+    return bool(flags & BF16_FLAGS)
 
 
 def default_num_threads() -> int:
@@ -166,8 +178,11 @@ class OnnxEncoder(BatchedEncoder):
         num_layers: int,
         max_length: int = MAX_LENGTH,
         prefix: str = QUERY_PREFIX,
+        variant: Variant = "fp32",
     ) -> None:
         self.session = session
+        #: which file runs: ``fp32`` or ``int8`` (the classifier picks the head trained on it)
+        self.variant: Variant = variant
         self.tokenizer = tokenizer
         self.rows = rows
         self.name = name
@@ -227,6 +242,7 @@ class OnnxEncoder(BatchedEncoder):
             word_rows(folder / "model.safetensors"),
             name=name or f"{folder.name} [onnx-{variant}]",
             num_layers=int(config["num_hidden_layers"]),
+            variant=variant,
         )
         log.info(
             "loaded ONNX encoder %s in %.2f s (%d threads)",

