@@ -122,7 +122,7 @@ async def import_zoom(args: argparse.Namespace, config: Config, db_path: Locatio
                 batch=IMPORT_BATCH,
                 progress=lambda done: progress.update(task, completed=done),
             ):
-                result.add(await service.intake.ingest(event_id, batch))
+                result.add(await service.intake.ingest(event_id, batch), ids=False)
         print(_summary(result, event_id, name))
     return 0
 

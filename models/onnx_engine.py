@@ -228,6 +228,10 @@ class OnnxEncoder(BatchedEncoder):
         # Idle worker threads would spin for the next run: on a shared 2-core machine that
         # takes CPU from everything else (and from us under contention).
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        # Batches vary in shape (rows x padded width): a memory pattern is planned and kept
+        # per shape, and its block stays in the arena. Off, the first batch's peak is about
+        # 50 MB lower and the RSS no longer creeps up with each new shape (no slower here).
+        options.enable_mem_pattern = False
         options.log_severity_level = 3
         try:
             session = ort.InferenceSession(

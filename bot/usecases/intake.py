@@ -52,12 +52,14 @@ class IngestResult:
     votes_removed: int = 0
     question_ids: list[int] = field(default_factory=list)
 
-    def add(self, other: IngestResult) -> None:
-        """Accumulate another result into this one."""
+    def add(self, other: IngestResult, *, ids: bool = True) -> None:
+        """Accumulate another result into this one (without its question ids if not ``ids``:
+        a whole file's import keeps only the counts, not an id per question)."""
         for name in self.__dataclass_fields__:
             value = getattr(other, name)
             if isinstance(value, list):
-                getattr(self, name).extend(value)
+                if ids:
+                    getattr(self, name).extend(value)
             else:
                 setattr(self, name, getattr(self, name) + value)
 

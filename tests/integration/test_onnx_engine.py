@@ -96,6 +96,13 @@ def test_batching_and_padding_do_not_change_results(folder: Path) -> None:
     np.testing.assert_allclose(whole, one_by_one, atol=2e-5)
 
 
+def test_no_memory_pattern_is_kept_per_batch_shape(folder: Path) -> None:
+    """Batches vary in shape; a memory pattern per shape would stay in the arena (import RSS)."""
+    for variant in ("fp32", "int8"):
+        onnx = OnnxEncoder.load(folder, variant)
+        assert onnx.session.get_session_options().enable_mem_pattern is False
+
+
 def test_export_runs_once_and_is_reused(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(folder: Path) -> dict[str, str]:
         raise AssertionError("exported again")
