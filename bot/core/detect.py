@@ -54,6 +54,7 @@ from bot.core import lexicon as lex
 from bot.core import lexicon_audience as audience
 from bot.core import lexicon_event as shapes
 from bot.core import lexicon_more as more
+from bot.core import lexicon_participant as participant
 from bot.core import lexicon_turns as turns
 from bot.core.address import addressed_name, addressed_peer, small_talk, vocative_rest
 from bot.core.logistics import is_logistics
@@ -130,7 +131,7 @@ _WH = re.compile(
     + _EN_WH_NEXT
     + r"|who\s+\w+s\b|"
     r"which|wat|hoe|waarom|wanneer|waar|wie(?! gesagt| schon| bereits)|welke?|welk|"
-    r"qu'?est-ce|quel(?:le)?s?|comment|pourquoi|quand|o[uù]|qui|est-ce|combien|"
+    r"qu'?est-ce|quel(?:le)?s?|comment|pourquoi|quand|o[uù](?! en\b| (?:un|une|des|plus|moins|bien|alors|pas|m[eê]me)\b)|qui|est-ce|combien|"
     r"qué|cómo|por ?qué|cuándo|dónde|quién(?:es)?|cuál(?:es)?|cuánto|"
     r"o que|por que|onde|quem|qual|quais|quanto|"
     r"nini|vipi|kwa nini|lini|wapi|nani|ipi|gani|"
@@ -279,7 +280,12 @@ def _form_reason(text: str) -> str | None:
     )  # "To both panelists: ..."
     if lead_in and _opens_question(text[lead_in.end() :]):
         return "form"
+    lead = participant.LEAD_COLON.match(text)  # "Last one from me: can civil society ..."
+    if lead and _words(lead.group(1)) <= 6 and _opens_question(text[lead.end() :]):
+        return "form"
     rest = vocative_rest(text)
+    if _asks_plainly(rest, addressed=rest != text):
+        return "form"
     sentences = [s for s in _SENTENCES.split(rest) if s and s.strip()]
     refers = bool(more.REFERS.search(text))
     for i, sentence in enumerate(sentences):
@@ -300,6 +306,34 @@ def _form_reason(text: str) -> str | None:
             ):
                 return "form"
     return None
+
+
+def _asks_plainly(text: str, *, addressed: bool) -> bool:
+    """Question shapes without a mark a participant uses: after a vocative an auxiliary then a
+    noun ("Coordinator, are host families counted..."), a conjunction then one ("and can groups
+    ... apply again"), "in your opinion" before a question word, a name running into the
+    question word ("Fatuma what would you ..."), a question word closing it ("c'est prévu quand")."""
+    body = participant.CONJUNCTION.sub("", text, count=1)
+    joined = body != text
+    body = participant.OPINION.sub("", body, count=1)
+    if (addressed or joined) and _words(body) >= (4 if addressed else 6):
+        if _CLAUSE_AUX.match(body):
+            return True
+    if body != text and _opens_question(body):
+        return True
+    name = participant.NAME_THEN_ASK.match(text)
+    if name and _opens_question(text[name.end() :]):
+        return True
+    return _words(text) >= 4 and not text.rstrip().endswith((".", "!")) and bool(
+        participant.TRAILING_WH.search(text)
+    )
+
+
+def _asks_after_lead(text: str) -> bool:
+    """'교수님 추가 질문입니다: ...무엇인가요?': a lead-in, then a question of its own."""
+    lead = participant.LEAD_COLON.match(text)
+    rest = text[lead.end() :] if lead else ""
+    return bool(rest) and (_QMARK.search(rest) is not None or _opens_question(rest))
 
 
 _RELATIVE = re.compile(
@@ -362,7 +396,11 @@ _TECH_WEAK = re.compile(
 def _is_tech(text: str) -> bool:
     text = shapes.MEDIA_FORMAT.sub(" ", text)  # "informes en video o audio" is no audio trouble
     words = _words(text)
-    if (more.JUST_ME.search(text) or shapes.FOR_OTHERS.search(text)) and len(text.split()) <= 20:
+    if (
+        more.JUST_ME.search(text) or shapes.FOR_OTHERS.search(text) or participant.ONLY_ME.search(text)
+    ) and len(text.split()) <= 20:
+        return True
+    if participant.REJOIN.search(text) and words <= 10:  # "I see them fine, maybe rejoin?"
         return True
     strong = _TECH.search(text) or lex.TECH.search(text)
     return (bool(strong) and words <= 15) or (bool(_TECH_WEAK.search(text)) and words <= 5)
@@ -426,14 +464,20 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         plain
     ):  # "me too" to another's question asks nothing new
         return Detection(MessageKind.CHATTER, body, "agree")
+    if participant.SAME_QUESTION.search(plain) and not _QMARK.search(plain):
+        return Detection(MessageKind.CHATTER, body, "agree")  # "Yes, that's my question too"
     if from_host and not prefixed:
         return Detection(MessageKind.CHATTER, body, "host")
+    if not prefixed and participant.RELAYED.match(plain):  # the asker's own message is queued
+        return Detection(MessageKind.CHATTER, body, "relay")
+    if participant.AMOUNT_ANSWER.match(plain):  # "42 500 000 FCFA ?" answers a quiz
+        return Detection(MessageKind.CHATTER, body, "answer")
     if not prefixed and more.AUDIO_CHECK.search(plain) and _words(plain) <= 12:
         return Detection(MessageKind.CHATTER, body, "check")
     if prefixed:
         kind = MessageKind.LOGISTICS if is_logistics(plain) else MessageKind.QUESTION
         return Detection(kind, body, "logistics" if kind is MessageKind.LOGISTICS else "prefix")
-    if lex.MODERATING.search(plain) and _words(plain) <= 12:
+    if lex.MODERATING.search(plain) and _words(plain) <= 12 and not _asks_after_lead(plain):
         return Detection(MessageKind.CHATTER, body, "moderating")
     acknowledged = turns.ACKNOWLEDGE.match(plain)  # "Good question Ren. They follow..."
     if acknowledged and not _QMARK.search(plain[acknowledged.end() :]):
@@ -467,16 +511,24 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(
             MessageKind.CHATTER, body, "tag" if more.SOFT_TAG.search(plain) else "remark"
         )
-    if is_logistics(_after_pause(plain)):
+    if is_logistics(_after_pause(plain)) or participant.repeat_only(
+        plain, lambda rest: _question_reason(rest) is not None
+    ):  # "the audio is breaking up, can you repeat ...?"
         return Detection(MessageKind.LOGISTICS, body, "logistics")
     if audience.SIDE_TALK.search(plain) and _words(plain) <= 15:  # "lol why does this happen??"
         return Detection(MessageKind.CHATTER, body, "joke")
     if _is_tech(plain):  # an audio/screen question or request is about running the event
         return Detection(MessageKind.LOGISTICS, body, "tech")
     to_room = not turns.TO_PANEL.search(plain) and (  # "weet iemand van het panel" is not
-        lex.PEER.search(plain) or more.PEER_MORE.search(plain) or shapes.ROOM.search(plain)
+        lex.PEER.search(plain)
+        or more.PEER_MORE.search(plain)
+        or shapes.ROOM.search(plain)
+        or participant.ASK_ROOM.search(plain)
     )
-    if to_room or (addressed_peer(body, peers) and small_talk(plain)):
+    to_peer = addressed_peer(body, peers) or addressed_peer(
+        participant.INTERJECTION.sub("", body), peers
+    )  # "Oh interesting Rehema, can you share ...?"
+    if to_room or (to_peer and small_talk(plain)):
         return Detection(MessageKind.CHATTER, body, "peer")
     if opening is not None:
         return Detection(MessageKind.QUESTION, body, "greeted")
