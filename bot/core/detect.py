@@ -281,10 +281,12 @@ def _form_reason(text: str) -> str | None:
     if lead_in and _opens_question(text[lead_in.end() :]):
         return "form"
     lead = participant.LEAD_COLON.match(text)  # "Last one from me: can civil society ..."
-    if lead and _words(lead.group(1)) <= 6 and _opens_question(text[lead.end() :]):
+    if lead and _words(lead.group(1)) <= 6 and _asks_plainly(text[lead.end() :], addressed=True):
         return "form"
     rest = vocative_rest(text)
-    if _asks_plainly(rest, addressed=rest != text):
+    # "Arjun yes, will send on WhatsApp" answers; "Coordinator, are host families ..." asks
+    addressed = rest != text and not participant.REPLY_WORD.search(text[: len(text) - len(rest)])
+    if _asks_plainly(rest, addressed=addressed):
         return "form"
     sentences = [s for s in _SENTENCES.split(rest) if s and s.strip()]
     refers = bool(more.REFERS.search(text))
@@ -316,16 +318,21 @@ def _asks_plainly(text: str, *, addressed: bool) -> bool:
     body = participant.CONJUNCTION.sub("", text, count=1)
     joined = body != text
     body = participant.OPINION.sub("", body, count=1)
-    if (addressed or joined) and _words(body) >= (4 if addressed else 6):
-        if _CLAUSE_AUX.match(body):
-            return True
+    if (
+        (addressed or joined)
+        and _words(body) >= (4 if addressed else 6)
+        and _CLAUSE_AUX.match(body)
+    ):
+        return True
     if body != text and _opens_question(body):
         return True
     name = participant.NAME_THEN_ASK.match(text)
     if name and _opens_question(text[name.end() :]):
         return True
-    return _words(text) >= 4 and not text.rstrip().endswith((".", "!")) and bool(
-        participant.TRAILING_WH.search(text)
+    return (
+        _words(text) >= 4
+        and not text.rstrip().endswith((".", "!"))
+        and bool(participant.TRAILING_WH.search(text))
     )
 
 
@@ -397,7 +404,9 @@ def _is_tech(text: str) -> bool:
     text = shapes.MEDIA_FORMAT.sub(" ", text)  # "informes en video o audio" is no audio trouble
     words = _words(text)
     if (
-        more.JUST_ME.search(text) or shapes.FOR_OTHERS.search(text) or participant.ONLY_ME.search(text)
+        more.JUST_ME.search(text)
+        or shapes.FOR_OTHERS.search(text)
+        or participant.ONLY_ME.search(text)
     ) and len(text.split()) <= 20:
         return True
     if participant.REJOIN.search(text) and words <= 10:  # "I see them fine, maybe rejoin?"
@@ -517,7 +526,10 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(MessageKind.LOGISTICS, body, "logistics")
     if audience.SIDE_TALK.search(plain) and _words(plain) <= 15:  # "lol why does this happen??"
         return Detection(MessageKind.CHATTER, body, "joke")
-    if _is_tech(plain):  # an audio/screen question or request is about running the event
+    asks_after_repeat = participant.REPEAT.search(plain) and not participant.repeat_only(
+        plain, lambda rest: _question_reason(rest) is not None
+    )  # "Audio broke up, could you repeat? Also, why ...?" asks the second question
+    if _is_tech(plain) and not asks_after_repeat:  # an audio/screen question is about running
         return Detection(MessageKind.LOGISTICS, body, "tech")
     to_room = not turns.TO_PANEL.search(plain) and (  # "weet iemand van het panel" is not
         lex.PEER.search(plain)

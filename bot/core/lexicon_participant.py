@@ -59,7 +59,8 @@ OWN_LOGISTICS = compiled(
         r"o[uù] (?:puis-je|peut-on|est-ce qu'on peut|trouver|trouve-t-on) (?:trouver )?(?:la |le |l')?"
         + _DOC,
         r"d[oó]nde (?:puedo|podemos|se puede) (?:encontrar|ver|descargar) (?:la |el )?" + _DOC,
-        r"onde (?:posso|podemos|se pode|encontro|acho) (?:encontrar |achar |ver )?(?:a |o )?" + _DOC,
+        r"onde (?:posso|podemos|se pode|encontro|acho) (?:encontrar |achar |ver )?(?:a |o )?"
+        + _DOC,
         r"waar (?:kan ik|vind ik|kunnen we) (?:de |het )?" + _DOC,
         r"wo (?:finde ich|kann ich|finden wir) (?:das |die |den )?" + _DOC,
         r"(?:i|we) missed the link|j'ai (?:rat[ée]|manqu[ée]) le lien|"
@@ -67,7 +68,8 @@ OWN_LOGISTICS = compiled(
         r"(?:ich habe|hab) den link verpasst|nimekosa (?:kiungo|link)",
         # when is the next meeting / call
         r"(?:when|what date) (?:is|will be|'s) (?:the |our )?next " + _NEXT_MEETING,
-        r"(?:quand|c'est quand) (?:(?:est|aura lieu|sera) )?(?:la |le )?prochaine? " + _NEXT_MEETING,
+        r"(?:quand|c'est quand) (?:(?:est|aura lieu|sera) )?(?:la |le )?prochaine? "
+        + _NEXT_MEETING,
         r"prochaine? " + _NEXT_MEETING + r",? (?:c'est )?quand",
         r"(?:cu[aá]ndo|qu[eé] d[ií]a) (?:es|ser[aá]) (?:la |el )?pr[oó]xim[ao] " + _NEXT_MEETING,
         r"quando (?:[eé]|ser[aá]|vai ser) (?:a |o )?pr[oó]xim[ao] " + _NEXT_MEETING,
@@ -75,7 +77,7 @@ OWN_LOGISTICS = compiled(
         r"wann (?:ist|findet) (?:die |das |der )?n[aä]chste " + _NEXT_MEETING,
         r"(?:mkutano|kikao) (?:ujao|kijacho) (?:ni|utakuwa|kitakuwa) lini",
         # a form in another language
-        r"(?:form|formulaire|formulario|formul[aá]rio|formulier|formular|fomu) (?:\w+ ){0,3}"
+        r"(?:form|formulaire|formulario|formul[aá]rio|formulier|formular|fomu) (?:[\w'-]+ ){0,3}"
         r"(?:in|en|em|op|auf|kwa|na) " + _LANG,
         # changing one's display name
         r"(?:change|rename|edit) (?:my |your |our )?(?:display )?name|"
@@ -83,7 +85,7 @@ OWN_LOGISTICS = compiled(
         r"mud(?:ar|a|o) (?:o |meu )?nome|(?:naam|mijn naam) (?:wijzigen|veranderen|aanpassen)|"
         r"(?:namen|meinen namen) (?:[aä]ndern|umbenennen)|kubadilisha jina",
         # voting in the tool
-        r"(?:vote|voting|poll) (?:is |does |doesn'?t |is not |isn'?t )?(?:not )?(?:show|appear)|"
+        r"(?:vote|voting|poll) (?:is |does |doesn'?t |is not |isn'?t )?(?:not )?(?:show|appear)\w*|"
         r"(?:can|may) (?:i|we) vote (?:in|by|via|through|on) (?:the )?(?:chat|phone|app)|"
         r"how (?:do|can) (?:i|we) vote|"
         r"(?:o )?voto n[aã]o aparece|(?:posso|podemos) votar (?:pelo|no|via) (?:chat|celular|telem[oó]vel)|"
@@ -115,7 +117,7 @@ OWN_LOGISTICS = compiled(
         r"(?:次回|次の)(?:会議|ミーティング|セッション|講義|勉強会)は?いつ|다음 (?:회의|모임|특강|강의|세션)(?:은|는)? ?언제|"
         r"下次(?:会议|会|讲座|课)(?:是)?什么时候",
         r"名前(?:を|の)?(?:変更|変え)|이름(?:을|을 어떻게)? ?(?:변경|바꾸|바꿀)|(?:改|修改|更改)(?:名字|显示名)",
-        r"投票(?:しなくて|できない|が表示され|はどこ|の仕方|方法)|委任状|투표(?:가|는)? ?(?:안 보|어디서|어떻게|방법)|"
+        r"投票(?:が|は)?(?:しなくて|できない|が表示され|はどこ|の仕方|方法)|委任状|투표(?:가|는)? ?(?:안 보|어디서|어떻게|방법)|"
         r"(?:怎么|如何)投票|投票(?:没有|不)显示",
         r"(?:アンケート|調査).{0,8}出席|설문.{0,8}출석|(?:问卷|调查).{0,8}(?:出勤|考勤|出席)",
         r"(?:次回|次の)(?:講義|特別講義|講演).{0,8}(?:申し込み|申込|登録)|다음 (?:특강|강의|세미나).{0,6}신청|"
@@ -173,7 +175,9 @@ SAME_QUESTION = compiled(
         r"dat is (?:ook )?mijn vraag|das ist (?:auch )?meine frage|"
         r"hilo ni swali langu|ndilo swali langu",
     ),
-    (r"私も同じ質問|同じ質問です|저도 같은 질문|같은 질문입니다|我也有(?:同样|一样)的问题|同样的问题",),
+    (
+        r"私も同じ質問|同じ質問です|저도 같은 질문|같은 질문입니다|我也有(?:同样|一样)的问题|同样的问题",
+    ),
 )
 AMOUNT_ANSWER = re.compile(
     r"^\W*(?:about |around |environ |autour de |cerca de |unos |~)?[\d][\d\s.,']*\s*"
@@ -212,6 +216,12 @@ DEFERRAL = compiled(
         r"(?:for |voor |pour |para |f[uü]r )?(?:after|na|apr[eè]s|despu[eé]s de|depois d[oa]|nach) "
         r"(?:the |de |la |el |o |a |der )?(?:break|pauze|pause|pausa|descanso|intervalo)\s*[:：]",
     ),
+)
+# A reply word in the vocative ("Arjun yes, will send ...") makes it an answer, not a question.
+REPLY_WORD = re.compile(
+    r"\b(?:yes|no|ok|okay|sure|thanks|thank you|noted|oui|non|merci|s[ií]|sim|n[aã]o|gracias|"
+    r"obrigad[oa]|ja|nee|nein|danke|ndiyo|hapana|asante)\b",
+    re.IGNORECASE,
 )
 INTERJECTION = re.compile(
     r"^\s*(?:oh|ah|wow|nice|great|cool|interesting|very interesting|oh interesting|oh nice|"
