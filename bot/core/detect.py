@@ -41,6 +41,10 @@ Round 5 (:mod:`bot.core.lexicon_audience`): questions to the audience in more sh
 a participant's own logistics, a joke phrased as a question (``joke``), "me too" in the past,
 a question its asker answers at once, and the question after "could you pause on the X slide -".
 
+Round 6 (:mod:`bot.core.lexicon_participant`): participants' own logistics in more shapes, an
+interpreter's relay of a question (``relay``), "that's my question too" (``agree``), a bare amount
+answering a quiz (``answer``), and questions without a mark after a name, lead-in or conjunction.
+
 All patterns are whole-word: ``You`` is not ``y`` + ``ou``, ``economic`` does not hold ``mic``.
 """
 
@@ -54,10 +58,29 @@ from bot.core import lexicon as lex
 from bot.core import lexicon_audience as audience
 from bot.core import lexicon_event as shapes
 from bot.core import lexicon_more as more
+from bot.core import lexicon_participant as participant
 from bot.core import lexicon_turns as turns
 from bot.core.address import addressed_name, addressed_peer, small_talk, vocative_rest
 from bot.core.logistics import is_logistics
 from bot.core.model import MessageKind
+from bot.core.question_words import (
+    ASK_PHRASE as _ASK_PHRASE,
+)
+from bot.core.question_words import (
+    AUX as _AUX,
+)
+from bot.core.question_words import (
+    SWAHILI_JE as _SWAHILI_JE,
+)
+from bot.core.question_words import (
+    SWAHILI_WORD as _SWAHILI_WORD,
+)
+from bot.core.question_words import (
+    VERB_FIRST as _VERB_FIRST,
+)
+from bot.core.question_words import (
+    WH as _WH,
+)
 from bot.core.text import fold
 
 _PREFIX = re.compile(
@@ -113,82 +136,6 @@ _ANNOUNCEMENT = re.compile(
     re.IGNORECASE,
 )
 
-_LEAD = (
-    r"^\s*(?:(?:and|but|so|also|then|ok|okay|en|maar|dus|et|mais|donc|alors|y|pero|entonces|e|mas|"
-    r"ent[ãa]o|na|lakini)[,\s]+)?"
-)
-# Question words that ask on their own, without a mark. English ones also open statements
-# ("When we talk about...", "How true!"), so without a mark they need a question-like next word.
-_EN_WH_NEXT = (
-    r"(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|has|have|had|may|might|"
-    r"must|about|if|much|many|long|often|kind|type|sort|exactly|else|happens|happened|makes|"
-    r"made|decides?|explains?|to|not)"
-)
-_WH = re.compile(
-    _LEAD
-    + r"(what'?s|whats|(?:what|how|why|when|where|who|whom|whose)\s+"
-    + _EN_WH_NEXT
-    + r"|who\s+\w+s\b|"
-    r"which|wat|hoe|waarom|wanneer|waar|wie(?! gesagt| schon| bereits)|welke?|welk|"
-    r"qu'?est-ce|quel(?:le)?s?|comment|pourquoi|quand|o[uù]|qui|est-ce|combien|"
-    r"qué|cómo|por ?qué|cuándo|dónde|quién(?:es)?|cuál(?:es)?|cuánto|"
-    r"o que|por que|onde|quem|qual|quais|quanto|"
-    r"nini|vipi|kwa nini|lini|wapi|nani|ipi|gani|"
-    r"apa(?! yang)|bagaimana|mengapa|kenapa|kapan|siapa|"
-    r"warum|wann|welche[rs]?)(?!\w)",
-    re.IGNORECASE,
-)
-# Auxiliaries ask only when a subject follows ("Will the ministry...", not "Will share later").
-_AUX = re.compile(
-    _LEAD + r"(will|would|could|can|should|shall|is|are|was|were|do|does|did|has|have|had|"
-    r"may|might|must|isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|can'?t|couldn'?t|"
-    r"shouldn'?t)\s+(?:not\s+)?(you|we|i|it|there|the|this|that|these|those|they|he|she|"
-    r"anyone|anybody|someone|somebody|everyone|your|our|their|his|her|its|my|any|all|"
-    r"donors?|governments?|ministr(?:y|ies)|people|partners?|organi[sz]ations?|countries)\b",
-    re.IGNORECASE,
-)
-# Other languages' verb-first questions.
-_VERB_FIRST = re.compile(
-    _LEAD + r"(kan|kunnen|kunt|zal|zullen|zou|zouden|heeft|hebben|wordt|worden|gaat|gaan|"
-    r"moet|moeten|mag|peut-on|pouvez|pourriez|allez|y a-t-il|existe-t-il|avez-vous|"
-    r"gibt es|k[öo]nnen|kann|wird|werden|sind|haben)(?!\w)",
-    re.IGNORECASE,
-)
-# Swahili "Je" asks; French "Je suis / je pense..." does not.
-_SWAHILI_JE = re.compile(
-    r"^\s*(?:na\s+)?je\b(?!\s*(?:suis|pense|crois|voudrais|veux|me|m'|ne|n'|vous|trouve|dois|"
-    r"peux|sais|souhaite|remercie|partage|rejoins|viens|vais|serai|reviens|dis|salue|"
-    r"travaille|suis|t'|te|l'|la|le|les|lui|suppose|note|confirme|vois|comprends)\b)",
-    re.IGNORECASE,
-)
-# ... and without a comma, only with a Swahili word after it ("je réponds à l'oral" is French).
-_SWAHILI_WORD = re.compile(
-    r"\b(?:ni|ya|wa|za|kwa|katika|kuna|hii|hizi|vipi|gani|nini|lini|wapi|serikali|mashirika|"
-    r"itakuwa|tunaweza|mnaweza|inawezekana|\w+je)\b",
-    re.IGNORECASE,
-)
-_ASK_PHRASE = re.compile(
-    r"\b(i('d| would) like to (ask|know)|i (?:am|'m|was) (?:wondering|curious)(?! the same| too)|"
-    r"i wonder|"
-    r"wondering (?:if|whether|how|what|why)|my question|question (?:for|to) (?:the )?\w+|"
-    r"curious (?:to know|whether|if|how|what)|could the panel|"
-    r"(?:could|can|would) you (?:please )?(?:elaborate|explain|clarify|expand|comment|say more|"
-    r"tell us|share (?:more|your|an example))|please (?:elaborate|explain|clarify)|"
-    r"what (?:does|do|did) .{1,60} mean|what is meant by|"
-    r"ik (?:wil|zou) graag (?:vragen|weten)|mijn vraag|vraag aan|ik vraag me af|"
-    r"je (?:voudrais|aimerais) (?:demander|savoir)|ma question|question [aà]|je me demande|"
-    r"(?:quisiera|quiero|me gustar[ií]a) (?:preguntar|saber)|mi pregunta|pregunta para|"
-    r"(?:gostaria|queria) de (?:perguntar|saber)|minha pergunta|pergunta para|"
-    r"ningependa (?:kuuliza|kujua)|swali langu|swali kwa|nauliza|nina swali|"
-    r"i have a question|quick question|a question (?:about|on|regarding|for)|"
-    r"(?:can|could) (?:someone|anyone|somebody) (?:explain|clarify|tell)|"
-    r"(?:i'?d|i would) (?:love|like) to hear (?:more|from|about)|would love to (?:know|hear)|"
-    r"any (?:thoughts|comments|examples|views) on|"
-    r"tengo una pregunta|j'ai une question|ik heb een vraag|tenho uma pergunta|"
-    r"ich (?:m[öo]chte|w[üu]rde gerne) (?:fragen|wissen)|meine frage|"
-    r"saya ingin (?:bertanya|tahu))\b",
-    re.IGNORECASE,
-)
 _SORRY = re.compile(r"^\s*(?:sorry|excuse me|pardon|perd[oó]n|d[ée]sol[ée]e?|sorry,)[,!.\s]+", re.I)
 
 __all__ = [
@@ -279,7 +226,14 @@ def _form_reason(text: str) -> str | None:
     )  # "To both panelists: ..."
     if lead_in and _opens_question(text[lead_in.end() :]):
         return "form"
+    lead = participant.LEAD_COLON.match(text)  # "Last one from me: can civil society ..."
+    if lead and _words(lead.group(1)) <= 6 and _asks_plainly(text[lead.end() :], addressed=True):
+        return "form"
     rest = vocative_rest(text)
+    # "Arjun yes, will send on WhatsApp" answers; "Coordinator, are host families ..." asks
+    addressed = rest != text and not participant.REPLY_WORD.search(text[: len(text) - len(rest)])
+    if _asks_plainly(rest, addressed=addressed):
+        return "form"
     sentences = [s for s in _SENTENCES.split(rest) if s and s.strip()]
     refers = bool(more.REFERS.search(text))
     for i, sentence in enumerate(sentences):
@@ -300,6 +254,39 @@ def _form_reason(text: str) -> str | None:
             ):
                 return "form"
     return None
+
+
+def _asks_plainly(text: str, *, addressed: bool) -> bool:
+    """Question shapes without a mark a participant uses: after a vocative an auxiliary then a
+    noun ("Coordinator, are host families counted..."), a conjunction then one ("and can groups
+    ... apply again"), "in your opinion" before a question word, a name running into the
+    question word ("Fatuma what would you ..."), a question word closing it ("c'est prévu quand")."""
+    body = participant.CONJUNCTION.sub("", text, count=1)
+    joined = body != text
+    body = participant.OPINION.sub("", body, count=1)
+    if (
+        (addressed or joined)
+        and _words(body) >= (4 if addressed else 6)
+        and _CLAUSE_AUX.match(body)
+    ):
+        return True
+    if body != text and _opens_question(body):
+        return True
+    name = participant.NAME_THEN_ASK.match(text)
+    if name and _opens_question(text[name.end() :]):
+        return True
+    return (
+        _words(text) >= 4
+        and not text.rstrip().endswith((".", "!"))
+        and bool(participant.TRAILING_WH.search(text))
+    )
+
+
+def _asks_after_lead(text: str) -> bool:
+    """'교수님 추가 질문입니다: ...무엇인가요?': a lead-in, then a question of its own."""
+    lead = participant.LEAD_COLON.match(text)
+    rest = text[lead.end() :] if lead else ""
+    return bool(rest) and (_QMARK.search(rest) is not None or _opens_question(rest))
 
 
 _RELATIVE = re.compile(
@@ -362,7 +349,13 @@ _TECH_WEAK = re.compile(
 def _is_tech(text: str) -> bool:
     text = shapes.MEDIA_FORMAT.sub(" ", text)  # "informes en video o audio" is no audio trouble
     words = _words(text)
-    if (more.JUST_ME.search(text) or shapes.FOR_OTHERS.search(text)) and len(text.split()) <= 20:
+    if (
+        more.JUST_ME.search(text)
+        or shapes.FOR_OTHERS.search(text)
+        or participant.ONLY_ME.search(text)
+    ) and len(text.split()) <= 20:
+        return True
+    if participant.REJOIN.search(text) and words <= 10:  # "I see them fine, maybe rejoin?"
         return True
     strong = _TECH.search(text) or lex.TECH.search(text)
     return (bool(strong) and words <= 15) or (bool(_TECH_WEAK.search(text)) and words <= 5)
@@ -426,14 +419,20 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         plain
     ):  # "me too" to another's question asks nothing new
         return Detection(MessageKind.CHATTER, body, "agree")
+    if participant.SAME_QUESTION.search(plain) and not _QMARK.search(plain):
+        return Detection(MessageKind.CHATTER, body, "agree")  # "Yes, that's my question too"
     if from_host and not prefixed:
         return Detection(MessageKind.CHATTER, body, "host")
+    if not prefixed and participant.RELAYED.match(plain):  # the asker's own message is queued
+        return Detection(MessageKind.CHATTER, body, "relay")
+    if participant.AMOUNT_ANSWER.match(plain):  # "42 500 000 FCFA ?" answers a quiz
+        return Detection(MessageKind.CHATTER, body, "answer")
     if not prefixed and more.AUDIO_CHECK.search(plain) and _words(plain) <= 12:
         return Detection(MessageKind.CHATTER, body, "check")
     if prefixed:
         kind = MessageKind.LOGISTICS if is_logistics(plain) else MessageKind.QUESTION
         return Detection(kind, body, "logistics" if kind is MessageKind.LOGISTICS else "prefix")
-    if lex.MODERATING.search(plain) and _words(plain) <= 12:
+    if lex.MODERATING.search(plain) and _words(plain) <= 12 and not _asks_after_lead(plain):
         return Detection(MessageKind.CHATTER, body, "moderating")
     acknowledged = turns.ACKNOWLEDGE.match(plain)  # "Good question Ren. They follow..."
     if acknowledged and not _QMARK.search(plain[acknowledged.end() :]):
@@ -467,16 +466,27 @@ def detect(text: str, *, from_host: bool = False, peers: Collection[str] = ()) -
         return Detection(
             MessageKind.CHATTER, body, "tag" if more.SOFT_TAG.search(plain) else "remark"
         )
-    if is_logistics(_after_pause(plain)):
+    if is_logistics(_after_pause(plain)) or participant.repeat_only(
+        plain, lambda rest: _question_reason(rest) is not None
+    ):  # "the audio is breaking up, can you repeat ...?"
         return Detection(MessageKind.LOGISTICS, body, "logistics")
     if audience.SIDE_TALK.search(plain) and _words(plain) <= 15:  # "lol why does this happen??"
         return Detection(MessageKind.CHATTER, body, "joke")
-    if _is_tech(plain):  # an audio/screen question or request is about running the event
+    asks_after_repeat = participant.REPEAT.search(plain) and not participant.repeat_only(
+        plain, lambda rest: _question_reason(rest) is not None
+    )  # "Audio broke up, could you repeat? Also, why ...?" asks the second question
+    if _is_tech(plain) and not asks_after_repeat:  # an audio/screen question is about running
         return Detection(MessageKind.LOGISTICS, body, "tech")
     to_room = not turns.TO_PANEL.search(plain) and (  # "weet iemand van het panel" is not
-        lex.PEER.search(plain) or more.PEER_MORE.search(plain) or shapes.ROOM.search(plain)
+        lex.PEER.search(plain)
+        or more.PEER_MORE.search(plain)
+        or shapes.ROOM.search(plain)
+        or participant.ASK_ROOM.search(plain)
     )
-    if to_room or (addressed_peer(body, peers) and small_talk(plain)):
+    to_peer = addressed_peer(body, peers) or addressed_peer(
+        participant.INTERJECTION.sub("", body), peers
+    )  # "Oh interesting Rehema, can you share ...?"
+    if to_room or (to_peer and small_talk(plain)):
         return Detection(MessageKind.CHATTER, body, "peer")
     if opening is not None:
         return Detection(MessageKind.QUESTION, body, "greeted")

@@ -15,6 +15,7 @@ from bot.core import lexicon as lex
 from bot.core import lexicon_audience as audience
 from bot.core import lexicon_event as shapes
 from bot.core import lexicon_more as more
+from bot.core import lexicon_participant as participant
 from bot.core import lexicon_running as running
 
 _EVENT = (
@@ -24,7 +25,8 @@ _EVENT = (
 _LOGISTICS = re.compile(
     r"\b(slides?|slide deck|de sheets|dia'?s|opname|opgenomen|"
     # "recording of the session", not "recording of land titles" / "cases recorded in 2023"
-    r"recordings?(?! of (?!(?:the |this |today'?s )?" + _EVENT + r"))(?! (?:system|practice)s?)|"
+    r"recordings?(?! of (?!(?:the |this |today'?s )?(?:(?:first|second|third|last|previous|"
+    r"earlier|morning|opening) )?(?:part|" + _EVENT[3:] + r"))(?! (?:system|practice)s?)|"
     r"(?:" + _EVENT + r"|it|this|that)(?: \w+)? (?:is |be |being |been |was |are |get )*recorded|"
     r"(?<!d')(?<!de l')enregistrement(?! (?:des|de l'|d'une?|du) (?!session|webinaire|r[ée]union))|"
     r"enregistr[eé]e?|diapos?|diapositives?|grabaci[oó]n|grabad[oa]|"
@@ -74,6 +76,7 @@ def is_logistics(text: str) -> bool:
     text = audience.NOT_RUNNING.sub(
         " ", running.NOT_RUNNING.sub(" ", text)
     )  # "national exams", "the next workshop cover X"
+    text = participant.DEFERRAL.sub(": ", text)  # "maybe for after the break: why ..."
     text = shapes.NOT_EVENT.sub(
         " ", shapes.POINTER.sub(" ", text)
     )  # "On slide 12, ..." is the talk
@@ -86,6 +89,7 @@ def is_logistics(text: str) -> bool:
         shapes.LOGISTICS_R3,
         running.RUNNING,
         audience.OWN_RUNNING,
+        participant.OWN_LOGISTICS,
     )
     if any(p.search(text) for p in strong):
         return True
