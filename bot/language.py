@@ -91,7 +91,7 @@ _KIRUNDI_WORDS = _wordset(
     # umukobwa); "ngaha" (here) for Kinyarwanda "hano"; "ikiyago"/"kuyaga" (conversation, to
     # chat) for Kinyarwanda "ikiganiro"/"kuganira"; "orudinateri" (computer, from French) for
     # Kinyarwanda "mudasobwa".
-    " nyene ishure amashure indwi umukenyezi umwigeme abigeme ngaha ikiyago kuyaga"
+    " nyene ishure amashure indwi umukenyezi umwigeme abigeme ngaha kuyaga"
     " orudinateri"
 )
 _KINYARWANDA_WORDS = _wordset(
@@ -117,14 +117,15 @@ _KINYARWANDA_FUTURE = re.compile(r"^(?:[iuyrbhtk]|ha|bi|ba|tu|mu|ri|ki|byi)za[a-
 #: as ``icyo``/``ico``; Kirundi "bless" ``guhezagira`` (``Imana ibahezagire``) where
 #: Kinyarwanda says ``guha umugisha``; Kirundi's progressive ``-riko`` + verb (``ndiko
 #: ndabona``, ``sindiko``, I am (not) seeing) where Kinyarwanda uses ``ndi ku-``/``ndimo``;
-#: ``ariko`` (but, in both languages) is left out.
+#: ``ariko`` (but, in both languages) is left out; ``(i)kiyago`` (conversation, from ``kuyaga``
+#: to chat; Kinyarwanda ``ikiganiro``/``kuganira``), also after a demonstrative (``iki kiyago``).
 _KINYARWANDA_SPELLING = re.compile(
     r"cy|by|shy|jy|fite$|tekerez|^.{4,}[ae]ho$|^.{3,}[aei]mo$|^(?:mw|tw)a[a-z]{3,}a$"
     r"|kerer[ew]"
 )
 _KIRUNDI_SPELLING = re.compile(
     r"vy|^ic[aeio]|fise$|iyumvir|^.{4,}[ae]ko$|mwo$|^(?:mw|tw)o[a-z]{3,}"
-    r"|cerew|cererw|hezagir|^(?:si|nti)?(?:nd|u|tu|mu|ba|bi|vyi|ha|i|ki|zi)riko$"
+    r"|cerew|cererw|hezagir|^(?:i?ki|i?bi)yago$|^(?:si|nti)?(?:ndi|uri|turi|muri|bari|biri|hari|iri|kiri|ziri)ko$"
 )
 
 _AFRIKAANS_WORDS = _wordset(
