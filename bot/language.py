@@ -148,7 +148,7 @@ _INDONESIAN_WORDS = _wordset(
 #: Hausa's hooked letters (ɓ ɗ ƙ ƴ): none of the other Latin-script languages the model knows
 #: writes them (Yoruba's dots are under-dots, Wolof has none; Fula, which has ɓ ɗ ƴ, is not one
 #: of the model's languages), so one of them makes a text Hausa.
-_HAUSA_LETTERS = frozenset("ɓɗƙƴƁƊƘƳ")
+_HAUSA_LETTERS = re.compile("[ɓɗƙƴƁƊƘƳ]")
 #: Frequent Hausa words no other language of the model shares: thanks (nagode, madalla),
 #: truth (gaskiya), this (wannan), hello (sannu), now (yanzu), very (sosai), how (yaya).
 #: They make a text Hausa when Hausa is among the model's first three.
@@ -286,7 +286,7 @@ def _ethiopic(text: str) -> str:
 
 def _is_hausa(text: str, ranked: list[str]) -> bool:
     """A hooked letter, or a Hausa-only word with Hausa among the model's first three."""
-    if any(ch in _HAUSA_LETTERS for ch in text):
+    if _HAUSA_LETTERS.search(text):
         return True
     return "ha" in ranked[:3] and any(w in _HAUSA_WORDS for w in _word_list(text))
 
