@@ -25,7 +25,10 @@ Deterministic (no randomness anywhere; the same text always gets the same answer
    can (Kirundi ``vy``, ``ico``, ``cane``, ``-fise``, future ``-zo-``; Kinyarwanda ``by``, ``cy``,
    ``cyane``, ``-fite``, future ``-za-``; Afrikaans ``nie``, ``ek``, ``'n``; Dutch ``ij``, ``z``,
    ``niet``; Malay ``tak``, ``boleh``, ``kerajaan``; Indonesian ``bisa``, ``karena``,
-   ``pemerintah``), otherwise the model's choice stands. Afrikaans and Malay are only answered
+   ``pemerintah``; more Kirundi/Kinyarwanda cues in the comments at :data:`_KIRUNDI_WORDS` and
+   :data:`_KINYARWANDA_SPELLING`), otherwise the model's choice stands. A hooked letter
+   (ɓ ɗ ƙ ƴ) makes a text Hausa, and so does a Hausa-only word (``nagode``, ``gaskiya``...) when
+   Hausa is among the model's first three. Afrikaans and Malay are only answered
    with a cue of their own (else Dutch, Indonesian).
 5. **Languages the model does not know** (Polish, Turkish, Vietnamese...): for a text of at least
    ``OTHER_MIN_CHARS`` characters, py3langid's answer replaces ours when it names a language our
