@@ -25,7 +25,10 @@ Deterministic (no randomness anywhere; the same text always gets the same answer
    can (Kirundi ``vy``, ``ico``, ``cane``, ``-fise``, future ``-zo-``; Kinyarwanda ``by``, ``cy``,
    ``cyane``, ``-fite``, future ``-za-``; Afrikaans ``nie``, ``ek``, ``'n``; Dutch ``ij``, ``z``,
    ``niet``; Malay ``tak``, ``boleh``, ``kerajaan``; Indonesian ``bisa``, ``karena``,
-   ``pemerintah``), otherwise the model's choice stands. Afrikaans and Malay are only answered
+   ``pemerintah``; more Kirundi/Kinyarwanda cues in the comments at :data:`_KIRUNDI_WORDS` and
+   :data:`_KINYARWANDA_SPELLING`), otherwise the model's choice stands. A hooked letter
+   (ɓ ɗ ƙ ƴ) makes a text Hausa, and so does a Hausa-only word (``nagode``, ``gaskiya``...) when
+   Hausa is among the model's first three. Afrikaans and Malay are only answered
    with a cue of their own (else Dutch, Indonesian).
 5. **Languages the model does not know** (Polish, Turkish, Vietnamese...): for a text of at least
    ``OTHER_MIN_CHARS`` characters, py3langid's answer replaces ours when it names a language our
@@ -84,14 +87,27 @@ _KIRUNDI_WORDS = _wordset(
     "cane canke ico ingene nipfuza mfise uburundi amashirahamwe imfashanyo amahera urwaruka ego"
     " hehe mugabo ntaco umusi abakenyezi yanje nanje mbega co ca ciza cane caranyigishije"
     " bujumbura gitega ngozi muyinga rumonge kirundo makamba kayanza"
+    # Issue 13 (rn/rw): Kirundi "nyene" (exactly, "ubu nyene" = right now) where Kinyarwanda
+    # writes "nyine"; "ishure"/"amashure" (school) for Kinyarwanda "ishuri"/"amashuri";
+    # "indwi" (week; also "seven") for Kinyarwanda "icyumweru"/"karindwi"; "umukenyezi"
+    # (woman) and "umwigeme"/"abigeme" (girl), words Kinyarwanda does not use (umugore,
+    # umukobwa); "ngaha" (here) for Kinyarwanda "hano"; "ikiyago"/"kuyaga" (conversation, to
+    # chat) for Kinyarwanda "ikiganiro"/"kuganira"; "orudinateri" (computer, from French) for
+    # Kinyarwanda "mudasobwa".
+    " nyene ishure amashure indwi umukenyezi umwigeme abigeme ngaha kuyaga"
+    " orudinateri"
 )
 _KINYARWANDA_WORDS = _wordset(
     "cyane cyangwa icyo mfite rwanda imiryango inkunga amafaranga urubyiruko yego ntacyo umunsi"
     " igitekerezo abagore yanjye nanjye muraho ndashaka ntabwo rwose uko"
     " kigali musanze huye rubavu nyagatare rusizi muhanga rwamagana"
+    # Issue 13: the Kinyarwanda sides of the Kirundi words above (nyine, ishuri, mudasobwa).
+    " nyine ishuri amashuri mudasobwa"
 )
 #: Future tense: Kirundi ``-zo-`` (izokora, hazoba), Kinyarwanda ``-za-`` (izakora, hazaba).
-_KIRUNDI_FUTURE = re.compile(r"^(?:[iuyrbhtk]|ha|bi|ba|tu|mu|ri|ki|vyi)zo[a-z]{2,}")
+#: Not ``-zonger-``: Kinyarwanda's ``za`` + ``ongera`` (add, again) coalesces to ``tuzongera``,
+#: so that word is no Kirundi cue (Kirundi keeps the glide: ``kwongera``).
+_KIRUNDI_FUTURE = re.compile(r"^(?:[iuyrbhtk]|ha|bi|ba|tu|mu|ri|ki|vyi)zo(?!nger)[a-z]{2,}")
 _KINYARWANDA_FUTURE = re.compile(r"^(?:[iuyrbhtk]|ha|bi|ba|tu|mu|ri|ki|byi)za[a-z]{2,}")
 #: Kinyarwanda ``cy``/``by``/``shy``/``jy`` where Kirundi writes ``c``/``vy``/``sh``/``j``;
 #: ``-fite`` (have) where Kirundi has ``-fise``; ``tekereza`` (think) for Kirundi ``iyumvira``;
@@ -99,11 +115,20 @@ _KINYARWANDA_FUTURE = re.compile(r"^(?:[iuyrbhtk]|ha|bi|ba|tu|mu|ri|ki|byi)za[a-
 #: (subiramo, harimo) where Kirundi writes ``-mwo``; Kirundi's conditional ``mwo-``/``two-``
 #: (mwoshobora) where Kinyarwanda has ``mwa-``/``twa-`` (mwashobora; a verb ending in ``-a``,
 #: not the past ``mwavuze`` both share).
+#: Issue 13 additions: Kinyarwanda ``k`` where Kirundi has ``c`` in "be late" (Kinyarwanda
+#: ``gukererwa``, ``nakererewe``; Kirundi ``gucererwa``, ``nacerewe``), the same k/c split
+#: as ``icyo``/``ico``; Kirundi "bless" ``guhezagira`` (``Imana ibahezagire``) where
+#: Kinyarwanda says ``guha umugisha``; Kirundi's progressive ``-riko`` + verb (``ndiko
+#: ndabona``, ``sindiko``, I am (not) seeing) where Kinyarwanda uses ``ndi ku-``/``ndimo``;
+#: ``ariko`` (but, in both languages) is left out; ``(i)kiyago`` (conversation, from ``kuyaga``
+#: to chat; Kinyarwanda ``ikiganiro``/``kuganira``), also after a demonstrative (``iki kiyago``).
 _KINYARWANDA_SPELLING = re.compile(
     r"cy|by|shy|jy|fite$|tekerez|^.{4,}[ae]ho$|^.{3,}[aei]mo$|^(?:mw|tw)a[a-z]{3,}a$"
+    r"|kerer[ew]"
 )
 _KIRUNDI_SPELLING = re.compile(
     r"vy|^ic[aeio]|fise$|iyumvir|^.{4,}[ae]ko$|mwo$|^(?:mw|tw)o[a-z]{3,}"
+    r"|cerew|cererw|hezagir|^(?:i?ki|i?bi)yago$|^(?:si|nti)?(?:ndi|uri|turi|muri|bari|biri|hari|iri|kiri|ziri)ko$"
 )
 
 _AFRIKAANS_WORDS = _wordset(
@@ -123,6 +148,14 @@ _INDONESIAN_WORDS = _wordset(
     "karena pikir paham coba kirim saja mau gimana banget nggak gak kalian bisa universitas"
     " pemerintah uang setelah dong sih aja kok nih yg lalu"
 )
+#: Hausa's hooked letters (ɓ ɗ ƙ ƴ): none of the other Latin-script languages the model knows
+#: writes them (Yoruba's dots are under-dots, Wolof has none; Fula, which has ɓ ɗ ƴ, is not one
+#: of the model's languages), so one of them makes a text Hausa.
+_HAUSA_LETTERS = re.compile("[ɓɗƙƴƁƊƘƳ]")
+#: Frequent Hausa words no other language of the model shares: thanks (nagode, madalla),
+#: truth (gaskiya), this (wannan), hello (sannu), now (yanzu), very (sosai), how (yaya).
+#: They make a text Hausa when Hausa is among the model's first three.
+_HAUSA_WORDS = _wordset("nagode gaskiya wannan sannu yanzu sosai madalla yaya")
 #: Letters Persian, Urdu or Pashto use and Arabic does not; the Urdu-only ones among them.
 _NOT_ARABIC = frozenset("پچژگکیٹڈڑںےۀۓھہۃ")
 _URDU_ONLY = frozenset("ٹڈڑںےھہۃ")
@@ -171,6 +204,8 @@ class LanguageDetector:
         labels = self._ngram.labels
         ranked = [labels[j] for j in np.argsort(-loglik, kind="stable")]
         best = _resolve_pairs(text, ranked)
+        if best != "ha" and _is_hausa(text, ranked):
+            best = "ha"
         if n_letters < SHORT_TEXT_LETTERS and best not in SUPPORTED and best not in _NEEDS_CUE:
             best = _resolve_pairs(text, [lang for lang in ranked if lang in SUPPORTED])
         if len(text) >= OTHER_MIN_CHARS:
@@ -250,6 +285,13 @@ def _ethiopic(text: str) -> str:
     am = sum(ch == "አ" for ch in text)
     am += sum(w.strip("?!.,።፣") in _AMHARIC_WORDS for w in words)
     return "ti" if ti > am else "am"
+
+
+def _is_hausa(text: str, ranked: list[str]) -> bool:
+    """A hooked letter, or a Hausa-only word with Hausa among the model's first three."""
+    if _HAUSA_LETTERS.search(text):
+        return True
+    return "ha" in ranked[:3] and any(w in _HAUSA_WORDS for w in _word_list(text))
 
 
 def _kirundi_score(text: str) -> int:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.language import SUPPORTED, UNDETERMINED, LanguageDetector
+from bot.language import SUPPORTED, UNDETERMINED, LanguageDetector, _kirundi_score
 from models.langid import DEFAULT_LANGID_PATH, NgramLanguageModel, features, load_texts
 
 DETECTOR = LanguageDetector()
@@ -179,3 +179,45 @@ def test_malay_with_malay_words_is_malay_and_plain_text_stays_indonesian() -> No
 )
 def test_no_words_is_undetermined(text: str) -> None:
     assert DETECTOR.detect(text) == UNDETERMINED
+
+
+@pytest.mark.parametrize(
+    ("rundi", "rwanda"),
+    [
+        # nyene (rn) / nyine (rw): "exactly, right (now)"
+        ("tuze gutangura ubu nyene", "tuze gutangura ubu nyine"),
+        # ishure (rn) / ishuri (rw): school
+        ("abana bacu baja ku ishure kare", "abana bacu bajya ku ishuri kare"),
+        # progressive -riko (rn), not ariko "but"
+        ("turiko turategura inama", "turimo turategura inama"),
+        # c/k: gucererwa (rn) / gukererwa (rw), be late
+        ("mbabarira, nacerewe gato", "mumbabarire, nakererewe gato"),
+        # (i)kiyago (rn), conversation
+        ("twaryohewe n'iki kiyago", "twishimiye iki kiganiro cyiza"),
+        # guhezagira (rn), bless
+        ("Imana ibahezagire mwese", "Imana ibahe umugisha mwese"),
+    ],
+)
+def test_kirundi_and_kinyarwanda_lexical_cues(rundi: str, rwanda: str) -> None:
+    assert _kirundi_score(rundi) > 0
+    assert _kirundi_score(rwanda) <= 0
+    assert DETECTOR.detect(rundi) == "rn"
+
+
+def test_but_is_no_kirundi_progressive_and_kinyarwanda_future_of_ongera_is_no_kirundi_cue() -> None:
+    assert _kirundi_score("ariko") == 0
+    assert _kirundi_score("tuzongera") == 0
+    assert _kirundi_score("tuzokora") > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Yaushe za a ɗora bidiyon?", "Ban ji ƙarar ba", "Kun ɓata lokaci", "Madalla, nagode sosai"],
+)
+def test_hausa_hooked_letters_and_words(text: str) -> None:
+    assert DETECTOR.detect(text) == "ha"
+
+
+def test_hausa_words_do_not_override_other_languages() -> None:
+    assert DETECTOR.detect("Asante sana kwa mada hii nzuri") == "sw"
+    assert DETECTOR.detect("Ẹ ṣé gan-an fún ìpàdé yìí") == "yo"
