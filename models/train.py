@@ -29,7 +29,7 @@ import numpy as np
 
 from models.calibration import apply_temperature, expected_calibration_error, fit_temperature
 from models.corpus import LANGUAGES, Example, leave_one_language_out, load_corpus, split_by_template
-from models.duplicates import DEFAULT_DUPLICATES_PATH, train_duplicates
+from models.duplicates import DEFAULT_DUPLICATES_PATH, INT8_DUPLICATES_PATH, train_duplicates
 from models.head import (
     L2_GRID,
     LogisticHead,
@@ -116,9 +116,12 @@ def train_all(
     ``cache_dir``, and so does ``int8_encoder``. The int8 head is skipped when ``encoder`` is
     given without ``int8_encoder``, or when the int8 engine cannot load (no onnxruntime, a
     failed export); its file is then removed, so no stale head is paired with the new ones.
+    Two near-duplicate scorers likewise (:func:`models.duplicates.train_duplicates`):
+    ``duplicates.npz`` on ``encoder``'s embeddings and ``duplicates_int8.npz`` on the int8
+    engine's (skipped and removed with the int8 head).
     Returns a summary: example counts, the chosen layers, L2 and ensemble weight with their
-    cross-validation scores, the same for the int8 head (``"int8"``), seconds per step and
-    the paths.
+    cross-validation scores, the same for the int8 head (``"int8"``), both duplicate scorers
+    (``"duplicates"``, ``"duplicates_int8"``), seconds per step and the paths.
     """
     started = time.perf_counter()
     given = encoder is not None
@@ -137,8 +140,12 @@ def train_all(
     duplicates = train_duplicates(out_dir / DEFAULT_DUPLICATES_PATH.name, encoder=encoder)
     seconds["duplicates"] = round(time.perf_counter() - step, 1)
     step = time.perf_counter()
-    int8 = _train_int8(out_dir, examples, fit, int8_encoder, None if given else (source, cache_dir))
+    int8_encoder, skipped = _int8_encoder(int8_encoder, None if given else (source, cache_dir))
+    int8 = _train_int8(out_dir, examples, fit, int8_encoder, skipped)
     seconds["e5_int8"] = round(time.perf_counter() - step, 1)
+    step = time.perf_counter()
+    duplicates_int8 = _train_int8_duplicates(out_dir, int8_encoder, skipped)
+    seconds["duplicates_int8"] = round(time.perf_counter() - step, 1)
     seconds["total"] = round(time.perf_counter() - started, 1)
     return {
         "examples": len(examples),
@@ -154,8 +161,36 @@ def train_all(
         "int8": int8,
         "paths": {"e5": str(e5_path), "ngram": str(ngram_path), "e5_int8": int8.get("path")},
         "duplicates": duplicates,
+        "duplicates_int8": duplicates_int8,
         "seconds": seconds,
     }
+
+
+def _int8_encoder(encoder: Any, load_from: tuple[str, Path | None] | None) -> tuple[Any, str]:
+    """The ONNX int8 encoder for the int8 head and duplicate scorer of :func:`train_all`:
+    ``encoder`` when given, else loaded from ``load_from``; ``(None, why)`` when there is none."""
+    if encoder is None and load_from is not None:
+        from models.classifier import _load_onnx
+        from models.convert import EncoderUnavailable
+
+        try:
+            return _load_onnx(load_from[0], load_from[1], "int8"), ""
+        except (EncoderUnavailable, OSError, ValueError) as exc:
+            log.warning(
+                "no int8 head or duplicate scorer: the ONNX int8 engine cannot load: %s", exc
+            )
+            return None, str(exc)
+    return encoder, "" if encoder is not None else "no int8 encoder given"
+
+
+def _train_int8_duplicates(out_dir: Path, encoder: Any, skipped: str) -> dict[str, Any]:
+    """The int8 duplicate scorer of :func:`train_all` (:func:`train_duplicates` on ``encoder``'s
+    embeddings); without an int8 encoder the stale file is removed and the summary says why."""
+    path = out_dir / INT8_DUPLICATES_PATH.name
+    if encoder is None:
+        path.unlink(missing_ok=True)
+        return {"skipped": skipped}
+    return train_duplicates(path, encoder=encoder)
 
 
 def _train_int8(
@@ -163,25 +198,15 @@ def _train_int8(
     examples: Sequence[Example],
     fit: EnsembleFit,
     encoder: Any,
-    load_from: tuple[str, Path | None] | None,
+    skipped: str,
 ) -> dict[str, Any]:
-    """The int8 head of :func:`train_all`: fitted on ``encoder``'s features (or on the ONNX
-    int8 engine loaded from ``load_from``) by the procedure of the main head, reusing its
+    """The int8 head of :func:`train_all`: fitted on ``encoder``'s features (the ONNX int8
+    engine, :func:`_int8_encoder`) by the procedure of the main head, reusing its
     out-of-fold n-gram scores and n-gram model (they do not depend on the encoder)."""
     path = out_dir / E5_INT8_HEAD_NAME
-    if encoder is None and load_from is not None:
-        from models.classifier import _load_onnx
-        from models.convert import EncoderUnavailable
-
-        try:
-            encoder = _load_onnx(load_from[0], load_from[1], "int8")
-        except (EncoderUnavailable, OSError, ValueError) as exc:
-            log.warning("no int8 head: the ONNX int8 engine cannot load here: %s", exc)
-            path.unlink(missing_ok=True)
-            return {"skipped": str(exc)}
     if encoder is None:
         path.unlink(missing_ok=True)
-        return {"skipped": "no int8 encoder given"}
+        return {"skipped": skipped}
     int8 = _fit_ensemble(FeatureCache(encoder), examples, encoder.name, ngram=fit)
     int8.head.save(path)
     log.info("wrote %s", path)
