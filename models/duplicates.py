@@ -515,11 +515,13 @@ def train_duplicates(
     }
 
 
-def scorer_path_for(engine: str, default: Path = DEFAULT_DUPLICATES_PATH) -> Path:
+def scorer_path_for(engine: str, default: Path | None = None) -> Path:
     """The shipped scorer that matches an encoder engine (as :func:`models.classifier.head_for`
     does for the theme heads): :data:`INT8_DUPLICATES_PATH` for ``onnx-int8`` when that file
     exists, else ``default`` (trained on bfloat16 embeddings, as good on float32 ones; on int8
-    ones it keeps its precision but finds fewer duplicates)."""
+    ones it keeps its precision but finds fewer duplicates). ``default`` defaults to
+    :data:`DEFAULT_DUPLICATES_PATH`; the int8 file is looked for beside it."""
+    default = DEFAULT_DUPLICATES_PATH if default is None else default
     if engine == "onnx-int8":
         path = default.with_name(INT8_DUPLICATES_PATH.name)
         if path.exists():

@@ -18,6 +18,20 @@ log = logging.getLogger(__name__)
 WINDOW = 5000
 
 
+#: The threshold when neither the config nor the scorer gives one.
+DEFAULT_THRESHOLD = 0.71
+
+
+def duplicate_threshold(configured: float | None, scorer: DuplicateScorer | None) -> float:
+    """``[classifier] duplicate_threshold`` when set, else the scorer's own (cross-validated
+    for the embeddings it was trained on: the bfloat16 and int8 scorers differ), else
+    :data:`DEFAULT_THRESHOLD`."""
+    if configured is not None:
+        return configured
+    own = getattr(scorer, "threshold", None)
+    return float(own) if isinstance(own, int | float) else DEFAULT_THRESHOLD
+
+
 class DuplicateFinder:
     """The same text, or (in any language) the learned duplicate score over a threshold *and*
     wording that agrees (:func:`models.dup_guards.check`: the same numbers and names, as many
