@@ -226,7 +226,7 @@ def evaluate_holdout(
             }
         )
     return {
-        "encoder": str(getattr(classifier, "name", "")),
+        "encoder": str(getattr(_encoder_of(classifier) or classifier, "name", "")),
         "train": {"texts": len(train), "groups": len({p.group for p in train})},
         "held_out": {
             "texts": len(held),
