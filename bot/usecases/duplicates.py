@@ -44,9 +44,9 @@ class DuplicateFinder:
     gives anyway. A wrong merge is undone with ``split``.
     """
 
-    def __init__(self, scorer: DuplicateScorer | None, threshold: float) -> None:
+    def __init__(self, scorer: DuplicateScorer | None, threshold: float | None) -> None:
         self.scorer = scorer
-        self.threshold = threshold
+        self.threshold = duplicate_threshold(threshold, scorer)  # None: the scorer's own
         self._warned = False
 
     def _warn(self, reason: str) -> None:

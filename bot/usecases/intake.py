@@ -27,7 +27,7 @@ from bot.core.text import clean_text, snippet_key
 from bot.errors import BarazaError
 from bot.store import MessageRef, Repos
 from bot.usecases.context import Context, require_question
-from bot.usecases.duplicates import DuplicateFinder, DuplicatePool, duplicate_threshold
+from bot.usecases.duplicates import DuplicateFinder, DuplicatePool
 from bot.usecases.people import People, person_key
 from bot.usecases.stored import stored_form
 
@@ -88,10 +88,7 @@ class Intake:
     def __init__(self, ctx: Context, people: People) -> None:
         self.ctx = ctx
         self.people = people
-        self.duplicates = DuplicateFinder(
-            ctx.duplicates,
-            duplicate_threshold(ctx.config.classifier.duplicate_threshold, ctx.duplicates),
-        )
+        self.duplicates = DuplicateFinder(ctx.duplicates, ctx.config.classifier.duplicate_threshold)
         #: one lock per event: an event's batches are analysed and stored in order, while
         #: batches of other events (one process serving many) share the classifier's batches
         self._locks: dict[int, asyncio.Lock] = {}

@@ -18,7 +18,7 @@ import pytest
 import models.duplicates as dup_module
 from bot.app import duplicate_engine, load_duplicate_scorer
 from bot.config import ClassifierConfig, Config, ConfigError, parse_config
-from bot.usecases.duplicates import DEFAULT_THRESHOLD, duplicate_threshold
+from bot.usecases.duplicates import DEFAULT_THRESHOLD, DuplicateFinder, duplicate_threshold
 from models.duplicates import (
     DEFAULT_DUPLICATES_PATH,
     INT8_DUPLICATES_PATH,
@@ -94,6 +94,8 @@ def test_the_threshold_is_the_scorers_own_unless_configured() -> None:
     assert duplicate_threshold(None, scorer) == pytest.approx(0.64)
     assert duplicate_threshold(0.8, scorer) == pytest.approx(0.8)
     assert duplicate_threshold(None, None) == DEFAULT_THRESHOLD
+    assert DuplicateFinder(scorer, None).threshold == pytest.approx(0.64)  # what the bot runs
+    assert DuplicateFinder(scorer, 0.8).threshold == pytest.approx(0.8)
     assert (
         parse_config({"classifier": {"duplicate_threshold": 0.8}}).classifier.duplicate_threshold
         == 0.8
