@@ -2,7 +2,10 @@
 the shipped setting (learned score + wording checks) against the one before (score >= 0.60 of the
 old projection), each also without the wording checks; plus the demo's known wrong merges.
 
-    nice -n 10 python benchmarks/eval_duplicates.py [--json]
+    nice -n 10 python benchmarks/eval_duplicates.py [--engine auto|torch|onnx|onnx-int8] [--json]
+
+On the int8 engine (what ``auto`` runs where onnxruntime is installed) the shipped scorer is
+``duplicates_int8.npz``; the bfloat16 one is reported beside it.
 
 Embeddings are cached under the user cache folder (``baraza/duplicates``), so only the first run
 runs the encoder.

@@ -106,8 +106,22 @@ class LazyClassifier:
         return loaded.classify(texts), loaded.embed(texts)
 
 
+def duplicate_engine(config: Config) -> str:
+    """The encoder engine the configured classifier runs (as :func:`models.classifier.load_encoder`
+    decides it, without loading anything): ``auto`` resolved for this CPU, and torch for a
+    source the ONNX engines cannot load."""
+    from models.classifier import _onnx_source, resolve_engine
+
+    engine = resolve_engine(config.classifier.engine)  # type: ignore[arg-type]  # bot.config checks it
+    if engine != "torch" and not _onnx_source(config.classifier.source):
+        return "torch"
+    return engine
+
+
 def load_duplicate_scorer(config: Config) -> DuplicateScorer | None:
-    """The learned near-duplicate scorer (``[classifier] duplicates``, default the shipped one).
+    """The learned near-duplicate scorer (``[classifier] duplicates``, default the shipped one
+    matching the engine, :func:`models.duplicates.scorer_path_for`: the one trained on int8
+    embeddings for ``onnx-int8``, else the bfloat16 one).
 
     None, after one warning, when the n-gram classifier is configured (it has no embeddings) or
     the file is missing or unreadable: questions are then merged only when their text is the same.
@@ -118,13 +132,13 @@ def load_duplicate_scorer(config: Config) -> DuplicateScorer | None:
             " the same text are merged"
         )
         return None
-    from models.duplicates import DEFAULT_DUPLICATES_PATH
     from models.duplicates import DuplicateScorer as LearnedScorer
+    from models.duplicates import scorer_path_for
 
     path = (
         Path(config.classifier.duplicates)
         if config.classifier.duplicates
-        else DEFAULT_DUPLICATES_PATH
+        else scorer_path_for(duplicate_engine(config))
     )
     try:
         return LearnedScorer.load(path)

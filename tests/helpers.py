@@ -88,4 +88,4 @@ class KeywordClassifier:
 
 def identity_scorer(dim: int = 64) -> DuplicateScorer:
     """A near-duplicate scorer that keeps every dimension: its score is the plain cosine."""
-    return DuplicateScorer(np.zeros(dim, np.float32), np.eye(dim, dtype=np.float32), 0.9)
+    return DuplicateScorer(np.zeros(dim, np.float32), np.eye(dim, dtype=np.float32), 0.71)

@@ -18,6 +18,20 @@ log = logging.getLogger(__name__)
 WINDOW = 5000
 
 
+#: The threshold when neither the config nor the scorer gives one.
+DEFAULT_THRESHOLD = 0.71
+
+
+def duplicate_threshold(configured: float | None, scorer: DuplicateScorer | None) -> float:
+    """``[classifier] duplicate_threshold`` when set, else the scorer's own (cross-validated
+    for the embeddings it was trained on: the bfloat16 and int8 scorers differ), else
+    :data:`DEFAULT_THRESHOLD`."""
+    if configured is not None:
+        return configured
+    own = getattr(scorer, "threshold", None)
+    return float(own) if isinstance(own, int | float) else DEFAULT_THRESHOLD
+
+
 class DuplicateFinder:
     """The same text, or (in any language) the learned duplicate score over a threshold *and*
     wording that agrees (:func:`models.dup_guards.check`: the same numbers and names, as many
@@ -30,9 +44,9 @@ class DuplicateFinder:
     gives anyway. A wrong merge is undone with ``split``.
     """
 
-    def __init__(self, scorer: DuplicateScorer | None, threshold: float) -> None:
+    def __init__(self, scorer: DuplicateScorer | None, threshold: float | None) -> None:
         self.scorer = scorer
-        self.threshold = threshold
+        self.threshold = duplicate_threshold(threshold, scorer)  # None: the scorer's own
         self._warned = False
 
     def _warn(self, reason: str) -> None:

@@ -250,14 +250,25 @@ def test_train_writes_a_head_for_each_engine(
     assert quant.temperature is not None and quant.ensemble_temperature is not None
     assert not np.allclose(quant.weights, main.weights)  # fitted on other features
     assert summary["seconds"]["total"] >= summary["seconds"]["e5_int8"] > 0
+    # and a near-duplicate scorer for each engine, each on its own embeddings
+    from models.duplicates import DuplicateScorer
+
+    dup, dup8 = (DuplicateScorer.load(heads / n) for n in ("duplicates.npz", "duplicates_int8.npz"))
+    assert dup.encoder == torch_fp32.name and dup8.encoder == int8.name
+    assert summary["duplicates_int8"]["threshold"] == dup8.threshold
+    assert not np.allclose(dup8.projection, dup.projection)
     again = train_all(tmp_path / "again", corpus_dir=corpus, encoder=torch_fp32, int8_encoder=int8)
     assert again["int8"]["l2"] == summary["int8"]["l2"]
     np.testing.assert_array_equal(
         LogisticHead.load(tmp_path / "again" / E5_INT8_HEAD_NAME).weights, quant.weights
     )
+    again8 = DuplicateScorer.load(tmp_path / "again" / "duplicates_int8.npz")
+    np.testing.assert_array_equal(again8.projection, dup8.projection)
     # without an int8 engine the stale int8 head goes, so it is never paired with new heads
     skipped = train_all(heads, corpus_dir=corpus, encoder=torch_fp32)
     assert "skipped" in skipped["int8"] and not (heads / E5_INT8_HEAD_NAME).exists()
+    assert "skipped" in skipped["duplicates_int8"]
+    assert not (heads / "duplicates_int8.npz").exists()
 
 
 def test_the_classifier_gives_the_same_themes_on_either_engine(
