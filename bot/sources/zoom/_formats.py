@@ -87,7 +87,8 @@ def split_who(
     Zoom pads names with two spaces in most versions, so a ``to`` with two spaces either side is
     the separator and a single-spaced ``to`` belongs to a name (``Dr. To Lam``). Among several
     candidates, the split whose recipient is a group, or whose sender already wrote in this file,
-    wins; a private message to a name holding ``to`` is split at the first candidate.
+    wins; a private message to a name holding ``to`` is split at the first candidate. A
+    single-spaced ``to`` with neither a group after it nor a private marker belongs to the name.
     """
     who = who.strip()
     private = False
@@ -105,6 +106,10 @@ def split_who(
     for match in reversed(candidates):
         if group.match(who[match.end() :].strip()):
             return _cut(who, match, private)
+    if not (private or padded):
+        # Single spaces, no marker, no group: no client writes a public message to a person, so
+        # a to-word here is part of the name ("Ana do Carmo", even once "Ana" has written).
+        return Who(who, None, private)
     for match in candidates:
         if who[: match.start()].strip() in known_senders:
             return _cut(who, match, private)
