@@ -157,10 +157,10 @@ def chats(draw: st.DrawFn) -> tuple[str, str, list[Drawn]]:
         body = draw(st.lists(lines(), min_size=1, max_size=3 if multi else 1))
         if shape in ("new", "dated") and len(body) > 1 and draw(st.booleans()):
             body.insert(1, "")  # a paragraph break inside a message
-        if shape == "old" and _holds_to_word(sender) and body[0].endswith(") :"):
-            # Known limit, not drawn: "From  Ana do Carmo : so (Privately) :" is read as a
+        if shape == "old" and _holds_to_word(sender):
+            # Known limit, not drawn: "From  Ana do Carmo : so (Privately) : x" is read as a
             # private header to "Carmo : so" (the reader ignores the clients' double spacing).
-            body[0] += " so"
+            body[0] = body[0].replace(") :", ")")
         kind = "text"
         if shape in ("new", "dated") and draw(st.integers(0, 4)) == 0:
             kind = draw(st.sampled_from(["reply", "reaction", "removed"]))
