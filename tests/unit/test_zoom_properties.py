@@ -157,9 +157,12 @@ def chats(draw: st.DrawFn) -> tuple[str, str, list[Drawn]]:
         body = draw(st.lists(lines(), min_size=1, max_size=3 if multi else 1))
         if shape in ("new", "dated") and len(body) > 1 and draw(st.booleans()):
             body.insert(1, "")  # a paragraph break inside a message
-        if shape == "old" and _holds_to_word(sender):
-            # Known limit, not drawn: "From  Ana do Carmo : so (Privately) : x" is read as a
-            # private header to "Carmo : so" (the reader ignores the clients' double spacing).
+        if shape == "old" and _holds_to_word(f"{sender} {body[0].split(') :')[0]}"):
+            # Known limit, not drawn: a single-spaced to-word before "(marker) :" on a one-line
+            # header ("From  Ana do Carmo : so (Privately) : x", "From  Ana : so to x
+            # (Privately) :") reads as a private header; the reader ignores the clients' double
+            # spacing, and does not require the marker glued to the name (an unknown client's
+            # private message read as public would leak).
             body[0] = body[0].replace(") :", ")")
         kind = "text"
         if shape in ("new", "dated") and draw(st.integers(0, 4)) == 0:
