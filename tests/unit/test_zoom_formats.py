@@ -231,6 +231,9 @@ def test_the_earliest_complete_private_header_wins_over_a_marker_word_in_the_tex
     assert who("10:00:00 開始 Ana 終了 Bob（ダイレクトメッセージ） : so (Privately)\n") == [
         ("Ana", "Bob", True, "so (Privately)")
     ]
+    assert who("10:00:00 開始 Ana 終了 皆様 : so (Privately) :\n") == [
+        ("Ana", "皆様", False, "so (Privately) :")
+    ]
     assert who("10:00:00\t From  Ana  to  Bob(Privately) : see (Privately) :\n") == [
         ("Ana", "Bob", True, "see (Privately) :")
     ]

@@ -191,6 +191,12 @@ def split_rest(
     # or one without any recipient before it ("Ana : so (Privately) :", a public text ending in
     # the word) is text, never a header.
     header = _private_header(rest, known_senders)
+    if style != "new" and (first := OLD_SEPARATOR.search(rest)) and rest[first.end() :].strip():
+        # A complete public header to a group ("開始 A 終了 皆様 : text") before any marker.
+        group = split_who(rest[: first.start()], known_senders)
+        earlier = header is None or first.start() < len(header[0])
+        if earlier and not group.private and GROUP_RECIPIENT.match(group.recipient or ""):
+            return rest[: first.start()], rest[first.end() :]
     if stripped.endswith((":", "：")):
         who = stripped[:-1].rstrip()
         early = header is not None and len(header[0]) < len(who)
