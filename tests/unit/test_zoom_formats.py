@@ -218,3 +218,60 @@ def test_webinar_audiences(recipient: str, private: bool) -> None:
 def test_more_localised_headers(header: str, sender: str, recipient: str, private: bool) -> None:
     (msg,) = parse_chat_text(f"10:00:00 {header}\n\tтекст\n", DAY, tz=UTC)
     assert (msg.author_name, msg.recipient, msg.is_private) == (sender, recipient, private)
+
+
+def who(text: str) -> list[tuple[str, str | None, bool, str]]:
+    return [
+        (m.author_name, m.recipient, m.is_private, m.text)
+        for m in parse_chat_text(text, DAY, tz=UTC)
+    ]
+
+
+def test_the_earliest_complete_private_header_wins_over_a_marker_word_in_the_text() -> None:
+    assert who("10:00:00 開始 Ana 終了 Bob（ダイレクトメッセージ） : so (Privately)\n") == [
+        ("Ana", "Bob", True, "so (Privately)")
+    ]
+    assert who("10:00:00 開始 Ana 終了 皆様 : so (Privately) :\n") == [
+        ("Ana", "皆様", False, "so (Privately) :")
+    ]
+    assert who("10:00:00\t From  Ana  to  Bob(Privately) : see (Privately) :\n") == [
+        ("Ana", "Bob", True, "see (Privately) :")
+    ]
+
+
+def test_a_public_one_line_text_ending_in_a_marker_word_and_colon_is_text(
+    tmp_path: Path,
+) -> None:
+    # No to-word, no recipient: a private header always names one, so this is Ana's text.
+    text = "10:00:00\t From  Ana : so (Privately) :\n"
+    assert who(text) == [("Ana", None, False, "so (Privately) :")]
+    path = tmp_path / "meeting_saved_chat.txt"
+    path.write_text(text, encoding="utf-8")
+    assert people_of(path) == [("Ana", None, False)]
+
+
+def test_a_single_spaced_to_word_in_a_public_name_stays_in_the_name() -> None:
+    # "Ana" has written; "Ana do Carmo" is another person, not Ana writing to "Carmo".
+    text = "10:00:00\t From  Ana : hi\n10:00:01\t From  Ana do Carmo : hello\n"
+    assert [m[:3] for m in who(text)] == [("Ana", None, False), ("Ana do Carmo", None, False)]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_short_utf16_file_without_bom_with_an_emoji_is_text(
+    tmp_path: Path, encoding: str
+) -> None:
+    # U+1F600 is D83D DE00: its low surrogate puts a NUL on the side ASCII never does.
+    path = tmp_path / "meeting_saved_chat.txt"
+    path.write_bytes("10:00:00\t From  😀 : so funding\n".encode(encoding))
+    assert people_of(path) == [("😀", None, False)]
+
+
+def test_binary_with_nuls_on_both_sides_is_still_binary(tmp_path: Path) -> None:
+    path = tmp_path / "meeting_saved_chat.txt"
+    path.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(InputError, match="binary"):
+        read_chat_file(path, DAY, UTC)
+
+
+def people_of(path: Path) -> list[tuple[str, str | None, bool]]:
+    return [(m.author_name, m.recipient, m.is_private) for m in read_chat_file(path, DAY, UTC)]

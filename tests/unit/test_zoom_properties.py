@@ -17,16 +17,21 @@ from dataclasses import dataclass
 from datetime import UTC, date
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import HealthCheck, example, given, seed, settings
 from hypothesis import strategies as st
 
 from bot.core.model import ChatMessage
 from bot.sources.zoom import ZoomChatParser, parse_chat_text, read_chat_file
 
 DAY = date(2026, 11, 20)
+# derandomize: the same examples on every machine for a given hypothesis version (a fresh CI
+# clone may install a newer one than the dev environment; @seed alone differs across versions).
+# Counterexamples found once are kept below as @example cases, so they run under any version.
 RUNS = settings(
     max_examples=150,
     deadline=None,
+    derandomize=True,
+    database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
@@ -104,6 +109,10 @@ def lines(draw: st.DrawFn) -> str:
     return "so " + " ".join(words)
 
 
+def _holds_to_word(name: str) -> bool:
+    return any(f" {loc.to_word} " in f" {name} " for loc in LOCALES.values())
+
+
 @dataclass(frozen=True)
 class Drawn:
     sender: str
@@ -128,9 +137,11 @@ def chats(draw: st.DrawFn) -> tuple[str, str, list[Drawn]]:
     else:  # English a third of the time: webinar audiences are drawn in English files
         language = draw(st.sampled_from(["en"] * 10 + sorted(LOCALES)))
     people = draw(st.lists(names(), min_size=1, max_size=5, unique=True))
-    if shape == "dated":  # single spaces: a name holding the to-word is ambiguous to anyone
-        to_word = f" {LOCALES[language].to_word} "
-        people = [p for p in people if to_word not in f" {p} "] or ["Ana Lima"]
+    if shape == "dated" or (shape, language) == ("old", "ja"):
+        # single spaces: a name holding the to-word is ambiguous to anyone.
+        # The reader knows the to-words of every language, not the file's: "Ana do Carmo to
+        # Bob(Direct Message)" splits at the Polish "do" (test_zoom_formats covers the rule).
+        people = [p for p in people if not _holds_to_word(p)] or ["Ana Lima"]
     # Two people whose names differ only by a " : tag" cannot be told apart in one-line files.
     bases = [p.split(" : ")[0] for p in people]
     if len(set(bases)) != len(bases):
@@ -146,6 +157,13 @@ def chats(draw: st.DrawFn) -> tuple[str, str, list[Drawn]]:
         body = draw(st.lists(lines(), min_size=1, max_size=3 if multi else 1))
         if shape in ("new", "dated") and len(body) > 1 and draw(st.booleans()):
             body.insert(1, "")  # a paragraph break inside a message
+        if shape == "old" and _holds_to_word(f"{sender} {body[0].split(') :')[0]}"):
+            # Known limit, not drawn: a single-spaced to-word before "(marker) :" on a one-line
+            # header ("From  Ana do Carmo : so (Privately) : x", "From  Ana : so to x
+            # (Privately) :") reads as a private header; the reader ignores the clients' double
+            # spacing, and does not require the marker glued to the name (an unknown client's
+            # private message read as public would leak).
+            body[0] = body[0].replace(") :", ")")
         kind = "text"
         if shape in ("new", "dated") and draw(st.integers(0, 4)) == 0:
             kind = draw(st.sampled_from(["reply", "reaction", "removed"]))
@@ -217,7 +235,7 @@ def _body(m: Drawn, loc: Locale) -> list[str]:
 
 def expected(shape: str, language: str, messages: list[Drawn]) -> list[tuple[object, ...]]:
     loc = LOCALES[language]
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for m in messages:
         if shape == "cloud":
             recipient = None
@@ -261,9 +279,27 @@ def got(messages: list[ChatMessage]) -> list[tuple[object, ...]]:
     ]
 
 
+# A private-marker word inside the body must not win over the real, earlier marker.
+PRIVATE_WORD_IN_BODY = (
+    "old",
+    "ja",
+    [Drawn("😀", "🎉", ["so (Privately)"], "text", "so (Privately)...")],
+)
+# A public one-line message whose text ends with a private-marker word and a colon.
+BODY_ENDS_WITH_MARKER_COLON = (
+    "old",
+    "en-old",
+    [Drawn("😀", None, ["so (Privately) :"], "text", "so (Privately) :...")],
+)
+# A short UTF-16-LE file without BOM whose emoji (a surrogate pair) puts a NUL on the even side.
+EMOJI_SENDER = ("old", "en-old", [Drawn("😀", None, ["so funding"], "text", "so funding...")])
+
+
 @seed(20261120)
 @RUNS
 @given(chats())
+@example(PRIVATE_WORD_IN_BODY)
+@example(BODY_ENDS_WITH_MARKER_COLON)
 def test_every_shape_and_language_reads_back_exactly(chat: tuple[str, str, list[Drawn]]) -> None:
     shape, language, messages = chat
     text = render(shape, language, messages)
@@ -280,6 +316,9 @@ def test_every_shape_and_language_reads_back_exactly(chat: tuple[str, str, list[
 @seed(20261121)
 @RUNS
 @given(chats(), st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "crlf"]))
+@example(PRIVATE_WORD_IN_BODY, "utf-8")
+@example(BODY_ENDS_WITH_MARKER_COLON, "utf-8")
+@example(EMOJI_SENDER, "utf-16-le")
 def test_files_in_every_encoding_read_back_exactly(
     tmp_path_factory: object, chat: tuple[str, str, list[Drawn]], encoding: str
 ) -> None:

@@ -31,11 +31,17 @@ def sniff_encoding(head: bytes) -> str | None:
     # to their parity, which keeps the UTF-16 alignment of what follows.
     sample = _NUL_RUN.sub(lambda run: b"\x00" * (len(run[0]) % 2), head[:65536])[:4096]
     half = max(1, len(sample) // 2)
-    odd_nuls, even_nuls = sample[1::2].count(0), sample[0::2].count(0)
+    low, high = sample[0::2], sample[1::2]
+    odd_nuls, even_nuls = high.count(0), low.count(0)
     # UTF-16 without BOM: ASCII characters (digits, spaces, colons) leave NULs on one side only.
+    # A character outside the BMP (an emoji) is a surrogate pair whose low surrogate may put a
+    # NUL on the other side (U+1F600 is D83D DE00): such units are not counted against UTF-16.
+    units = list(zip(low, high, strict=False))  # an odd last byte has no pair
+    le_surrogate_nuls = sum(1 for a, b in units if a == 0 and 0xD8 <= b <= 0xDF)
+    be_surrogate_nuls = sum(1 for a, b in units if b == 0 and 0xD8 <= a <= 0xDF)
     for encoding, ours, theirs in (
-        ("utf-16-le", odd_nuls, even_nuls),
-        ("utf-16-be", even_nuls, odd_nuls),
+        ("utf-16-le", odd_nuls, even_nuls - le_surrogate_nuls),
+        ("utf-16-be", even_nuls, odd_nuls - be_surrogate_nuls),
     ):
         if len(sample) >= 8 and ours >= 0.2 * half and theirs <= 0.02 * half:
             try:

@@ -87,7 +87,8 @@ def split_who(
     Zoom pads names with two spaces in most versions, so a ``to`` with two spaces either side is
     the separator and a single-spaced ``to`` belongs to a name (``Dr. To Lam``). Among several
     candidates, the split whose recipient is a group, or whose sender already wrote in this file,
-    wins; a private message to a name holding ``to`` is split at the first candidate.
+    wins; a private message to a name holding ``to`` is split at the first candidate. A
+    single-spaced ``to`` with neither a group after it nor a private marker belongs to the name.
     """
     who = who.strip()
     private = False
@@ -105,6 +106,10 @@ def split_who(
     for match in reversed(candidates):
         if group.match(who[match.end() :].strip()):
             return _cut(who, match, private)
+    if not (private or padded):
+        # Single spaces, no marker, no group: no client writes a public message to a person, so
+        # a to-word here is part of the name ("Ana do Carmo", even once "Ana" has written).
+        return Who(who, None, private)
     for match in candidates:
         if who[: match.start()].strip() in known_senders:
             return _cut(who, match, private)
@@ -125,11 +130,28 @@ def is_waiting_room(recipient: str) -> bool:
 
 
 def is_addressed(who: str) -> bool:
-    """Whether a header's name part ends with a recipient (a group or a private marker)."""
+    """Whether a header's name part ends with a recipient (a group, or a person with a private
+    marker). A private marker with no recipient before it is no header: every client writes a
+    private message as ``sender  to  recipient(marker)``."""
     split = split_who(who)
-    return split.private or (
-        split.recipient is not None and bool(GROUP_RECIPIENT.match(split.recipient))
-    )
+    if not split.recipient:
+        return False
+    return split.private or bool(GROUP_RECIPIENT.match(split.recipient))
+
+
+_MARKER_COLON = re.compile(
+    rf"[(（]\s*(?:{PRIVATE_MARKERS})\s*(?P<close>[)）])[ \t]*[:：][ \t]?", re.I
+)
+
+
+def _private_header(rest: str, known_senders: Collection[str] = ()) -> tuple[str, str] | None:
+    """The name part and text of an old one-line private header (``A  to  B(Privately) : text``),
+    split at the first marker followed by ``:`` whose name part names a recipient."""
+    for marker in _MARKER_COLON.finditer(rest):
+        who = rest[: marker.end("close")]
+        if split_who(who, known_senders).recipient:
+            return who, rest[marker.end() :]
+    return None
 
 
 # Words people put before a colon in a message ("Question : ...", "Note : ..."): not name tags.
@@ -164,14 +186,24 @@ def split_rest(
     already seen to put bodies on their own lines.
     """
     stripped = rest.rstrip()
+    # The earliest complete one-line private header: a private marker closing a name part that
+    # names a recipient, followed by " : ". A marker word later on (in the text, "so (Privately)")
+    # or one without any recipient before it ("Ana : so (Privately) :", a public text ending in
+    # the word) is text, never a header.
+    header = _private_header(rest, known_senders)
+    if style != "new" and (first := OLD_SEPARATOR.search(rest)) and rest[first.end() :].strip():
+        # A complete public header to a group ("開始 A 終了 皆様 : text") before any marker.
+        group = split_who(rest[: first.start()], known_senders)
+        earlier = header is None or first.start() < len(header[0])
+        if earlier and not group.private and GROUP_RECIPIENT.match(group.recipient or ""):
+            return rest[: first.start()], rest[first.end() :]
     if stripped.endswith((":", "：")):
         who = stripped[:-1].rstrip()
-        if style == "new" or not OLD_SEPARATOR.search(who) or is_addressed(who):
+        early = header is not None and len(header[0]) < len(who)
+        if style == "new" or not OLD_SEPARATOR.search(who) or (is_addressed(who) and not early):
             return who, None
-    marker = re.search(rf"[(（]\s*(?:{PRIVATE_MARKERS})\s*[)）][ \t]*[:：][ \t]?", rest, re.I)
-    if marker:
-        close = rest.index(")" if ")" in rest[marker.start() :] else "）", marker.start())
-        return rest[: close + 1], rest[marker.end() :]
+    if header is not None:
+        return header
     if match := OLD_SEPARATOR.search(rest):
         sender, text = rest[: match.start()], rest[match.end() :]
         # An old one-line header cannot show where a name holding " : " ends; a short name-like
