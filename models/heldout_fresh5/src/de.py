@@ -1,0 +1,23 @@
+LANG="de"
+ITEMS=[
+("Wird das niederländische Ministerium die Förderlinie für Ernährungssicherheit nach 2027 fortsetzen?","policy","plain"),
+("Ich arbeite für eine deutsche Stiftung, die mit niederländischen Partnern kofinanziert. Gelten für uns als ausländischer Konsortialpartner dieselben Prüfregeln bei der Ausschreibung?","policy","preamble"),
+("kuerzungen entwicklungsbudget wie viel","policy","no_accents"),
+("ich frage mich ob die neue handelsstrategie die klimafinanzierung ersetzt","policy","lowercase"),
+("Sie sprechen von Aktivistinnen, aber welche Berichtspflichten gelten konkret für Unterzuschüsse?","policy","decoy","civic word, reporting rules"),
+("Wie unterstützen Sie Partner, deren Konten wegen 'Terrorfinanzierung' eingefroren wurden, nachdem sie Proteste organisiert hatten?","civic","plain","borderline: account freeze as repression of protest organisers"),
+("Unser Partnerradio in Hawassa hat letzte Woche eine Sendung über Landvertreibungen abgesetzt, nachdem zwei Redakteure von der Polizei vorgeladen wurden, und seitdem herrscht Selbstzensur. Gibt es Hilfe für Journalisten in Äthiopien?","civic","preamble"),
+("mich wuerde interessieren wie gemeinden bei der planung wirklich mitreden koennen","civic","no_qmark"),
+("Das Ministerium finanziert Governance-Programme, aber wie schützt man Umweltaktivisten vor Verhaftung?","civic","decoy","ministry vocab, repression"),
+("digitale sicherheit aktivisten?","civic","terse"),
+("Warum behalten nördliche NGOs die Overheads, wenn lokale Partner das Risiko tragen?","system","plain"),
+("Ich frage mich, ob Lokalisierung nicht nur Kostenverlagerung auf den Süden ist.","system","indirect"),
+("Wir haben mit unseren Partnern in Uganda drei Workshops zur Wirkungsmessung gemacht, und am Ende hat trotzdem die Zentrale in Den Haag die Indikatoren festgelegt. Wer entscheidet eigentlich über die Wirkungsindikatoren – Geber oder Gemeinschaft?","system","preamble"),
+("Die Strategie spricht von 'gleichberechtigter Partnerschaft', aber kann ein Partner aus Kenia Hauptantragsteller sein und die niederländische NGO Unterauftragnehmer?","system","decoy","policy word, flipping the chain"),
+("dekolonisierung der hilfe, konkret was aendert sich","system","lowercase"),
+("Welches Tool nutzen Sie für die Umfragen hier im Chat?","other","plain"),
+("Ich habe selbst Medizin studiert und überlege gerade, nach zehn Jahren im Krankenhaus in die Entwicklungszusammenarbeit zu wechseln, habe aber keinerlei Kontakte. Frau Doktor, wie sind Sie damals von der Medizin in diesen Bereich gekommen?","other","preamble"),
+("Welche Reissorten vertargen Salzwasser im Gangesdelta bessser?","other","typo"),
+("Wie groß war die Stichprobe in der Evaluierung, und war sie randomisiert?","other","plain"),
+("Wer gewinnt Ihrer Meinung nach die Wahl in Äthiopien?","other","decoy","election horse race"),
+]

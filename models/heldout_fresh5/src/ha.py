@@ -1,0 +1,23 @@
+LANG="ha"
+ITEMS=[
+("Shin ma'aikatar harkokin wajen Netherlands za ta ci gaba da tallafa wa ayyukan ruwa a Najeriya bayan 2027?","policy","plain"),
+("Ina aiki a wata kungiya a Maiduguri mai taimakon yan gudun hijira. Sabuwar dabarar ma'aikatar ta hada agajin gaggawa da ci gaba - shin za a samu kudi na shekaru da yawa?","policy","preamble"),
+("yaushe ne ranar karshe ta tender","policy","code_mix"),
+("an rage kasafin kudi nawa?","policy","terse"),
+("Kuna magana game da masu fafutuka, amma nawa ne iyakar kudin gudanarwa a sabuwar kwangila?","policy","decoy","civic word, admin cap"),
+("Yaya za a taimaka wa shugabannin kungiyoyin kwadago da aka kora daga aiki saboda yajin aiki?","civic","plain"),
+("Ina mamaki ko muryar mata a karkara tana isa majalisar karamar hukuma da gaske.","civic","indirect"),
+("dokar kungiyoyin farar hula tana hana taro","civic","no_qmark"),
+("Ma'aikatar tana tallafa wa shirin shugabanci nagari, amma wa zai kare daliban da aka kama a zanga-zangar EndBadGovernance?","civic","decoy","ministry vocab, repression"),
+("yancin fadin albarkacin baki a yanar gizo yana raguwa me za a yi","civic","lowercase"),
+("Shin al'umma za ta iya zaben wanda zai tantance aikin maimakon mai bayar da tallafi ya zaba?","system","plain"),
+("wa ke yanke shawara kan abubuwan fifiko?","system","terse"),
+("localisation gaskiya ne ko magana ce kawai?","system","code_mix"),
+("Manufar ta ce 'hadin gwiwa daidai', amma kungiyar Najeriya za ta iya jagorantar gamayya?","system","decoy","policy phrase, power"),
+("Ina mamaki ko kungiyoyin gida za su iya sanya hannu kan kwangila kai tsaye da masu bayar da tallafi.","system","indirect"),
+("Yaya ake kiwon kifi a tafki lokacin rani ba tare da sun mutu ba?","other","plain"),
+("Shin allurar rigakafin cutar sankarau ta isa karkarar Zamfara?","other","plain"),
+("Ina so in sani ko wane irin dawa ne ke jure fari a Sokoto.","other","indirect"),
+("za a turo bidiyon taron daga baya","other","no_qmark"),
+("Wa kuke tsammani zai lashe zaben gwamna a Kaduna?","other","decoy","election horse race"),
+]

@@ -1,0 +1,23 @@
+LANG="id"
+ITEMS=[
+("Apakah kementerian Belanda masih akan mendanai program air bersih di Indonesia setelah 2027?","policy","plain"),
+("Saya dari yayasan kecil di Makassar, tahun lalu proposal kami ditolak karena syarat audit. Apakah aturan audit untuk organisasi kecil akan dilonggarkan?","policy","preamble"),
+("batas waktu tender kapan","policy","terse"),
+("sy mau tanya apakah kebijakan baru perdagangan dan bantuan masih ada dana untuk gender","policy","typo"),
+("Kalian bicara soal aktivis, tapi berapa persen biaya overhead yang diizinkan di kontrak baru?","policy","decoy","civic word, overhead rule"),
+("Bagaimna melindungi aktivis lingkungn yang dikriminalisasi karna menolak tambang nikel?","civic","typo"),
+("kebebasan pers di papua gimana, ada dukungan?","civic","lowercase"),
+("Saya penasaran apakah suara masyarakat adat benar-benar didengar dalam musrenbang desa.","civic","indirect"),
+("UU ITE dipakai untuk menjerat pengkritik, apa strategi jaringan ini","civic","no_qmark"),
+("Kementerian mendanai tata kelola, tapi bagaimana mahasiswa yang ditangkap saat demo bisa dapat bantuan hukum?","civic","decoy","ministry vocab, repression"),
+("Kenapa LSM internasional masih memegang sebagian besar dana padahal kerja lapangan dilakukan mitra lokal?","system","plain"),
+("lokalisasi itu beneran atau cuma jargon?","system","lowercase"),
+("Saya bertanya-tanya apakah dekolonisasi bantuan mungkin kalau semua laporan harus dalam bahasa Inggris.","system","indirect"),
+("Kebijakannya bilang 'kemitraan setara', tapi bisakah mitra Indonesia jadi pemimpin konsorsium?","system","decoy","policy word, power in consortium"),
+("siapa yang menentukan indikator","system","terse"),
+("Software apa yang dipakai untuk terjemahan langsung di webinar ini?","other","plain"),
+("Ibu pembicara dulu kuliah di mana sebelum kerja di bidang ini?","other","plain"),
+("Saya ingin tahu varietas padi apa yang tahan banjir di Kalimantan.","other","indirect"),
+("Menurut anda siapa yang menang pilkada Jakarta nanti?","other","decoy","election horse race"),
+("rekaman webinar bisa diunduh dimana","other","no_qmark"),
+]

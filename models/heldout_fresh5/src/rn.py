@@ -1,0 +1,23 @@
+LANG="rn"
+ITEMS=[
+("Ministere y'ibibanye n'amahanga y'Ubuholandi izobandanya gufasha imigambi y'amazi i Burundi inyuma ya 2027?","policy","plain"),
+("Mwaramutse, nkorera ishirahamwe rikora ku vy'amagara y'abakenyezi i Ngozi. Imfashanyo ishika itinze amezi atandatu. Mbega ministere izotanga imfashanyo y'imyaka myinshi?","policy","preamble"),
+("Mbega imfashanyo izoca muri Banki nkuru kubera itegeko rishasha ry'ivunjisha?","policy","plain"),
+("itariki ya nyuma yo gutanga dosiye","policy","lowercase"),
+("Muravuga ku barwanira uburenganzira, ariko ni ayahe mahera y'ubuyobozi bemera mu masezerano mashasha?","policy","decoy","civic word, admin cost"),
+("Abanyeshure bafunzwe kubera ivyo banditse kuri WhatsApp bafashwa gute?","civic","code_mix"),
+("ndibaza nimba abanyagihugu bo mu misozi bashobora kuvuga ivyiyumviro vyabo mu nama za komine batagira ubwoba","civic","indirect"),
+("Itegeko rishasha ry'amashirahamwe ritari irya leta ribuza ukwiyegeranya?","civic","plain"),
+("Leta y'Ubuholandi iterera inkunga intwaro nziza, ariko urwaruka rwifuza kwigaragaza mu mahoro rukingirwa na nde","civic","decoy","funding vocab, youth protest protection"),
+("ukwishira ukizana kw'itangazamakuru?","civic","terse"),
+("Kubera iki abakozi b'i Burayi bahembwa incuro icumi kuruta abakozi bo mu gihugu bakora ibikorwa bimwe?","system","plain","salary gap as power inequity"),
+("ni nde afata ingingo","system","terse"),
+("localisation ni ukuri canke ni amajambo gusa","system","code_mix"),
+("Politike ivuga 'ubufatanye bungana', mugabo ishirahamwe ry'i Burundi rishobora kurongora ihuriro?","system","decoy","policy phrase, power"),
+("Ndibaza nimba amashirahamwe yo mu gihugu azoshobora kwakira imfashanyo ata kunyura ku mashirahamwe y'i Burayi.","system","indirect"),
+("Ni ubuhe bwoko bw'umuceri bwihanganira amazi menshi mu kibaya ca Imbo?","other","plain"),
+("Ni gute twokwirinda ko inka zicika kubera indwara z'ibihaha?","other","plain"),
+("Intamba mu Rugamba izokina ryari","other","no_qmark"),
+("Ni gute twokwirinda malariya mu gihe c'imvura?","other","plain"),
+("amashusho y'iyi nama azoboneka he","other","lowercase"),
+]

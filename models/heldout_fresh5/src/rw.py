@@ -1,0 +1,23 @@
+LANG="rw"
+ITEMS=[
+("Minisiteri y'Ububanyi n'Amahanga y'u Buholandi izakomeza gutera inkunga imishinga y'ubuhinzi mu Rwanda nyuma ya 2027?","policy","plain"),
+("Muraho, nkorera umuryango ukorana n'abahinzi b'icyayi i Nyamasheke. Twumvise ko u Buholandi buzibanda ku bucuruzi. Ese ibyo bisobanura ko inkunga ijya ku masosiyete aho kujya ku miryango?","policy","preamble"),
+("Ese amafaranga y'inkunga azajya atangwa mu madolari cyangwa mu mafaranga y'u Rwanda, kandi igihombo cy'ivunjisha kizishyurwa na nde?","policy","plain"),
+("itariki ntarengwa ya tender","policy","code_mix"),
+("Muvuga ku baharanira uburenganzira, ariko raporo y'imari isabwa buri mezi atatu cyangwa buri mwaka?","policy","decoy","civic word, reporting frequency"),
+("Ni gute abanyamakuru bakorera kuri YouTube barindwa iyo bafunzwe kubera ibyo bavuze?","civic","code_mix"),
+("nibaza niba abaturage bo mu cyaro bagira uruhare nyarwo mu igenamigambi ry'akarere","civic","indirect"),
+("ubwisanzure bw'itangazamakuru?","civic","terse"),
+("Itegeko rishya ku miryango itari iya leta ribuza amanama ya rubanda?","civic","plain"),
+("Leta y'u Buholandi itera inkunga imiyoborere myiza, ariko abagore bashaka kunenga ubuyobozi bw'ibanze babikora bate batagize ubwoba","civic","decoy","funding vocab, fear of criticising officials"),
+("Ese iyo umushinga ugenze neza, kuki izina n'ikirango by'umuryango w'i Burayi aribyo bigaragara?","system","plain","credit/visibility as power"),
+("localisation ni ukuri cyangwa ni amagambo gusa","system","code_mix"),
+("ni nde ufata ibyemezo ku by'ibanze","system","lowercase"),
+("Politiki ivuga 'ubufatanye bungana', ariko umuryango nyarwanda ushobora kuyobora ihuriro (consortium)?","system","decoy","policy phrase, power"),
+("Nibaza niba gukura ubukoloni mu nkunga bisobanura ko natwe tuzajya dusuzuma imiryango y'i Burayi.","system","indirect"),
+("Ni ubuhe bwoko bw'ibishyimbo bwihanganira izuba ryinshi mu Burasirazuba?","other","plain"),
+("Muri ubu bushakashatsi mwakoresheje ikiganiro mu matsinda (focus groups) cyangwa ibibazo byanditse?","other","code_mix"),
+("APR izakina ryari na Rayon Sports","other","no_qmark"),
+("Ese inkingo za Marburg zageze mu bigo nderabuzima byose?","other","plain"),
+("ni gute twabara ubunini bw'icyitegererezo (sample size) mu bushakashatsi","other","code_mix"),
+]

@@ -1,0 +1,23 @@
+LANG="so"
+ITEMS=[
+("Wasaaradda Arrimaha Dibadda Nederland ma sii wadi doontaa maalgelinta mashaariicda biyaha Soomaaliya kadib 2027?","policy","plain"),
+("Waxaan ka shaqeeyaa urur yar oo Baydhabo ku yaal. Lacagta waxaan ku dirnaa xawaalad maxaa yeelay bangiyadu way diidaan. Xeerarka cusub ee la dagaallanka lacag dhaqidda ma oggolaanayaan xawaaladda?","policy","preamble","AML/remittance regulation"),
+("waqtiga tender-ka goorma","policy","code_mix"),
+("miisaaniyadda la jaray intee?","policy","terse"),
+("Waxaad ka hadlaysaan dhaqdhaqaaqayaasha, laakiin heshiiska cusub kharashka maamulka xaddiga waa immisa?","policy","decoy","civic word, admin cap"),
+("Sidee loo taageeraa odayaasha beelaha iyo haweenka ku dooda xuquuqda dhulka ee la handadayo?","civic","plain"),
+("xorriyadda hadalka internetka way yaraanaysaa maxaa la sameeyaa","civic","no_qmark"),
+("Waxaan is weydiinayaa in codka haweenka miyiga runtii la maqlo golaha degmada.","civic","indirect"),
+("Wasaaraddu waxay maalgelisaa barnaamijka maamulka wanaagsan, laakiin yaa difaaca ardayda la xiray mudaharaadka?","civic","decoy","ministry vocab, repression"),
+("sharciga ururrada madaniga ah ma xaddidayaa shirarka","civic","lowercase"),
+("Maxaa loogu baahan yahay hay'ad Nederland ah oo dhexdhexaad ah haddii ururkeenu uu maamuli karo lacagta?","system","plain"),
+("yaa go'aamiya mudnaanta?","system","terse"),
+("localisation runbaa mise hadal keliya?","system","code_mix"),
+("Siyaasaddu waxay leedahay 'iskaashi siman', laakiin urur Soomaali ah ma hoggaamin karaa isbahaysiga?","system","decoy","policy phrase, power"),
+("Waxaan is weydiinayaa in ururrada maxalliga ahi si toos ah heshiis ula geli karaan deeq-bixiyeyaasha.","system","indirect"),
+("Abaarta hadda ma waxaa sababay El Niño mise Indian Ocean Dipole?","other","code_mix","climate science detail"),
+("Sidee ku bilowday shaqadaada, ma jaamacad baad wax ka dhigi jirtay?","other","plain"),
+("Noocee galley ah ayaa u adkaysta abaarta Shabeellaha Hoose?","other","plain"),
+("duubista ma la heli karaa kadib","other","lowercase"),
+("Kooxda kubbadda cagta Soomaaliya goorma ayay ciyaaraysaa?","other","plain"),
+]

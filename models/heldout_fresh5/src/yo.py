@@ -1,0 +1,23 @@
+LANG="yo"
+ITEMS=[
+("Nje ijoba Netherlands yoo tun fun wa ni owo fun eto ogbin lehin odun 2027?","policy","no_accents"),
+("Ẹ jọwọ, mo ṣiṣẹ pẹlu ẹgbẹ kekere kan ni Ibadan, a si ti gbiyanju lati beere fun owo iranlọwọ ni igba meji. Ṣe ofin tuntun nipa iroyin inawo (financial reporting) yoo nira fun awa ẹgbẹ kekere?","policy","preamble"),
+("Ṣe ofin ilodi si ipanilaya (counter-terrorism) ninu adehun tuntun yoo kan awọn alabaṣiṣẹpọ ni ariwa?","policy","code_mix"),
+("isuna iranlowo ge elo","policy","terse"),
+("Ẹ n sọ nipa awọn ajafitafita, ṣugbọn ṣe ile-iṣẹ ijọba yoo gba ki a san owo-ọya ni dọla tabi naira nikan?","policy","decoy","civic word but asks currency rule"),
+("Bawo ni a ṣe le daabobo awọn akọroyin ti wọn mu nitori iroyin nipa ole epo?","civic","plain"),
+("mo n ronu boya ohun awon odo gan-an n de ile igbimo asofin ipinle","civic","indirect"),
+("Ṣe ofin cybercrime ni wọn n lo lati mu awọn to n kọ ọrọ lodi si ijọba lori Twitter?","civic","code_mix"),
+("Ijoba Dutch n fi owo ran eto iselu rere lowo, sugbon ta ni yoo ran awon iya oloja ti won le kuro ni oja lẹhin ifehonuhan lowo?","civic","decoy","funding vocab, repression of market women"),
+("ominira lati pejọ?","civic","terse"),
+("Kilode ti awọn ajọ ilu okeere fi n pinnu ohun gbogbo, ti awa ti a wa nibi ko ni ohun kankan lati sọ?","system","plain"),
+("Ṣe ẹgbẹ Naijiria le jẹ olori ajọṣepọ ki ajọ Dutch jẹ alabaṣiṣẹpọ kekere?","system","plain"),
+("owo n koja lowo agbedemeji pupo ju ki o to de ilu wa","system","no_qmark"),
+("Eto imulo naa sọ 'ajọṣepọ dọgba', ṣugbọn ta ni o ni data ti a ko jọ ni agbegbe wa?","system","decoy","policy phrase, data ownership"),
+("mo n beere boya gbigba ominira kuro lowo amunisin ninu iranlowo tumo si pe awon ara ilu yoo maa se ayewo awon ajo oke okun","system","lowercase"),
+("Kini ọna ti o dara julọ lati tọju ẹja ni adagun ni akoko ooru?","other","plain"),
+("Ṣe ẹ le fi eto (slides) naa ranṣẹ si email wa?","other","code_mix"),
+("Iwe wo ni ẹ le daba fun ẹni ti o fẹ kọ ẹkọ nipa ọrọ-aje idagbasoke?","other","plain"),
+("Ṣe Super Eagles yoo kopa ninu World Cup ti n bọ?","other","plain"),
+("eniyan melo ni e fi ọrọ wa lenu wo ninu iwadi naa","other","no_accents"),
+]

@@ -1,0 +1,23 @@
+LANG="zu"
+ITEMS=[
+("Ingabe uhulumeni waseNetherlands uzoqhubeka nokuxhasa izinhlelo zempilo yabesifazane eNingizimu Afrika ngemva kuka-2027?","policy","plain"),
+("Sawubona, ngisebenza enhlanganweni esiza abalimi eMsinga. Sizwile ukuthi uhulumeni waseNetherlands uzogxila ekuhwebeni. Kusho ukuthi imali izoya ezinkampanini hhayi ezinhlanganweni?","policy","preamble"),
+("usuku lokugcina lwe-tender nini","policy","code_mix"),
+("Nikhuluma ngezishoshovu, kodwa ngabe umthetho omusha uvumela ukuthi sisebenzise imali yomphakathi ukukhokhela iholo labasebenzi?","policy","decoy","civic word, salary eligibility rule"),
+("isabelomali sinciphe kangakanani","policy","lowercase"),
+("Singazivikela kanjani izishoshovu ezilwa nezimayini ezisongelwa ngokubulawa?","civic","plain"),
+("ngiyazibuza ukuthi ingabe amazwi abantu basemakhaya ayafika ngempela emkhandlwini kamasipala","civic","indirect"),
+("Abantu abebhikisha ngokungabikho kwamanzi baboshwa – iyiphi indlela yokubasiza ngezomthetho?","civic","plain"),
+("Uhulumeni uxhasa izinhlelo zokubusa kahle, kodwa ubani ovikela izintatheli zemisakazo yomphakathi?","civic","decoy","government funding vocab, press freedom"),
+("ukubhikisha kuvunyelwe?","civic","terse"),
+("Kungani ibhodi lenhlangano yaseDutch lingenalo ilungu elilodwa elivela kubalingani bethu?","system","plain"),
+("ubani onquma izinto eziza kuqala","system","lowercase"),
+("Ngiyazibuza ukuthi izinhlangano zendawo zingathola yini imali ngokuqondile kubaxhasi ngaphandle kokudlula kwi-INGO.","system","code_mix"),
+("Inqubomgomo ithi 'ubambiswano olulinganayo', kodwa ngabe sivunyelwe ukukhetha thina umhloli wephrojekthi?","system","decoy","policy phrase, who decides evaluator"),
+("Ukuqeda ubukoloni osizweni kusho ukuthi abasebenzi bendawo bazohola njengabangaphandle?","system","plain"),
+("Ziphi izitshalo ezikwazi ukumelana nesomiso KwaZulu-Natal?","other","plain"),
+("Ingabe i-mpox isasabalele emakhaya aseThekwini?","other","code_mix"),
+("Bafana Bafana badlala nini ngesonto elizayo","other","no_qmark"),
+("Iyiphi i-app enisebenzisa ukuqoqa idatha emaphandleni lapho kungekho inethiwekhi?","other","code_mix"),
+("ukuqoshwa kwalokhu kuzotholakala","other","terse"),
+]
