@@ -129,7 +129,7 @@ def train_all(
     encoder = encoder if given else _load_encoder(source, cache_dir)
     cache = FeatureCache(encoder)
     fit = _fit_ensemble(cache, examples, encoder.name)
-    head, ngram, cv, weight_cv = fit.head, fit.ngram, fit.cv, fit.weight_cv
+    head, ngram = fit.head, fit.ngram
     out_dir.mkdir(parents=True, exist_ok=True)
     e5_path, ngram_path = out_dir / E5_HEAD_NAME, out_dir / NGRAM_HEAD_NAME
     head.save(e5_path)
@@ -150,19 +150,27 @@ def train_all(
     return {
         "examples": len(examples),
         "by_lang": dict(Counter(ex.lang for ex in examples)),
-        "encoder": encoder.name,
-        "layers": list(head.layers),
-        "l2": head.l2,
-        "cv_macro_f1": cv,
-        "ngram_weight": head.ngram_weight,
-        "ensemble_cv_macro_f1": weight_cv,
-        "cv_by_lang": fit.cv_by_lang,
-        "calibration": fit.calibration,
+        **_fit_summary(fit, encoder.name),
         "int8": int8,
         "paths": {"e5": str(e5_path), "ngram": str(ngram_path), "e5_int8": int8.get("path")},
         "duplicates": duplicates,
         "duplicates_int8": duplicates_int8,
         "seconds": seconds,
+    }
+
+
+def _fit_summary(fit: EnsembleFit, encoder_name: str) -> dict[str, Any]:
+    """What :func:`train_all` reports of one head's fit: its encoder, the chosen layers, L2 and
+    ensemble weight with their cross-validation scores, per-language CV and calibration."""
+    return {
+        "encoder": encoder_name,
+        "layers": list(fit.head.layers),
+        "l2": fit.head.l2,
+        "cv_macro_f1": fit.cv,
+        "ngram_weight": fit.head.ngram_weight,
+        "ensemble_cv_macro_f1": fit.weight_cv,
+        "cv_by_lang": fit.cv_by_lang,
+        "calibration": fit.calibration,
     }
 
 
@@ -211,14 +219,7 @@ def _train_int8(
     int8.head.save(path)
     log.info("wrote %s", path)
     return {
-        "encoder": encoder.name,
-        "layers": list(int8.head.layers),
-        "l2": int8.head.l2,
-        "cv_macro_f1": int8.cv,
-        "ngram_weight": int8.head.ngram_weight,
-        "ensemble_cv_macro_f1": int8.weight_cv,
-        "cv_by_lang": int8.cv_by_lang,
-        "calibration": int8.calibration,
+        **_fit_summary(int8, encoder.name),
         "path": str(path),
     }
 
