@@ -98,6 +98,14 @@ async def import_zoom(args: argparse.Namespace, config: Config, db_path: Locatio
     batches with a progress bar, so a 50 MB chat needs little memory.
     """
     fingerprint = check_chat_head(args.chat)  # fail fast on an empty or malformed file
+    if fingerprint is None:
+        # Only a header whose text has not come yet, or a first message still being written:
+        # nothing whole to store, so no event either (follow-zoom waits for it instead).
+        raise InputError(
+            f"{args.chat} holds no complete chat message yet (its only message is unfinished: "
+            "Zoom is still writing it, or the file was cut); import it again once Zoom has "
+            "saved it, or follow it live with 'baraza follow-zoom'"
+        )
     registrants = read_registration_report(args.registrants) if args.registrants else []
     async with open_service(config, db_path) as service:
         event_id, name, event_date = await _open_chat_event(service, args, config, fingerprint)

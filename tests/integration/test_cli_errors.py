@@ -88,3 +88,24 @@ def test_empty_chat_file_makes_no_event(tmp_path: Path) -> None:
     empty.write_bytes(b"\x00\n")
     assert_one_line_error(run_cli("import-zoom", str(empty), cwd=tmp_path), "is empty")
     assert_one_line_error(run_cli("queue", cwd=tmp_path), "no event yet")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10:00:00 From  Ana Lima  to  Everyone:\n",  # a header whose body has not come yet
+        "2025-12-05 20:12:17 From Ana Lima to Everyone:\n",
+        "10:00:00\t From  Zo\u00eb : \u00e7a v",  # a first message still being written
+    ],
+)
+def test_a_chat_file_with_no_complete_message_makes_no_event(tmp_path: Path, text: str) -> None:
+    chat = tmp_path / "meeting_saved_chat.txt"
+    chat.write_text(text, encoding="utf-8")
+    result = run_cli("import-zoom", str(chat), "--date", "2025-12-05", cwd=tmp_path)
+    assert_one_line_error(result, "holds no complete chat message yet")
+    assert_one_line_error(run_cli("queue", cwd=tmp_path), "no event yet")
+    # once Zoom has written the rest, the same file imports normally
+    chat.write_text("10:00:00 From  Ana Lima  to  Everyone:\n\tWho funds this?\n", encoding="utf-8")
+    ok = run_cli("import-zoom", str(chat), "--date", "2025-12-05", cwd=tmp_path)
+    assert ok.returncode == 0, ok.stderr
+    assert ": 1 new messages" in ok.stdout, ok.stdout
