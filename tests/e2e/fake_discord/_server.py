@@ -881,7 +881,9 @@ class FakeDiscord(GatewayMixin, InteractionsMixin, RestMixin):
     async def wait_for_interaction_response(
         self,
         interaction_id: int,
-        timeout: float = 5.0,  # noqa: ASYNC109
+        # A liveness bound, not a speed check: a deferred answer that renders a Word or HTML
+        # export can take several seconds on a loaded 2-core CI machine.
+        timeout: float = 20.0,  # noqa: ASYNC109
         *,
         follow_deferred: bool = True,
     ) -> Json:
