@@ -118,10 +118,17 @@ def duplicate_engine(config: Config) -> str:
     return engine
 
 
-def load_duplicate_scorer(config: Config) -> DuplicateScorer | None:
+def load_duplicate_scorer(
+    config: Config, classifier: LazyClassifier | None = None
+) -> DuplicateScorer | None:
     """The learned near-duplicate scorer (``[classifier] duplicates``, default the shipped one
     matching the engine, :func:`models.duplicates.scorer_path_for`: the one trained on int8
     embeddings for ``onnx-int8``, else the bfloat16 one).
+
+    With ``classifier`` (the bot's lazily loaded one) and no file configured, the shipped scorer
+    is an :class:`EngineMatchedScorer`: the configured engine's one until the classifier has
+    loaded, then the one of the engine that really loaded (an ONNX engine that cannot load falls
+    back to torch, whose embeddings the int8 scorer was not trained on).
 
     None, after one warning, when the n-gram classifier is configured (it has no embeddings) or
     the file is missing or unreadable: questions are then merged only when their text is the same.
@@ -141,7 +148,7 @@ def load_duplicate_scorer(config: Config) -> DuplicateScorer | None:
         else scorer_path_for(duplicate_engine(config))
     )
     try:
-        return LearnedScorer.load(path)
+        scorer = LearnedScorer.load(path)
     except (OSError, ValueError) as exc:
         log.warning(
             "near-duplicates: only questions with the same text are merged; no scorer at %s (%s);"
@@ -150,6 +157,83 @@ def load_duplicate_scorer(config: Config) -> DuplicateScorer | None:
             exc,
         )
         return None
+    if classifier is None or config.classifier.duplicates:
+        return scorer
+    return EngineMatchedScorer(scorer, duplicate_engine(config), classifier)
+
+
+class EngineMatchedScorer:
+    """The shipped near-duplicate scorer of the engine the classifier really runs.
+
+    Starts with the scorer of the configured engine (``expected``); on first use (there is an
+    embedding to compare, so the classifier has loaded) it asks the classifier which engine
+    loaded (:func:`models.classifier.engine_of`) and, when that differs, switches once to the
+    scorer trained on that engine's embeddings (one warning). If that file cannot be read the
+    first one is kept: it still keeps its precision, it finds fewer duplicates.
+    """
+
+    def __init__(self, scorer: DuplicateScorer, expected: str, classifier: LazyClassifier) -> None:
+        self._scorer = scorer
+        self._expected = expected
+        self._classifier = classifier
+        self._checked = False
+        self._lock = threading.Lock()
+
+    @property
+    def scorer(self) -> DuplicateScorer:
+        """The scorer in use (checked against the loaded engine the first time)."""
+        if self._checked:
+            return self._scorer
+        with self._lock:
+            if not self._checked:
+                self._checked = True
+                self._match()
+        return self._scorer
+
+    def _match(self) -> None:
+        from models.classifier import engine_of
+        from models.duplicates import DuplicateScorer as LearnedScorer
+        from models.duplicates import scorer_path_for
+
+        engine = engine_of(self._classifier.loaded)
+        if engine is None or engine == self._expected:
+            return
+        path = scorer_path_for(engine)
+        if scorer_path_for(self._expected) == path:
+            return  # the same file serves both engines
+        try:
+            self._scorer = LearnedScorer.load(path)
+        except (OSError, ValueError) as exc:
+            log.warning(
+                "near-duplicates: keeping the %s scorer: %s (%s)", self._expected, path, exc
+            )
+            return
+        log.warning(
+            "near-duplicates: the classifier runs on %s, not %s; using the scorer trained on its"
+            " embeddings (%s)",
+            engine,
+            self._expected,
+            path.name,
+        )
+
+    @property
+    def threshold(self) -> float | None:
+        """The scorer's own cross-validated threshold."""
+        own = getattr(self.scorer, "threshold", None)
+        return float(own) if isinstance(own, int | float) else None
+
+    @property
+    def dim(self) -> int:
+        """The embedding size the scorer expects."""
+        return self.scorer.dim
+
+    def project(self, embeddings: np.ndarray) -> np.ndarray:
+        """Delegate to the matched scorer."""
+        return self.scorer.project(embeddings)
+
+    def similarity(self, query: np.ndarray, stored: np.ndarray) -> np.ndarray:
+        """Delegate to the matched scorer."""
+        return self.scorer.similarity(query, stored)
 
 
 @asynccontextmanager
@@ -163,13 +247,14 @@ async def open_service(
 
     ``duplicates`` defaults to :func:`load_duplicate_scorer` (tests hand in their own).
     """
+    lazy: LazyClassifier | None = None
+    if classifier is None:
+        classifier = lazy = LazyClassifier(config)
     if duplicates is None:
-        duplicates = load_duplicate_scorer(config)
+        duplicates = load_duplicate_scorer(config, lazy)
     store = await open_store(db_path)
     try:
-        runner = ClassifierRunner(
-            classifier or LazyClassifier(config), batch_size=config.classifier.batch_size
-        )
+        runner = ClassifierRunner(classifier, batch_size=config.classifier.batch_size)
         service = Service(
             store, runner, config, country_table(), LanguageDetector(), duplicates=duplicates
         )

