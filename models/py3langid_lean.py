@@ -4,7 +4,7 @@ py3langid's ``LanguageIdentifier.from_model_file`` keeps its whole model residen
 transition table (39 MB of uint32) and the feature x language table (28 MB of float16), 73 MB
 of the import's RSS, though the bot only asks py3langid about a few texts in a hundred (other
 scripts, Latin-script languages our own model lacks). :func:`load_identifier` decompresses the
-shipped model once into an unlinked temporary file and gives the same ``LanguageIdentifier``
+shipped model once into the user's cache folder and gives the same ``LanguageIdentifier``
 two table views that read the entries a text needs with ``pread``: the bytes go through the
 page cache (shared and reclaimable, not this process's RSS) and the answers are the same
 numbers (the same float16 rows, the same transitions). A text costs about a hundred small reads
@@ -15,18 +15,20 @@ maps) stay in memory as compact arrays.
 from __future__ import annotations
 
 import array
+import contextlib
 import lzma
 import os
 import shutil
 import struct
 import tempfile
 import zipfile
+from pathlib import Path
 from typing import IO, Any
 
 import numpy as np
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-__all__ = ["FileTable", "load_identifier"]
+__all__ = ["FileTable", "default_cache_dir", "load_identifier"]
 
 _LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # a zip member's local file header (30 bytes)
 
@@ -77,18 +79,59 @@ class FileTable:
         return out.reshape(len(ids), *self.shape[1:])
 
 
-def load_identifier(norm_probs: bool = True) -> LanguageIdentifier:
-    """py3langid's shipped model (``norm_probs`` as its own loader) with file-backed tables."""
-    # unlinked: gone when the last table reading it is (the tables keep it open)
-    handle = tempfile.TemporaryFile(suffix=".npz")  # noqa: SIM115
-    with lzma.open(MODEL_DIR / MODEL_FILE) as source:
-        shutil.copyfileobj(source, handle, length=1 << 20)
-    handle.flush()
+def load_identifier(norm_probs: bool = True, cache_dir: Path | None = None) -> LanguageIdentifier:
+    """py3langid's shipped model (``norm_probs`` as its own loader) with file-backed tables.
+
+    The decompressed model (80 MB) is kept in ``cache_dir`` (default
+    ``<user cache>/baraza/py3langid``) under a name made from the compressed file's size and
+    modification time, so every later process opens it at once (decompressing takes 1-2 s) and
+    all of them share one copy in the page cache. Written to a temporary name and renamed, so a
+    crash or a second process never leaves a half file under the real name. Where the folder
+    cannot be written, an unlinked temporary file serves this process alone.
+    """
+    handle = _cached_model(cache_dir)
+    if handle is None:
+        # unlinked: gone when the last table reading it is (the tables keep it open)
+        handle = tempfile.TemporaryFile(suffix=".npz")  # noqa: SIM115
+        with lzma.open(MODEL_DIR / MODEL_FILE) as source:
+            shutil.copyfileobj(source, handle, length=1 << 20)
+        handle.flush()
     try:
         return _identifier(handle, norm_probs)
     except BaseException:
         handle.close()
         raise
+
+
+def default_cache_dir() -> Path:
+    """``<user cache>/baraza/py3langid``; computed when called."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("baraza")) / "py3langid"
+
+
+def _cached_model(cache_dir: Path | None) -> IO[bytes] | None:
+    """The decompressed model in the cache, opened for reading (written first if missing), or
+    ``None`` when the cache cannot be used."""
+    source = MODEL_DIR / MODEL_FILE
+    folder = default_cache_dir() if cache_dir is None else cache_dir
+    try:
+        stat = source.stat()
+        path = folder / f"model-{stat.st_size}-{stat.st_mtime_ns}.npz"
+        if not path.is_file():
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, partial = tempfile.mkstemp(dir=folder, prefix=".model-", suffix=".part")
+            try:
+                with os.fdopen(fd, "wb") as out, lzma.open(source) as packed:
+                    shutil.copyfileobj(packed, out, length=1 << 20)
+                os.replace(partial, path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(partial)
+                raise
+        return path.open("rb")
+    except (OSError, lzma.LZMAError):
+        return None
 
 
 def _identifier(handle: IO[bytes], norm_probs: bool) -> LanguageIdentifier:

@@ -63,3 +63,26 @@ def test_file_table_reads_rows_and_entries_like_numpy(tmp_path: Path) -> None:
             flat[4]
         with pytest.raises(IndexError):
             table[np.array([10])]
+
+
+def test_the_decompressed_model_is_cached_once_and_shared(
+    tmp_path: Path, lean: LanguageIdentifier
+) -> None:
+    cache = tmp_path / "py3langid"
+    first = load_identifier(norm_probs=True, cache_dir=cache)
+    [cached] = list(cache.iterdir())  # one file, no partial one left
+    assert cached.name.startswith("model-") and cached.suffix == ".npz"
+    stamp = cached.stat().st_mtime_ns
+    second = load_identifier(norm_probs=True, cache_dir=cache)
+    assert cached.stat().st_mtime_ns == stamp  # opened, not written again
+    for text in TEXTS:
+        assert first.rank(text) == second.rank(text) == lean.rank(text), text
+
+
+def test_an_unwritable_cache_falls_back_to_a_private_copy(
+    tmp_path: Path, lean: LanguageIdentifier
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    identifier = load_identifier(norm_probs=True, cache_dir=blocked / "py3langid")
+    assert [identifier.classify(t) for t in TEXTS] == [lean.classify(t) for t in TEXTS]
