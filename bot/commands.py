@@ -20,8 +20,8 @@ from bot.core.model import ChatMessage
 from bot.errors import BarazaError, InputError
 from bot.export.transcript import export_target, write_export
 from bot.registrations import import_registrants
-from bot.sources.zoom import SOURCE as ZOOM_SOURCE
 from bot.sources.zoom import (
+    HEAD_BYTES,
     chat_fingerprint,
     check_chat_head,
     date_from_path,
@@ -32,6 +32,7 @@ from bot.sources.zoom import (
     read_registration_report,
     read_text_file,
 )
+from bot.sources.zoom import SOURCE as ZOOM_SOURCE
 from bot.usecases import IngestResult, Service
 
 IMPORT_BATCH = 200  # messages per unit of work when importing a file
@@ -98,9 +99,10 @@ async def import_zoom(args: argparse.Namespace, config: Config, db_path: Locatio
     batches with a progress bar, so a 50 MB chat needs little memory.
     """
     fingerprint = check_chat_head(args.chat)  # fail fast on an empty or malformed file
-    if fingerprint is None:
+    if fingerprint is None and args.chat.stat().st_size <= HEAD_BYTES:
         # Only a header whose text has not come yet, or a first message still being written:
-        # nothing whole to store, so no event either (follow-zoom waits for it instead).
+        # nothing whole to store, so no event either (follow-zoom waits for it instead). A
+        # bigger file may hold a first message longer than the head: the full read decides.
         raise InputError(
             f"{args.chat} holds no complete chat message yet (its only message is unfinished: "
             "Zoom is still writing it, or the file was cut); import it again once Zoom has "

@@ -109,3 +109,17 @@ def test_a_chat_file_with_no_complete_message_makes_no_event(tmp_path: Path, tex
     ok = run_cli("import-zoom", str(chat), "--date", "2025-12-05", cwd=tmp_path)
     assert ok.returncode == 0, ok.stderr
     assert ": 1 new messages" in ok.stdout, ok.stdout
+
+
+def test_a_first_message_longer_than_the_head_check_still_imports(tmp_path: Path) -> None:
+    # The cheap head check reads 256 KB; a longer first message is not "no complete message".
+    chat = tmp_path / "meeting_saved_chat.txt"
+    long_text = "why " * 100_000  # 400 KB
+    chat.write_text(
+        f"10:00:00 From  Ana  to  Everyone:\n\t{long_text}?\n"
+        "10:00:05 From  Bob  to  Everyone:\n\tWho decides the budget?\n",
+        encoding="utf-8",
+    )
+    ok = run_cli("import-zoom", str(chat), "--date", "2025-12-05", cwd=tmp_path)
+    assert ok.returncode == 0, ok.stderr
+    assert ": 2 new messages" in ok.stdout, ok.stdout

@@ -23,6 +23,7 @@ from bot.sources.zoom._decode import decode_text, read_text_file
 from bot.sources.zoom._follow import follow_chat_file
 from bot.sources.zoom._formats import Who, split_who
 from bot.sources.zoom._parser import (
+    HEAD_BYTES,
     SOURCE,
     ZoomChatParser,
     chat_fingerprint,
@@ -40,6 +41,7 @@ from bot.sources.zoom._reports import (
 )
 
 __all__ = [
+    "HEAD_BYTES",
     "SOURCE",
     "Registrant",
     "Who",
