@@ -151,3 +151,31 @@ async def test_crash_padding_in_the_middle_and_at_the_end_is_followed(tmp_path: 
         assert [(m.author_name, m.text) for m in got] == [("Ann", "one"), ("Bob", "two")]
     finally:
         await follower.close()
+
+
+async def test_half_a_bom_first_does_not_fix_the_wrong_encoding(tmp_path: Path) -> None:
+    # Zoom caught mid-write: the first read sees one byte of a UTF-16 BOM, then the rest comes.
+    path = tmp_path / "meeting_saved_chat.txt"
+    whole = msg("10:00:00", "Zoë", "habari, swali kuhusu bajeti?").encode("utf-16")
+    path.write_bytes(whole[:1])
+    follower = Follower(path)
+    try:
+        await asyncio.sleep(0.2)
+        with path.open("ab") as handle:
+            handle.write(whole[1:])
+            handle.write(msg("10:01:00", "Ann", "next").encode("utf-16-le"))
+        first = await follower.next(wait=2.0)
+        assert (first.author_name, first.text) == ("Zoë", "habari, swali kuhusu bajeti?")
+    finally:
+        await follower.close()
+
+
+async def test_a_file_that_stays_a_few_bytes_long_is_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "meeting_saved_chat.txt"
+    path.write_text("10:00:00 From  A  to  Everyone:\n\tok?\n")  # under SNIFF_BYTES
+    follower = Follower(path)
+    try:
+        got = await follower.next(wait=2.0)
+        assert (got.author_name, got.text) == ("A", "ok?")
+    finally:
+        await follower.close()

@@ -40,6 +40,7 @@ async def follow_chat_file(
     offset = 0
     inode: int | None = None
     decoder: codecs.IncrementalDecoder | None = None
+    head = b""  # the first bytes, until there are enough to tell the encoding
     rest = ""
     loop = asyncio.get_running_loop()
     quiet_since = loop.time()
@@ -51,23 +52,51 @@ async def follow_chat_file(
             continue
         if inode is not None and (info.st_ino != inode or info.st_size < offset):
             log.info("chat file was replaced or truncated; reading it again from the start")
-            parser, offset, decoder, rest = ZoomChatParser(event_date, tz), 0, None, ""
+            parser, offset, decoder, head, rest = ZoomChatParser(event_date, tz), 0, None, b"", ""
         inode = info.st_ino
         batch: list[ChatMessage] = []
+        quiet = loop.time() - quiet_since > settle_seconds
         if info.st_size > offset:
             chunk = await asyncio.to_thread(_read_from, path, offset, info.st_size - offset)
             offset += len(chunk)
+            quiet_since = loop.time()
             if decoder is None:
-                decoder = incremental_decoder(sniff_encoding(chunk) or "utf-8", errors="replace")
-            rest += decoder.decode(chunk).replace("\x00", "")
+                head += chunk
+                if not _enough_to_sniff(head):
+                    chunk = b""  # half a BOM, a few bytes: wait for more (or for quiet)
+                else:
+                    decoder = incremental_decoder(sniff_encoding(head) or "utf-8", errors="replace")
+                    chunk, head = head, b""
+            if decoder is not None:
+                rest += decoder.decode(chunk).replace("\x00", "")
+                *complete, rest = rest.split("\n")
+                batch.extend(parser.feed(complete))
+        elif decoder is None and head and quiet:
+            # a file that stays this short: decide from what there is
+            decoder = incremental_decoder(sniff_encoding(head) or "utf-8", errors="replace")
+            rest += decoder.decode(head).replace("\x00", "")
+            head = b""
             *complete, rest = rest.split("\n")
             batch.extend(parser.feed(complete))
             quiet_since = loop.time()
-        elif _settled(parser, rest) and loop.time() - quiet_since > settle_seconds:
+        elif _settled(parser, rest) and quiet:
             batch.extend(parser.flush())
         if batch:
             yield batch
         await asyncio.sleep(poll_seconds)
+
+
+#: Bytes :func:`follow_chat_file` waits for before it tells the encoding (unless the file is a
+#: whole BOM long or goes quiet): Zoom may be caught mid-write with half a UTF-16 BOM or a
+#: couple of bytes, which would fix the wrong decoder for the whole session.
+SNIFF_BYTES = 64
+
+
+def _enough_to_sniff(head: bytes) -> bool:
+    """Whether the first bytes tell the encoding: a whole BOM, or :data:`SNIFF_BYTES`."""
+    if head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    return len(head) >= SNIFF_BYTES
 
 
 def _settled(parser: ZoomChatParser, rest: str) -> bool:
