@@ -96,13 +96,25 @@ _KIRUNDI_WORDS = _wordset(
     # Kinyarwanda "mudasobwa".
     " nyene ishure amashure indwi umukenyezi umwigeme abigeme ngaha kuyaga"
     " orudinateri"
+    # Issue 13, Kirundi/Kinyarwanda round (word pairs where the two orthographies or lexicons
+    # part): "nimba" (if; Kinyarwanda "niba"), "amajambo" (words; Kinyarwanda "amagambo", the
+    # Kirundi j for Kinyarwanda g), "wewe"/"jewe" (you/me; Kinyarwanda "wowe"/"jye"),
+    # "abanyagihugu" (citizens; Kinyarwanda "abaturage"), "inyishu" (answer; Kinyarwanda
+    # "igisubizo"), "igitigiri"/"ibitigiri" (number; Kinyarwanda "umubare").
+    " nimba amajambo wewe jewe jeho abanyagihugu inyishu igitigiri ibitigiri"
 )
 _KINYARWANDA_WORDS = _wordset(
     "cyane cyangwa icyo mfite rwanda imiryango inkunga amafaranga urubyiruko yego ntacyo umunsi"
-    " igitekerezo abagore yanjye nanjye muraho ndashaka ntabwo rwose uko"
+    " igitekerezo abagore yanjye nanjye muraho ntabwo rwose uko"
     " kigali musanze huye rubavu nyagatare rusizi muhanga rwamagana"
     # Issue 13: the Kinyarwanda sides of the Kirundi words above (nyine, ishuri, mudasobwa).
     " nyine ishuri amashuri mudasobwa"
+    # Kirundi/Kinyarwanda round: the Kinyarwanda sides of the pairs above ("niba", "amagambo",
+    # "wowe"), "nonaha" (now; Kirundi "ubu nyene"), "ubwisanzure" (freedom).
+    # "ndashaka" (I want) is no longer a cue: Kirundi says it too. Not cues, though frequent in
+    # our Kinyarwanda text only: "abaturage", "ese", "buri", "igisubizo" (Kirundi writers may
+    # use them too).
+    " niba amagambo wowe nonaha ubwisanzure"
 )
 #: Future tense: Kirundi ``-zo-`` (izokora, hazoba), Kinyarwanda ``-za-`` (izakora, hazaba).
 #: Not ``-zonger-``: Kinyarwanda's ``za`` + ``ongera`` (add, again) coalesces to ``tuzongera``,
@@ -122,6 +134,11 @@ _KINYARWANDA_FUTURE = re.compile(r"^(?:[iuyrbhtk]|ha|bi|ba|tu|mu|ri|ki|byi)za[a-
 #: ndabona``, ``sindiko``, I am (not) seeing) where Kinyarwanda uses ``ndi ku-``/``ndimo``;
 #: ``ariko`` (but, in both languages) is left out; ``(i)kiyago`` (conversation, from ``kuyaga``
 #: to chat; Kinyarwanda ``ikiganiro``/``kuganira``), also after a demonstrative (``iki kiyago``).
+#: Kirundi/Kinyarwanda round, Kirundi verbs and stems Kinyarwanda does not use: ``-ronka``
+#: (obtain; Kinyarwanda ``-bona``), ``-shika`` (arrive, reach; Kinyarwanda ``-gera``; not
+#: Kinyarwanda's ``-shishikar-`` or ``-shikam-``), ``-sigura`` (explain; Kinyarwanda
+#: ``-sobanura``), ``-pfunga``/``-pfunzwe`` (close, lock up; Kinyarwanda ``-funga``), ``(b)ijanye``
+#: (regarding; Kinyarwanda ``bijyanye``), ``abamenyeshamakuru`` (journalists).
 _KINYARWANDA_SPELLING = re.compile(
     r"cy|by|shy|jy|fite$|tekerez|^.{4,}[ae]ho$|^.{3,}[aei]mo$|^(?:mw|tw)a[a-z]{3,}a$"
     r"|kerer[ew]"
@@ -129,6 +146,7 @@ _KINYARWANDA_SPELLING = re.compile(
 _KIRUNDI_SPELLING = re.compile(
     r"vy|^ic[aeio]|fise$|iyumvir|^.{4,}[ae]ko$|mwo$|^(?:mw|tw)o[a-z]{3,}"
     r"|cerew|cererw|hezagir|^(?:i?ki|i?bi)yago$|^(?:si|nti)?(?:ndi|uri|turi|muri|bari|biri|hari|iri|kiri|ziri)ko$"
+    r"|ronk|(?<!shi)shik(?!am)|sigur|[ai]janye|pfun[gz]|menyeshamakuru"
 )
 
 _AFRIKAANS_WORDS = _wordset(
