@@ -83,6 +83,20 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+#: Code-mixing (``LanguageDetector._matrix_language``): a text the model calls English with at
+#: least this many words, none an English function word, and at least MATRIX_MIN_OWN_WORDS words
+#: that are each likeliest in one other language, is in that language.
+MATRIX_MIN_WORDS = 5
+MATRIX_MIN_OWN_WORDS = 2
+#: English words (nearly) every English sentence of five words has one of, and other languages
+#: of the chat do not write as words of their own (so not "to", "a", "in", "on", "na"; nor "we",
+#: "he", "i" (Kirundi/Kinyarwanda), "me" (Hausa), "so" (Somali), "do" (Portuguese)).
+_ENGLISH_FUNCTION_WORDS = _wordset(
+    "the and of is are was were what how why which who whom this that these those with for from"
+    " will would can could should does did have has had it its you they our your their be been"
+    " not there about into than then when where my us she his her an at by if or any some all"
+    " please thanks thank"
+)
 #: py3langid labels close to languages our model knows (Xhosa/Zulu, Javanese/Indonesian,
 #: Frisian/Dutch, Galician/Portuguese...): in a chat our model's answer is the likelier one.
 _NEIGHBOURS = _wordset(
@@ -234,6 +248,8 @@ class LanguageDetector:
             best = "ha"
         if n_letters < SHORT_TEXT_LETTERS and best not in SUPPORTED and best not in _NEEDS_CUE:
             best = _resolve_pairs(text, [lang for lang in ranked if lang in SUPPORTED])
+        if best == "en":
+            best = self._matrix_language(text, ranked) or best
         if best == "rn" and "rw" in ranked[:3] and _kirundi_score(text) == 0:
             margin = loglik[labels.index("rn")] - loglik[labels.index("rw")]
             if margin < KIRUNDI_MIN_MARGIN:
@@ -243,6 +259,29 @@ class LanguageDetector:
             if other:
                 return other
         return best
+
+    def _matrix_language(self, text: str, ranked: list[str]) -> str | None:
+        """The language English jargon is mixed into, for a text the model calls English.
+
+        Chat questions often carry English terms inside another language ("Trust-based funding
+        beneran ngubah power imbalance antara North dan South gak?"): the n-gram model then
+        counts the English words, but the grammar (the matrix language) is the other one. A text
+        of at least ``MATRIX_MIN_WORDS`` words with no English function word
+        (:data:`_ENGLISH_FUNCTION_WORDS`) whose best non-English language (among
+        :data:`SUPPORTED`, close pairs resolved) is the best language of at least
+        ``MATRIX_MIN_OWN_WORDS`` of its words taken one by one gets that language.
+        """
+        words = _word_list(text)
+        if len(words) < MATRIX_MIN_WORDS or any(w in _ENGLISH_FUNCTION_WORDS for w in words):
+            return None
+        alt = _resolve_pairs(text, [lang for lang in ranked if lang in SUPPORTED and lang != "en"])
+        labels = self._ngram.labels
+        own = 0
+        for word in words:
+            loglik, known, _ = self._ngram.log_likelihoods(word)
+            if known and labels[int(np.argmax(loglik))] in (alt, *_PAIR_OF.get(alt, ())):
+                own += 1
+        return alt if own >= MATRIX_MIN_OWN_WORDS else None
 
     def _unknown_latin(self, text: str, known_share: float) -> str | None:
         """py3langid's language when it is one our model lacks and the text looks foreign to it."""
@@ -379,6 +418,17 @@ _PAIRS: tuple[tuple[str, str, Callable[[str], int]], ...] = (
     ("af", "nl", _afrikaans_score),
     ("ms", "id", _marker_score(_MALAY_WORDS, _INDONESIAN_WORDS)),
 )
+
+
+#: Each close-pair language with its partner (a word likeliest in either counts for both).
+_PAIR_OF = {
+    "rn": ("rw",),
+    "rw": ("rn",),
+    "af": ("nl",),
+    "nl": ("af",),
+    "ms": ("id",),
+    "id": ("ms",),
+}
 
 
 def _word_list(text: str) -> list[str]:
