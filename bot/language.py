@@ -157,10 +157,11 @@ _KINYARWANDA_FUTURE = re.compile(r"^(?:[iuyrbhtk]|ha|bi|ba|tu|mu|ri|ki|byi)za[a-
 #: ``ariko`` (but, in both languages) is left out; ``(i)kiyago`` (conversation, from ``kuyaga``
 #: to chat; Kinyarwanda ``ikiganiro``/``kuganira``), also after a demonstrative (``iki kiyago``).
 #: Kirundi/Kinyarwanda round, Kirundi verbs and stems Kinyarwanda does not use: ``-ronka``
-#: (obtain; Kinyarwanda ``-bona``), ``-shika`` (arrive, reach; Kinyarwanda ``-gera``; not
-#: Kinyarwanda's ``-shishikar-`` or ``-shikam-``), ``-sigura`` (explain; Kinyarwanda
-#: ``-sobanura``), ``-pfunga``/``-pfunzwe`` (close, lock up; Kinyarwanda ``-funga``), ``(b)ijanye``
-#: (regarding; Kinyarwanda ``bijyanye``), ``abamenyeshamakuru`` (journalists).
+#: (obtain, past ``-ronse``; Kinyarwanda ``-bona``), ``-shika`` (arrive, reach; Kinyarwanda
+#: ``-gera``; not Kinyarwanda's ``-shishikar-`` or ``-shikam-``), ``-sigura`` (explain;
+#: Kinyarwanda ``-sobanura``), ``-pfunga``/``-pfunzwe`` (close, lock up; Kinyarwanda
+#: ``-funga``), ``(b)ijanye`` (regarding; Kinyarwanda ``bijyanye``), ``abamenyeshamakuru``
+#: (journalists).
 _KINYARWANDA_SPELLING = re.compile(
     r"cy|by|shy|jy|fite$|tekerez|^.{4,}[ae]ho$|^.{3,}[aei]mo$|^(?:mw|tw)a[a-z]{3,}a$"
     r"|kerer[ew]"
@@ -168,7 +169,7 @@ _KINYARWANDA_SPELLING = re.compile(
 _KIRUNDI_SPELLING = re.compile(
     r"vy|^ic[aeio]|fise$|iyumvir|^.{4,}[ae]ko$|mwo$|^(?:mw|tw)o[a-z]{3,}"
     r"|cerew|cererw|hezagir|^(?:i?ki|i?bi)yago$|^(?:si|nti)?(?:ndi|uri|turi|muri|bari|biri|hari|iri|kiri|ziri)ko$"
-    r"|ronk|(?<!shi)shik(?!am)|sigur|[ai]janye|pfun[gz]|menyeshamakuru"
+    r"|ron(?:k|se)|(?<!shi)shik(?!am)|sigur|[ai]janye|pfun[gz]|menyeshamakuru"
 )
 
 _AFRIKAANS_WORDS = _wordset(
