@@ -124,6 +124,10 @@ _KIRUNDI_WORDS = _wordset(
     # "abanyagihugu" (citizens; Kinyarwanda "abaturage"), "inyishu" (answer; Kinyarwanda
     # "igisubizo"), "igitigiri"/"ibitigiri" (number; Kinyarwanda "umubare").
     " nimba amajambo wewe jewe jeho abanyagihugu inyishu igitigiri ibitigiri"
+    # The language and its people named in it ("mu Kirundi", "Abarundi"), "Buraya" (Europe;
+    # Kinyarwanda "Burayi"), "umuhinga"/"abahinga" (expert; Kinyarwanda "umuhanga", a word
+    # Kirundi may use too, so not a Kinyarwanda cue).
+    " kirundi ikirundi burundi abarundi umurundi buraya uburaya umuhinga abahinga"
 )
 _KINYARWANDA_WORDS = _wordset(
     "cyane cyangwa icyo mfite rwanda imiryango inkunga amafaranga urubyiruko yego ntacyo umunsi"
@@ -137,6 +141,7 @@ _KINYARWANDA_WORDS = _wordset(
     # our Kinyarwanda text only: "abaturage", "ese", "buri", "igisubizo" (Kirundi writers may
     # use them too).
     " niba amagambo wowe nonaha ubwisanzure"
+    " kinyarwanda ikinyarwanda abanyarwanda umunyarwanda burayi uburayi"
 )
 #: Future tense: Kirundi ``-zo-`` (izokora, hazoba), Kinyarwanda ``-za-`` (izakora, hazaba).
 #: Not ``-zonger-``: Kinyarwanda's ``za`` + ``ongera`` (add, again) coalesces to ``tuzongera``,

@@ -306,3 +306,10 @@ def test_english_jargon_inside_another_language_is_that_language(text: str, lang
 )
 def test_english_with_or_without_function_words_stays_english(text: str) -> None:
     assert DETECTOR.detect(text) == "en"
+
+
+def test_the_language_named_and_europe_spelled_each_languages_way() -> None:
+    assert DETECTOR.detect("Hari abasobanuzi mu Kirundi?") == "rn"
+    assert DETECTOR.detect("Hari abasemuzi mu Kinyarwanda?") == "rw"
+    assert _kirundi_score("abahinga b'i Buraya") > 0
+    assert _kirundi_score("inzobere zo mu Burayi") < 0
