@@ -31,6 +31,10 @@ Deterministic (no randomness anywhere; the same text always gets the same answer
    (ɓ ɗ ƙ ƴ) makes a text Hausa, and so does a Hausa-only word (``nagode``, ``gaskiya``...) when
    Hausa is among the model's first three. Afrikaans and Malay are only answered
    with a cue of their own (else Dutch, Indonesian).
+   **Code-mixing**: a text the model calls English, of at least ``MATRIX_MIN_WORDS`` words and
+   without an English function word ("the", "is", "with"...), is in the chat language most of
+   its other words point to when at least ``MATRIX_MIN_OWN_WORDS`` of them do ("Capacity
+   building buat local partners masih kurang banget" is Indonesian).
 5. **Languages the model does not know** (Polish, Turkish, Vietnamese...): for a text of at least
    ``OTHER_MIN_CHARS`` characters, py3langid's answer replaces ours when it names a language our
    model lacks with probability at least ``OTHER_MIN_PROB`` *and* few of the text's n-grams were
