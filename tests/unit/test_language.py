@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import language
 from bot.language import SUPPORTED, UNDETERMINED, LanguageDetector, _kirundi_score
 from models.langid import DEFAULT_LANGID_PATH, NgramLanguageModel, features, load_texts
 
@@ -221,3 +222,94 @@ def test_hausa_hooked_letters_and_words(text: str) -> None:
 def test_hausa_words_do_not_override_other_languages() -> None:
     assert DETECTOR.detect("Asante sana kwa mada hii nzuri") == "sw"
     assert DETECTOR.detect("Ẹ ṣé gan-an fún ìpàdé yìí") == "yo"
+
+
+@pytest.mark.parametrize(
+    ("rundi", "rwanda"),
+    [
+        # nimba (rn) / niba (rw): if
+        ("Nimba mushobora kurungika link", "Niba mushobora kohereza link"),
+        # amajambo (rn) / amagambo (rw): words (Kirundi j for Kinyarwanda g)
+        ("amajambo yawe ni meza", "amagambo yawe ni meza"),
+        # wewe (rn) / wowe (rw): you
+        ("wewe uravuga neza", "wowe uvuga neza"),
+    ],
+)
+def test_kirundi_and_kinyarwanda_word_pairs(rundi: str, rwanda: str) -> None:
+    assert _kirundi_score(rundi) > 0
+    assert _kirundi_score(rwanda) < 0
+    assert DETECTOR.detect(rundi) == "rn"
+    assert DETECTOR.detect(rwanda) == "rw"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "twaronse imfashanyo",  # -ronka / -ronse: obtain
+        "abanyagihugu benshi bategereje",  # citizens (rw abaturage)
+        "raporo izoshika ejo",  # -shika: arrive
+        "mwosigura neza iyo ngingo?",  # -sigura: explain
+        "abarimyi bapfunzwe",  # -pfunga: lock up
+        "ibibazo bijanye n'ubuhinzi",  # bijanye (rw bijyanye)
+        "abamenyeshamakuru bakeneye gukingirwa",  # journalists
+    ],
+)
+def test_kirundi_stems_kinyarwanda_does_not_use(text: str) -> None:
+    assert _kirundi_score(text) > 0
+    assert DETECTOR.detect(text) == "rn"
+
+
+def test_kinyarwanda_shishikariza_and_shikamye_are_no_kirundi_shika() -> None:
+    assert _kirundi_score("turabashishikariza kwitabira") <= 0
+    assert _kirundi_score("ushikamye") == 0
+
+
+def test_ndashaka_is_said_in_both_languages() -> None:
+    assert _kirundi_score("ndashaka") == 0
+
+
+def test_kirundi_without_a_cue_needs_a_clear_lead_over_kinyarwanda(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Murakoze, ndemeranya n'uwo muvugizi"  # both languages write it so: no cue
+    assert _kirundi_score(text) == 0
+    monkeypatch.setattr(language, "KIRUNDI_MIN_MARGIN", float("-inf"))
+    model_choice = DETECTOR.detect(text)
+    assert model_choice in ("rn", "rw")
+    monkeypatch.setattr(language, "KIRUNDI_MIN_MARGIN", float("inf"))
+    assert DETECTOR.detect(text) == "rw"
+    # a spelling cue still decides, whatever the margin
+    assert DETECTOR.detect("Murakoze cane, ndemeranya n'uwo muvugizi") == "rn"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Funding framework mpya ya wizara itarahisisha reporting requirements kweli", "sw"),
+        ("Capacity building buat local partners masih kurang banget ya", "id"),
+        ("Nje ni ibo ti donor funding maa lo si awon community groups", "yo"),
+        ("Local ownership ye-project kumele iqale emphakathini", "zu"),
+    ],
+)
+def test_english_jargon_inside_another_language_is_that_language(text: str, lang: str) -> None:
+    assert DETECTOR.detect(text) == lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Capacity building for local partners is still lacking",
+        "Power shift towards local partners remains slow",
+        "Great session today, really useful insights",
+        "Quick question regarding funding cycles next year",
+    ],
+)
+def test_english_with_or_without_function_words_stays_english(text: str) -> None:
+    assert DETECTOR.detect(text) == "en"
+
+
+def test_the_language_named_and_europe_spelled_each_languages_way() -> None:
+    assert DETECTOR.detect("Hari abasobanuzi mu Kirundi?") == "rn"
+    assert DETECTOR.detect("Hari abasemuzi mu Kinyarwanda?") == "rw"
+    assert _kirundi_score("abahinga b'i Buraya") > 0
+    assert _kirundi_score("inzobere zo mu Burayi") < 0
