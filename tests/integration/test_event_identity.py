@@ -100,12 +100,17 @@ def test_a_growing_file_imported_again_is_the_same_event(cli: Cli, tmp_path: Pat
     assert cli.events() == ["meeting_saved_chat"]
 
 
-def test_a_file_with_no_complete_message_yet_is_continued(cli: Cli, tmp_path: Path) -> None:
+def test_a_file_with_no_complete_message_yet_opens_no_event(cli: Cli, tmp_path: Path) -> None:
+    # Nothing whole to store yet: one clear line and no (empty, default-to-be) event; once Zoom
+    # has written the rest, the same file makes the one event.
     chat = _chat(tmp_path / "live", "10:00:05 From  Host Amina  to  Everyone:\n\tWelc")
-    event, new, _, _ = cli.import_chat(chat)
-    assert new == 0
+    code, _, err = cli("import-zoom", str(chat))
+    assert code == 2 and "holds no complete chat message yet" in err
+    assert cli.events() == []
     chat.write_text(CHAT_A)
-    assert cli.import_chat(chat)[:3] == (event, 2, 0)
+    event, new, known, _ = cli.import_chat(chat)
+    assert (new, known) == (2, 0)
+    assert cli.import_chat(chat)[:3] == (event, 0, 2)
     assert cli.events() == ["meeting_saved_chat"]
 
 

@@ -44,7 +44,8 @@ def test_a_file_holding_only_a_cut_first_line_is_one_clear_line(
 
 
 def test_a_first_message_cut_mid_text_is_held_back(tmp_path: Path) -> None:
-    # Not an error: follow-zoom and a later import continue the same event (README).
+    # Not a parser error (follow-zoom waits for the rest); import-zoom refuses such a file with
+    # one clear line and opens no event (tests/integration/test_cli_errors.py).
     path = tmp_path / "chat.txt"
     path.write_bytes("10:00:00\t From  Zoë : ça v".encode())
     got, warnings = read(path)
