@@ -91,6 +91,8 @@ class IntakeCog(commands.Cog, name="Intake"):
         self.caught_up: set[int] = set()
         #: message id -> held while the catch-up reads that message's votes back
         self._reconciling: dict[int, asyncio.Lock] = {}
+        #: messages that got a live vote event since the last catch-up started
+        self._live_votes: set[int] = set()
         self.add_to_queue_menu = app_commands.ContextMenu(
             name="Add to queue", callback=self.add_to_queue
         )
@@ -149,9 +151,13 @@ class IntakeCog(commands.Cog, name="Intake"):
         The same pass reads the votes back: 👍 given or taken back while the bot was away
         never came as events, so the history is read from the start of the event's day and
         each open question's votes are set to the reactions its message has now (see
-        :meth:`_reconcile_votes`).
+        :meth:`_reconcile_votes`). API calls: one history page per 100 messages of the day,
+        then per message holding an open question with a vote emoji from someone but the
+        bot, one call per vote emoji (and per further 100 users); one more for a message that
+        got a live vote during the catch-up. A message with no vote reaction costs nothing.
         """
         self.caught_up.clear()
+        self._live_votes.clear()
         taken = 0
         for ctx in self.servers:
             taken += await self._catch_up_event(ctx)
@@ -283,6 +289,7 @@ class IntakeCog(commands.Cog, name="Intake"):
             return
         if not is_vote_emoji(payload.emoji.name or ""):
             return
+        self._live_votes.add(payload.message_id)  # before any await: see _reconcile_votes
         reading = self._reconciling.get(payload.message_id)
         if reading is not None:  # its reactions are being read back: apply this one after
             async with reading:
@@ -336,13 +343,16 @@ class IntakeCog(commands.Cog, name="Intake"):
     ) -> tuple[int, int] | None:
         """Set the votes of the message's open question to the 👍 it has now on Discord.
 
-        The store is asked first; Discord only when the number of people reacting with a vote
-        emoji (the bot's own reactions left out) differs from the votes stored, then every
-        page of each vote emoji's users is read (100 a page) and the votes go through the
-        path of a live reaction, so a second pass changes nothing. Bots are no voters. While
-        a message is read back, live reactions on it wait, so the result is never older than
-        them. An HTTP error (a rate limit discord.py gave up on included) is logged and the
-        message left as it was. Returns (added, taken back); None: nothing to look at.
+        The users of each vote emoji on the message are read (100 a page; no call when nobody
+        but the bot reacts so) and the votes go through the path of a live reaction, so a
+        second pass changes nothing. Counts alone are not trusted: one 👍 given and another
+        taken back while the bot was away leave the count as it was. Bots are no voters.
+
+        The history page that brought ``message`` may be older than a live reaction since:
+        a message that got one during this catch-up is fetched again first. While a message
+        is read back, live reactions on it wait, so they are applied last. An HTTP error (a
+        rate limit discord.py gave up on included) is logged and the message keeps its votes.
+        Returns (added, taken back); None when the message holds no open question or failed.
         """
         moderation, event_id, message_id = ctx.service.moderation, ctx.event_id, message.id
         key = str(message_id)
@@ -353,12 +363,11 @@ class IntakeCog(commands.Cog, name="Intake"):
                 stored = (await moderation.message_voters(event_id, SOURCE, key)).get(key)
                 if stored is None:
                     return None  # no open question on this message
-                ours = {k for k in stored if k.startswith(_KEY_PREFIX)}
-                reactions = _vote_reactions(message)
-                if sum(_others(r) for r in reactions) == len(ours):
-                    return None  # the counts agree (the usual case): no call to Discord
                 try:
-                    voters = await self._reactors(message, reactions)
+                    if message_id in self._live_votes:
+                        message = await message.channel.fetch_message(message_id)
+                    reactions = [r for r in _vote_reactions(message) if _others(r) > 0]
+                    voters = await self._reactors(message, reactions) if reactions else {}
                 except discord.HTTPException as exc:
                     log.warning("could not read the reactions on message %s (%s)", key, exc.status)
                     return None
@@ -384,8 +393,9 @@ class IntakeCog(commands.Cog, name="Intake"):
             emoji = reaction.emoji
             route_emoji = emoji if isinstance(emoji, str) else f"{emoji.name}:{emoji.id}"
             kinds: tuple[tuple[Literal[1] | None, int], ...] = (
-                (None, _normal(reaction)),  # no type: Discord's default, normal reactions
-                (1, reaction.burst_count),  # super reactions
+                # no type: Discord's default, normal reactions; 1: super reactions
+                (None, _normal(reaction) - reaction.me),
+                (1, reaction.burst_count - reaction.me_burst),
             )
             for kind, count in kinds:
                 after: int | None = None
