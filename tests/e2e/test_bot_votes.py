@@ -199,3 +199,28 @@ async def test_errors_reading_reactions_are_logged_and_the_catch_up_goes_on(
     logged = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("cogs"))
     for private in ("Lucía", "Tendai", "Kofi", "French", "consortia"):
         assert private not in logged
+
+
+@pytest.mark.fake_discord(replay_on_identify=False)
+async def test_votes_during_a_reconnect_that_cannot_resume_are_read_back(rig: BotRig) -> None:
+    fake = rig.fake
+    text = "How are youth groups heard in the regional consultations?"
+    async with rig.running() as bot:
+        await rig.board_posted()
+        question = await rig.say("kofi", text)
+        await rig.reacted(question, "📥")
+        await fake.reaction_add(fake.member_id("tendai"), rig.chat, question, "👍")
+        await rig.board_edit(lambda b: votes_on_board(b, text) == 1)
+
+        mark = fake.mark()
+        await fake.invalid_session(resumable=False)  # the client has to IDENTIFY anew
+        await fake.reaction_remove(fake.member_id("tendai"), rig.chat, question, "👍")
+        await fake.reaction_add(fake.member_id("lucia"), rig.chat, question, "👍🏾")
+        await fake.reaction_add(fake.member_id("amina"), rig.chat, question, "➕")
+        await fake.wait_for_identify(2, timeout=15)  # discord.py waits 5 s before it
+
+        expected = {key(fake, "lucia"), key(fake, "amina")}
+        async with asyncio.timeout(10):
+            while await voters(bot, question) != expected:  # noqa: ASYNC110 (a database)
+                await asyncio.sleep(0.05)
+        await rig.board_edit(lambda b: votes_on_board(b, text) == 2, since=mark)
