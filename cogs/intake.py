@@ -2,7 +2,9 @@
 
 Messages, edits and deletions follow the chat; a 👍 reaction (any skin tone, also ⬆️ and ➕) is
 a vote, taken back when the reaction is removed. Raw gateway events are used, so reactions,
-edits and deletions on messages discord.py no longer caches still count. Feedback is quiet: the
+edits and deletions on messages discord.py no longer caches still count. After a restart or a
+reconnect that cannot resume, the catch-up reads back the messages and the votes of the time
+the bot was away. Feedback is quiet: the
 bot reacts 📥 to a message that was queued and ⏸️ to one held for review; it never replies in
 the channel. Moderators can queue any chat message with the message command *Add to queue*.
 """
