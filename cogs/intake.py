@@ -2,15 +2,20 @@
 
 Messages, edits and deletions follow the chat; a 👍 reaction (any skin tone, also ⬆️ and ➕) is
 a vote, taken back when the reaction is removed. Raw gateway events are used, so reactions,
-edits and deletions on messages discord.py no longer caches still count. Feedback is quiet: the
+edits and deletions on messages discord.py no longer caches still count. After a restart or a
+reconnect that cannot resume, the catch-up reads back the messages and the votes of the time
+the bot was away. Feedback is quiet: the
 bot reacts 📥 to a message that was queued and ⏸️ to one held for review; it never replies in
 the channel. Moderators can queue any chat message with the message command *Add to queue*.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime, time
+from typing import Literal
 
 import discord
 from discord import app_commands
@@ -34,6 +39,48 @@ from cogs._common import (
 log = logging.getLogger(__name__)
 
 _CHAT_TYPES = (discord.MessageType.default, discord.MessageType.reply)
+#: how a Discord user's person key starts (see ``cogs._common.person_key``)
+_KEY_PREFIX = "discord:"
+#: users per page of a reaction's users (Discord's maximum)
+_USERS_PAGE = 100
+
+
+def _emoji_name(reaction: discord.Reaction) -> str:
+    emoji = reaction.emoji
+    return emoji if isinstance(emoji, str) else emoji.name or ""
+
+
+def _vote_reactions(message: discord.Message) -> list[discord.Reaction]:
+    """The message's reactions with a vote emoji (👍 in any skin tone, ⬆️, ➕)."""
+    return [r for r in message.reactions if is_vote_emoji(_emoji_name(r))]
+
+
+def _normal(reaction: discord.Reaction) -> int:
+    """Normal (not super) reactions; the total when Discord gave no breakdown."""
+    if reaction.normal_count or reaction.burst_count:
+        return reaction.normal_count
+    return reaction.count
+
+
+def _others(reaction: discord.Reaction) -> int:
+    """How many besides the bot itself react so (other bots still counted)."""
+    return _normal(reaction) - reaction.me + reaction.burst_count - reaction.me_burst
+
+
+@dataclass
+class _Tally:
+    """What reading the votes back changed in one channel."""
+
+    messages: int = 0
+    added: int = 0
+    removed: int = 0
+
+    def add(self, changed: tuple[int, int] | None) -> None:
+        """Count one message's changes (None or (0, 0): nothing changed)."""
+        if changed is not None and any(changed):
+            self.messages += 1
+            self.added += changed[0]
+            self.removed += changed[1]
 
 
 class IntakeCog(commands.Cog, name="Intake"):
@@ -44,6 +91,10 @@ class IntakeCog(commands.Cog, name="Intake"):
         self.servers = servers
         #: channels this session has read back to the present (live messages move their mark)
         self.caught_up: set[int] = set()
+        #: message id -> held while the catch-up reads that message's votes back
+        self._reconciling: dict[int, asyncio.Lock] = {}
+        #: messages that got a live vote event since the last catch-up started
+        self._live_votes: set[int] = set()
         self.add_to_queue_menu = app_commands.ContextMenu(
             name="Add to queue", callback=self.add_to_queue
         )
@@ -98,8 +149,17 @@ class IntakeCog(commands.Cog, name="Intake"):
         that arrive before or during the catch-up are stored as usual (ingest is idempotent)
         but move the mark only once the channel has been read back, so a restart or a
         reconnect that cannot resume never skips what was posted while the bot was away.
+
+        The same pass reads the votes back: 👍 given or taken back while the bot was away
+        never came as events, so the history is read from the start of the event's day and
+        each open question's votes are set to the reactions its message has now (see
+        :meth:`_reconcile_votes`). API calls: one history page per 100 messages of the day,
+        then per message holding an open question with a vote emoji from someone but the
+        bot, one call per vote emoji (and per further 100 users); one more for a message that
+        got a live vote during the catch-up. A message with no vote reaction costs nothing.
         """
         self.caught_up.clear()
+        self._live_votes.clear()
         taken = 0
         for ctx in self.servers:
             taken += await self._catch_up_event(ctx)
@@ -118,18 +178,34 @@ class IntakeCog(commands.Cog, name="Intake"):
                 continue
             mark = await service.intake.mark(event_id, SOURCE, str(channel_id))
             newest = mark or day_start
+            # the votes every open question holds before the pass: a message the record
+            # already had that is neither in here nor carries a 👍 needs no more look
+            voted = await service.moderation.message_voters(event_id, SOURCE)
+            tally = _Tally()
             try:
                 async for message in channel.history(
-                    after=discord.Object(id=newest), limit=None, oldest_first=True
+                    after=discord.Object(id=min(day_start, newest)), limit=None, oldest_first=True
                 ):
-                    if self._wanted(message):
-                        taken += await self._take(message)
-                    newest = max(newest, message.id)
+                    fresh = message.id > (mark or day_start)
+                    if fresh:
+                        if self._wanted(message):
+                            taken += await self._take(message)
+                        newest = max(newest, message.id)
+                    if fresh or voted.get(str(message.id)) or _vote_reactions(message):
+                        tally.add(await self._reconcile_votes(ctx, message))
             except discord.HTTPException as exc:
                 log.warning("could not read the history of channel %s (%s)", channel_id, exc.status)
                 continue
             await service.intake.advance_mark(event_id, SOURCE, str(channel_id), newest)
             self.caught_up.add(channel_id)
+            if tally.messages:
+                log.info(
+                    "votes read back in channel %s: %d messages, %d added, %d taken back",
+                    channel_id,
+                    tally.messages,
+                    tally.added,
+                    tally.removed,
+                )
         return taken
 
     async def _take(self, message: discord.Message) -> int:
@@ -215,6 +291,11 @@ class IntakeCog(commands.Cog, name="Intake"):
             return
         if not is_vote_emoji(payload.emoji.name or ""):
             return
+        self._live_votes.add(payload.message_id)  # before any await: see _reconcile_votes
+        reading = self._reconciling.get(payload.message_id)
+        if reading is not None:  # its reactions are being read back: apply this one after
+            async with reading:
+                pass
         if add:
             await self._record_first(ctx, payload)
         member = payload.member
@@ -258,6 +339,87 @@ class IntakeCog(commands.Cog, name="Intake"):
             return
         if self._wanted(message):
             await self._take(message)
+
+    async def _reconcile_votes(
+        self, ctx: BarazaContext, message: discord.Message
+    ) -> tuple[int, int] | None:
+        """Set the votes of the message's open question to the 👍 it has now on Discord.
+
+        The users of each vote emoji on the message are read (100 a page; no call when nobody
+        but the bot reacts so) and the votes go through the path of a live reaction, so a
+        second pass changes nothing. Counts alone are not trusted: one 👍 given and another
+        taken back while the bot was away leave the count as it was. Bots are no voters.
+
+        The history page that brought ``message`` may be older than a live reaction since:
+        a message that got one during this catch-up is fetched again first. While a message
+        is read back, live reactions on it wait, so they are applied last. An HTTP error (a
+        rate limit discord.py gave up on included) is logged and the message keeps its votes.
+        Returns (added, taken back); None when the message holds no open question or failed.
+        """
+        moderation, event_id, message_id = ctx.service.moderation, ctx.event_id, message.id
+        key = str(message_id)
+        lock = asyncio.Lock()
+        async with lock:
+            self._reconciling[message_id] = lock
+            try:
+                stored = (await moderation.message_voters(event_id, SOURCE, key)).get(key)
+                if stored is None:
+                    return None  # no open question on this message
+                try:
+                    if message_id in self._live_votes:
+                        message = await message.channel.fetch_message(message_id)
+                    reactions = [r for r in _vote_reactions(message) if _others(r) > 0]
+                    voters = await self._reactors(message, reactions) if reactions else {}
+                except discord.HTTPException as exc:
+                    log.warning("could not read the reactions on message %s (%s)", key, exc.status)
+                    return None
+                changed = await moderation.set_message_voters(
+                    event_id, SOURCE, key, voters, key_prefix=_KEY_PREFIX
+                )
+            finally:
+                self._reconciling.pop(message_id, None)
+        if changed is not None and any(changed):
+            log.info("votes on message %s read back: %d added, %d taken back", key, *changed)
+        return changed
+
+    async def _reactors(
+        self, message: discord.Message, reactions: list[discord.Reaction]
+    ) -> dict[str, str]:
+        """Person key -> display name of everyone but bots reacting with a vote emoji now.
+
+        ``GET /channels/{channel}/messages/{message}/reactions/{emoji}``, 100 users a page,
+        the next page ``after`` the last user, until a page is not full (``Reaction.users``
+        would stop at the count the history gave, which may be older than the pages)."""
+        voters: dict[str, str] = {}
+        for reaction in reactions:
+            emoji = reaction.emoji
+            route_emoji = emoji if isinstance(emoji, str) else f"{emoji.name}:{emoji.id}"
+            kinds: tuple[tuple[Literal[1] | None, int], ...] = (
+                # no type: Discord's default, normal reactions; 1: super reactions
+                (None, _normal(reaction) - reaction.me),
+                (1, reaction.burst_count - reaction.me_burst),
+            )
+            for kind, count in kinds:
+                after: int | None = None
+                while count > 0:
+                    page = await self.bot.http.get_reaction_users(
+                        message.channel.id,
+                        message.id,
+                        route_emoji,
+                        _USERS_PAGE,
+                        after=after,
+                        type=kind,
+                    )
+                    for user in page:
+                        user_id = int(user["id"])
+                        if user.get("bot") or self._is_me(user_id):
+                            continue
+                        name = user.get("global_name") or user["username"]
+                        voters[f"{_KEY_PREFIX}{user_id}"] = name
+                    if len(page) < _USERS_PAGE:
+                        break
+                    after = int(page[-1]["id"])
+        return voters
 
     # -- moderators ----------------------------------------------------------------------
 

@@ -182,6 +182,37 @@ class QuestionRepo:
         )
         return int(row[0])
 
+    async def voters_by_source(
+        self, event_id: int, source: str, source_message_id: str | None = None
+    ) -> dict[str, tuple[int, set[str]]]:
+        """Source message id -> (question id, person keys of its voters) for each of the
+        event's open questions (queued, held or merged) that came from a ``source`` message;
+        only that message's entry when ``source_message_id`` is given. Votes on the question
+        itself, not pooled with merged ones: these are the votes its message's reactions gave.
+        """
+        sql = (
+            "SELECT m.source_message_id, q.id, p.person_key FROM questions q"
+            " JOIN messages m ON m.id=q.message_id"
+            " LEFT JOIN votes v ON v.question_id=q.id"
+            " LEFT JOIN participants p ON p.id=v.participant_id"
+            " WHERE q.event_id=? AND m.source=? AND q.state NOT IN (?, ?)"
+        )
+        params: list[Any] = [
+            event_id,
+            source,
+            QuestionState.ANSWERED.value,
+            QuestionState.DISMISSED.value,
+        ]
+        if source_message_id is not None:
+            sql += " AND m.source_message_id=?"
+            params.append(source_message_id)
+        found: dict[str, tuple[int, set[str]]] = {}
+        for message_id, question_id, key in await self._db.all(sql, params):
+            _, voters = found.setdefault(message_id, (question_id, set()))
+            if key is not None:
+                voters.add(key)
+        return found
+
     # -- writing ---------------------------------------------------------------------------
 
     async def add(

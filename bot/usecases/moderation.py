@@ -6,6 +6,8 @@ moderators (or a moderator and the bot's intake) never act on a stale question.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from bot.core.model import THEMES, ChatMessage, Question, QuestionState, check_transition
 from bot.errors import BarazaError
 from bot.usecases.context import Context, require_question
@@ -153,6 +155,48 @@ class Moderation:
         if ref is None or ref.question_id is None:
             return None
         return await self.vote(ref.question_id, person_key, display_name, add=add)
+
+    async def message_voters(
+        self, event_id: int, source: str, source_message_id: str | None = None
+    ) -> dict[str, set[str]]:
+        """Source message id -> person keys of the votes its open question holds (every such
+        message of the event, or only ``source_message_id``); see :meth:`set_message_voters`."""
+        found = await self.ctx.store.read.questions.voters_by_source(
+            event_id, source, source_message_id
+        )
+        return {message_id: voters for message_id, (_, voters) in found.items()}
+
+    async def set_message_voters(
+        self,
+        event_id: int,
+        source: str,
+        source_message_id: str,
+        voters: Mapping[str, str],
+        *,
+        key_prefix: str,
+    ) -> tuple[int, int] | None:
+        """Make the votes of a message's open question those of exactly ``voters`` (person key
+        -> display name): the reactions the message has now, read back after the bot was away.
+
+        Only votes whose person key starts with ``key_prefix`` (the source's own people) are
+        taken back; a vote given elsewhere is no reaction of this message. Each change goes
+        through :meth:`vote`, the path of a live reaction, so calling it again changes nothing.
+        Returns (votes added, votes taken back); None when the message holds no open question.
+        """
+        found = await self.ctx.store.read.questions.voters_by_source(
+            event_id, source, source_message_id
+        )
+        if source_message_id not in found:
+            return None
+        question_id, stored = found[source_message_id]
+        stored = {key for key in stored if key.startswith(key_prefix)}
+        added = sorted(set(voters) - stored)
+        removed = sorted(stored - set(voters))
+        for key in added:
+            await self.vote(question_id, key, voters[key], add=True)
+        for key in removed:
+            await self.vote(question_id, key, "", add=False)
+        return len(added), len(removed)
 
     async def paused(self, event_id: int) -> bool:
         """Whether the moderator paused the queue (``/pause``)."""

@@ -14,7 +14,7 @@ import pytest
 
 from bot.app import open_service
 from bot.config import Config
-from bot.core.model import ChatMessage
+from bot.core.model import ChatMessage, QuestionState
 from bot.store import OutsideUnitError, StoreError, open_store
 from tests.helpers import KeywordClassifier
 
@@ -50,6 +50,45 @@ async def test_ingest_is_idempotent_and_votes_count_once(
         ranked = await svc.queue.ranked(event.id)
         assert len(ranked) == 7 and {e.votes for e in ranked} == {0, 1}
         assert await svc.store.read.questions.vote_count(event.id) == 1
+
+
+async def test_message_voters_are_set_to_the_reactions_and_setting_twice_changes_nothing(
+    database: str, config: Config, classifier: KeywordClassifier
+) -> None:
+    async with open_service(config, database, classifier) as svc:
+        svc.clock = lambda: START + timedelta(minutes=5)
+        event = await svc.events.open("Read back", "discord", DAY)
+        result = await svc.intake.ingest(event.id, [_message(i) for i in range(3)])
+        first, _, answered = result.question_ids
+        await svc.moderation.vote(first, "discord:77", "Gone")
+        await svc.moderation.vote(first, "console:5", "Voted elsewhere")
+        await svc.moderation.set_state(answered, QuestionState.ANSWERED)
+        moderation = svc.moderation
+
+        voters = await moderation.message_voters(event.id, "discord")
+        # open questions only (the answered one is left out), with their stored voters
+        assert voters == {"5000": {"discord:77", "console:5"}, "5001": set()}
+        now = {"discord:78": "Stays", "discord:79": "New"}
+        changed = await moderation.set_message_voters(
+            event.id, "discord", "5000", now, key_prefix="discord:"
+        )
+        again = await moderation.set_message_voters(
+            event.id, "discord", "5000", now, key_prefix="discord:"
+        )
+
+        assert (changed, again) == ((2, 1), (0, 0))
+        # a vote given elsewhere is no reaction of the message: kept
+        assert await moderation.message_voters(event.id, "discord", "5000") == {
+            "5000": {"discord:78", "discord:79", "console:5"}
+        }
+        assert (await svc.queue.question(first)).votes == 3
+        assert (
+            await moderation.set_message_voters(
+                event.id, "discord", "5002", now, key_prefix="discord:"
+            )
+            is None
+        )  # answered: not read back
+        assert await moderation.message_voters(event.id, "discord", "404") == {}
 
 
 async def test_a_failed_unit_leaves_nothing(

@@ -384,15 +384,30 @@ class RestMixin:
         return _no_content()
 
     async def _h_reaction_users(self, request: web.Request) -> web.Response:
+        """``GET .../reactions/{emoji}``: the users who reacted, by id, ``after`` a user id,
+        ``limit`` 1-100 (default 25), ``type`` 0 normal (default) or 1 super reactions.
+
+        Like Discord, a bad query is a 400 (50035) and an emoji nobody used answers ``[]``.
+        The fake has no super reactions: type 1 always answers ``[]``.
+        """
         message = self._message_or_404(request)
         if isinstance(message, web.Response):
             return message
+        query = request.query
+        try:
+            limit = int(query.get("limit", 25))
+            after = int(query.get("after", 0))
+            kind = int(query.get("type", 0))
+        except ValueError:
+            return _form_error("limit", "Value is not int.", "NUMBER_TYPE_COERCE")
+        if not 1 <= limit <= 100:
+            return _form_error("limit", "int value should be between 1 and 100.", "NUMBER_TYPE_MAX")
+        if kind not in (0, 1):
+            return _form_error("type", "Value must be one of {0, 1}.", "ENUM_TYPE_COERCE")
         users = self.reactions.get(int(message["id"]), {}).get(
             _emoji_key(request.match_info["emoji"]), []
         )
-        after = int(request.query.get("after", 0))
-        limit = int(request.query.get("limit", 25))
-        chosen = sorted(u for u in users if u > after)[:limit]
+        chosen = sorted(u for u in users if u > after)[:limit] if kind == 0 else []
         return _json_response([self.users[u] for u in chosen])
 
     async def _h_clear_emoji(self, request: web.Request) -> web.Response:
