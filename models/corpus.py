@@ -20,6 +20,8 @@ from models.interface import THEMES
 __all__ = [
     "DEFAULT_CORPUS_DIR",
     "LANGUAGES",
+    "ROUND_DIRS",
+    "SPARSE_LANGUAGES",
     "STYLES",
     "THEMES",
     "Example",
@@ -32,8 +34,20 @@ LANGUAGES: tuple[str, ...] = (
     "en", "nl", "fr", "es", "pt", "sw",
     # issue 13: the languages Southern partners write in (fewer messages each)
     "de", "it", "id", "ar", "hi", "bn", "am", "so", "ha", "yo", "zu", "rw", "rn",
+    # round 7: languages seen only in the spent held-out sets (12-37 messages each)
+    "ti", "ur", "om", "ln", "wo", "tl", "ny",
 )  # fmt: skip
 """Every language the corpus may hold, in a fixed order."""
+
+SPARSE_LANGUAGES: tuple[str, ...] = ("ti", "ur", "om", "ln", "wo", "tl", "ny")
+"""Languages with only the few round-7 messages (from the spent held-out sets): partly seen.
+The classifier still treats them as outside the corpus for its n-gram weight
+(:func:`models.classifier._unseen_language_rule`)."""
+
+ROUND_DIRS: tuple[str, ...] = ("round7",)
+"""Subfolders of the corpus folder whose ``<lang>.jsonl`` files are read after the top-level
+ones: ``round7`` holds the questions of the spent held-out sets, with provenance
+(``models/corpus/round7/build.py``)."""
 
 STYLES: tuple[str, ...] = ("chat", "formal")
 """How a message is written: quick chat (lowercase, abbreviations) or a formal question."""
@@ -57,7 +71,9 @@ class Example:
 def load_corpus(folder: Path | None = None, langs: Iterable[str] | None = None) -> list[Example]:
     """Read ``<lang>.jsonl`` for each language in ``langs`` (default: all of :data:`LANGUAGES`).
 
-    A language whose file does not exist (yet) is skipped. A malformed line raises
+    Per language, the top-level file first, then the same name in each of :data:`ROUND_DIRS`
+    (extra keys there, such as ``source``, are provenance and ignored here). A language whose
+    file does not exist (yet) is skipped. A malformed line raises
     :class:`ValueError` naming the file and the 1-based line number.
     """
     folder = DEFAULT_CORPUS_DIR if folder is None else folder
@@ -67,9 +83,10 @@ def load_corpus(folder: Path | None = None, langs: Iterable[str] | None = None) 
         raise ValueError(f"unknown language(s) {unknown}; expected some of {LANGUAGES}")
     examples: list[Example] = []
     for lang in wanted:
-        path = folder / f"{lang}.jsonl"
-        if path.is_file():
-            examples.extend(_load_file(path, lang))
+        for sub in ("", *ROUND_DIRS):
+            path = folder / sub / f"{lang}.jsonl"
+            if path.is_file():
+                examples.extend(_load_file(path, lang))
     return examples
 
 
