@@ -30,7 +30,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.language import LanguageDetector  # noqa: E402
+from bot.language import SUPPORTED, LanguageDetector  # noqa: E402
 from models.calibration import apply_temperature, expected_calibration_error  # noqa: E402
 from models.classifier import EnsembleClassifier, load_classifier  # noqa: E402
 from models.corpus import load_corpus  # noqa: E402
@@ -132,9 +132,14 @@ def score_langid(rows: list[dict[str, Any]]) -> dict[str, Any]:
             right[lang] += 1
         else:
             wrong.setdefault(lang, Counter())[found] += 1
+    core = [lang for lang in total if lang in SUPPORTED]
+    n_core = sum(total[lang] for lang in core)
     return {
         "n": sum(total.values()),
         "overall": round(sum(right.values()) / max(1, sum(total.values())), 4),
+        # the 19 languages the chat usually sees (bot.language.SUPPORTED): the issue's list
+        "supported": round(sum(right[lang] for lang in core) / max(1, n_core), 4),
+        "n_supported": n_core,
         "per_lang": {lang: round(right[lang] / total[lang], 4) for lang in sorted(total)},
         "wrong": {lang: dict(c.most_common(3)) for lang, c in sorted(wrong.items())},
     }
@@ -150,6 +155,9 @@ def main() -> None:
         report["themes"] = score_themes(read_jsonl(args.dir / "themes.jsonl"))
     if (args.dir / "langid.jsonl").is_file():
         report["langid"] = score_langid(read_jsonl(args.dir / "langid.jsonl"))
+    elif (args.dir / "themes.jsonl").is_file():
+        # no separate language-ID texts: the questions' own language labels
+        report["langid"] = score_langid(read_jsonl(args.dir / "themes.jsonl"))
     text = json.dumps(report, indent=1)
     print(text)
     if args.json:
