@@ -26,9 +26,10 @@ from bot.core.moderation import is_flooding, is_repeated, is_vote_emoji, spam_re
 from bot.core.text import clean_text, snippet_key
 from bot.errors import BarazaError
 from bot.store import MessageRef, Repos
+from bot.store.privacy import REMOVED_TEXT
 from bot.usecases.context import Context, require_question
 from bot.usecases.duplicates import DuplicateFinder, DuplicatePool
-from bot.usecases.people import People, person_key
+from bot.usecases.people import People, is_forgotten, person_key
 from bot.usecases.stored import stored_form
 
 #: Event setting listing the classifiers that tagged its questions (JSON list of names).
@@ -222,6 +223,9 @@ class Intake:
     ) -> None:
         message, event_id = item.message, pool.event_id
         participant = await self.people.participant_for(uow, event_id, message)
+        if is_forgotten(participant):
+            await self._apply_forgotten(uow, event_id, message, participant, result)
+            return
         if message.is_private:
             kind, reason = MessageKind.PRIVATE, "private"
         elif message.reaction is not None:
@@ -268,6 +272,41 @@ class Intake:
                 reply.question_id if reply else None,
                 result,
             )
+        else:
+            result.chatter += 1
+
+    async def _apply_forgotten(
+        self,
+        uow: Repos,
+        event_id: int,
+        message: ChatMessage,
+        participant: Participant,
+        result: IngestResult,
+    ) -> None:
+        """A new message of someone who asked to be forgotten in this event: recorded as
+        ``forget`` leaves their earlier ones (blank text, no recipient, never on a list, no
+        vote), so the record keeps its place in the chat and a re-import skips it."""
+        message_id = await uow.messages.add(
+            event_id=event_id,
+            source=message.source,
+            source_message_id=message.source_message_id,
+            participant_id=participant.id,
+            sent_at=message.sent_at,
+            text=REMOVED_TEXT,
+            match_key="",
+            is_private=message.is_private,
+            recipient=None,
+            kind=MessageKind.PRIVATE if message.is_private else MessageKind.CHATTER,
+            reason="forgotten",
+            language="und",
+            reply_to_message=None,
+        )
+        if message_id is None:
+            result.already_known += 1
+            return
+        result.new += 1
+        if message.is_private:
+            result.private += 1
         else:
             result.chatter += 1
 
