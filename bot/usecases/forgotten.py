@@ -17,15 +17,23 @@ What each kind of hash matches:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from bot.core.privacy import NAME_MARK
 from bot.core.regions import name_keys
+from bot.core.text import name_key
 from bot.store import Repos
 from bot.store.privacy import forgotten_digest
 
 #: The kind of value each suppression kind hashes (a ``registrant`` row hashes a name).
 _VALUE_KIND = {"name": "name", "registrant": "name", "email": "email", "key": "key"}
+EMAIL_MARK = "[email removed]"
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WORD = re.compile(r"\w+")
+#: A forgotten full name is looked for as 2 to this many words in a row.
+MAX_NAME_WORDS = 5
 
 
 def normal_email(email: str) -> str:
@@ -103,4 +111,45 @@ class Forgotten:
                 return found
         if email and normal_email(email):
             return self._match(("email",), normal_email(email))
+        return None
+
+    def scrub(self, text: str) -> str:
+        """``text`` with forgotten full names (two or more words in a row, any case or accents)
+        as ``[name]`` and forgotten email addresses as ``[email removed]``.
+
+        Only ``name`` hashes count (a ``/forget`` of one account forgets no name). A first name
+        or surname alone is not found this way (the hashes hold whole names): running
+        ``baraza forget NAME`` again rewrites those, as it did at the first forget.
+        """
+        if not self:
+            return text
+        text = _EMAIL.sub(
+            lambda m: EMAIL_MARK if self._match(("email",), m.group(0).lower()) else m.group(0),
+            text,
+        )
+        words = list(_WORD.finditer(text))
+        out: list[str] = []
+        at = i = 0
+        while i < len(words):
+            end = self._name_at(text, words, i)
+            if end is None:
+                i += 1
+                continue
+            out.append(text[at : words[i].start()])
+            out.append(NAME_MARK)
+            at = words[end].end()
+            i = end + 1
+        out.append(text[at:])
+        return "".join(out)
+
+    def _name_at(self, text: str, words: list[re.Match[str]], i: int) -> int | None:
+        """The index of the last word of the longest forgotten name starting at word ``i``."""
+        last = min(len(words), i + MAX_NAME_WORDS) - 1
+        for end in range(last, i, -1):
+            gaps = (text[words[k].end() : words[k + 1].start()] for k in range(i, end))
+            if not all(gap.isspace() for gap in gaps):
+                continue
+            key = name_key(text[words[i].start() : words[end].end()])
+            if key and self._match(("name",), key) is not None:
+                return end
         return None

@@ -11,6 +11,7 @@ the reaction itself, so two imports of one file give the result of one.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,11 +30,27 @@ from bot.store import MessageRef, Repos
 from bot.store.privacy import REMOVED_TEXT
 from bot.usecases.context import Context, require_question
 from bot.usecases.duplicates import DuplicateFinder, DuplicatePool
+from bot.usecases.forgotten import Forgotten
 from bot.usecases.people import People, is_forgotten, person_key
 from bot.usecases.stored import stored_form
 
 #: Event setting listing the classifiers that tagged its questions (JSON list of names).
 CLASSIFIERS_SETTING = "classifier.models"
+
+
+def _without_forgotten(forgotten: Forgotten, messages: list[ChatMessage]) -> list[ChatMessage]:
+    """Messages with the full names and emails of people forgotten in the event rewritten (as
+    ``forget`` rewrote the earlier ones); the source ids stay, so re-imports still match."""
+    if not forgotten:
+        return messages
+    out = []
+    for message in messages:
+        text = forgotten.scrub(message.text)
+        recipient = forgotten.scrub(message.recipient) if message.recipient else message.recipient
+        if (text, recipient) != (message.text, message.recipient):
+            message = dataclasses.replace(message, text=text, recipient=recipient)
+        out.append(message)
+    return out
 
 
 @dataclass
@@ -162,6 +179,7 @@ class Intake:
                     await self.advance_mark(event_id, source, *mark)
                 return result
             read = self.ctx.store.read
+            fresh = _without_forgotten(await Forgotten.load(read, event_id), fresh)
             hosts = HostSignals(await read.people.host_signals(event_id))
             senders = sorted({person_key(m) for m in fresh if not m.is_private})
             recent = await read.messages.recent_texts(event_id, senders)

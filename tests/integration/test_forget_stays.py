@@ -53,6 +53,10 @@ GROWN = (
 \tTom, write to me at grace.w@example.org
 10:08:00 From  Grace Wanjiru (Kenya)  to  Everyone:
 \tReacted to "Q: How are small partners..." with 👍
+10:09:00 From  Ana Lima  to  Everyone:
+\tThanks GRACE   wanjiru! Her notes: mail Grace.W@example.org
+10:10:00 From  Tom Bakker  to  Grace Wanjiru (Kenya)(Direct Message):
+\tI will
 """
 )
 REPORT = [
@@ -90,9 +94,7 @@ async def _database_bytes(where: str, request: pytest.FixtureRequest) -> bytes:
     conn = await asyncpg.connect(where)
     try:
         await conn.execute("CHECKPOINT")
-        oid = await conn.fetchval(
-            "SELECT oid FROM pg_database WHERE datname = current_database()"
-        )
+        oid = await conn.fetchval("SELECT oid FROM pg_database WHERE datname = current_database()")
     finally:
         await conn.close()
     folder = cluster.data_folder / "base" / str(oid)
@@ -136,7 +138,10 @@ async def test_forgotten_person_stays_forgotten_after_every_import(
         assert (corrected.count, corrected.skipped_forgotten) == (2, 2)
         # the CLI/serve summary says how many, not who
         capsys.readouterr()
-        rows = [Registrant(*r[0].split(" ", 1), *r[1:]) for r in CORRECTED]  # type: ignore[misc]
+        rows = [
+            Registrant(r[0].split(" ", 1)[0], r[0].split(" ", 1)[1], r[1], r[2], r[3], r[4])
+            for r in CORRECTED
+        ]
         await import_registrants(svc, event.id, rows)
         err = capsys.readouterr().err
         assert "2 registrant(s) skipped as forgotten" in err
@@ -147,7 +152,7 @@ async def test_forgotten_person_stays_forgotten_after_every_import(
         assert (same.new, same.already_known) == (0, 4)
         # the chat grown: her new messages are kept as removed placeholders, nothing else
         grown = await _ingest(svc, event.id, GROWN)
-        assert (grown.new, grown.questions, grown.votes_added) == (4, 1, 0)
+        assert (grown.new, grown.questions, grown.votes_added) == (6, 1, 0)
         again_grown = await _ingest(svc, event.id, GROWN)
         assert again_grown.new == 0
         # the Q&A report and a webhook message (the address as the source key)
@@ -164,6 +169,8 @@ async def test_forgotten_person_stays_forgotten_after_every_import(
         )
         await svc.intake.ingest(event.id, [webhook])
 
+        texts = [r[0] for r in await svc.store.read.db.all("SELECT text FROM messages")]
+        assert "Thanks [name]! Her notes: mail [email removed]" in texts
         people = await svc.store.read.people.all(event.id)
         names = sorted(p.display_name for p in people)
         assert names == [
