@@ -11,7 +11,6 @@ the reaction itself, so two imports of one file give the result of one.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,30 +26,13 @@ from bot.core.moderation import is_flooding, is_repeated, is_vote_emoji, spam_re
 from bot.core.text import clean_text, snippet_key
 from bot.errors import BarazaError
 from bot.store import MessageRef, Repos
-from bot.store.privacy import REMOVED_TEXT
 from bot.usecases.context import Context, require_question
 from bot.usecases.duplicates import DuplicateFinder, DuplicatePool
-from bot.usecases.forgotten import Forgotten
 from bot.usecases.people import People, is_forgotten, person_key
 from bot.usecases.stored import stored_form
 
 #: Event setting listing the classifiers that tagged its questions (JSON list of names).
 CLASSIFIERS_SETTING = "classifier.models"
-
-
-def _without_forgotten(forgotten: Forgotten, messages: list[ChatMessage]) -> list[ChatMessage]:
-    """Messages with the full names and emails of people forgotten in the event rewritten (as
-    ``forget`` rewrote the earlier ones); the source ids stay, so re-imports still match."""
-    if not forgotten:
-        return messages
-    out = []
-    for message in messages:
-        text = forgotten.scrub(message.text)
-        recipient = forgotten.scrub(message.recipient) if message.recipient else message.recipient
-        if (text, recipient) != (message.text, message.recipient):
-            message = dataclasses.replace(message, text=text, recipient=recipient)
-        out.append(message)
-    return out
 
 
 @dataclass
@@ -179,7 +161,6 @@ class Intake:
                     await self.advance_mark(event_id, source, *mark)
                 return result
             read = self.ctx.store.read
-            fresh = _without_forgotten(await Forgotten.load(read, event_id), fresh)
             hosts = HostSignals(await read.people.host_signals(event_id))
             senders = sorted({person_key(m) for m in fresh if not m.is_private})
             recent = await read.messages.recent_texts(event_id, senders)
@@ -218,7 +199,7 @@ class Intake:
         self._noted_classifiers.add((event_id, name))
 
     async def _fresh(self, event_id: int, messages: Sequence[ChatMessage]) -> list[ChatMessage]:
-        """The messages not stored yet (a cheap pre-check; the unit of work decides for sure)."""
+        """The messages not stored yet (a pre-check), forgotten people's names rewritten in them."""
         fresh: list[ChatMessage] = []
         by_source: dict[str, list[ChatMessage]] = {}
         for message in messages:
@@ -233,17 +214,15 @@ class Intake:
                     continue
                 seen.add(message.source_message_id)
                 fresh.append(message)
-        fresh.sort(key=lambda m: m.sent_at)
-        return fresh
+        return await self.people.without_forgotten(event_id, sorted(fresh, key=lambda m: m.sent_at))
 
     async def _apply(
         self, uow: Repos, pool: DuplicatePool, item: _Item, result: IngestResult
     ) -> None:
         message, event_id = item.message, pool.event_id
         participant = await self.people.participant_for(uow, event_id, message)
-        if is_forgotten(participant):
-            await self._apply_forgotten(uow, event_id, message, participant, result)
-            return
+        if is_forgotten(participant):  # kept as forget left their earlier messages, no more
+            return await self.people.record_forgotten(uow, event_id, message, participant, result)
         if message.is_private:
             kind, reason = MessageKind.PRIVATE, "private"
         elif message.reaction is not None:
@@ -290,41 +269,6 @@ class Intake:
                 reply.question_id if reply else None,
                 result,
             )
-        else:
-            result.chatter += 1
-
-    async def _apply_forgotten(
-        self,
-        uow: Repos,
-        event_id: int,
-        message: ChatMessage,
-        participant: Participant,
-        result: IngestResult,
-    ) -> None:
-        """A new message of someone who asked to be forgotten in this event: recorded as
-        ``forget`` leaves their earlier ones (blank text, no recipient, never on a list, no
-        vote), so the record keeps its place in the chat and a re-import skips it."""
-        message_id = await uow.messages.add(
-            event_id=event_id,
-            source=message.source,
-            source_message_id=message.source_message_id,
-            participant_id=participant.id,
-            sent_at=message.sent_at,
-            text=REMOVED_TEXT,
-            match_key="",
-            is_private=message.is_private,
-            recipient=None,
-            kind=MessageKind.PRIVATE if message.is_private else MessageKind.CHATTER,
-            reason="forgotten",
-            language="und",
-            reply_to_message=None,
-        )
-        if message_id is None:
-            result.already_known += 1
-            return
-        result.new += 1
-        if message.is_private:
-            result.private += 1
         else:
             result.chatter += 1
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from bot.core.hosts import HostSignals, Peers
-from bot.core.model import ChatMessage, Participant, Region
+from bot.core.model import ChatMessage, MessageKind, Participant, Region
 from bot.core.regions import (
     Country,
     CountryTable,
@@ -20,7 +22,7 @@ from bot.core.regions import (
 from bot.core.text import name_key
 from bot.errors import BarazaError, ConfigError
 from bot.store import Repos
-from bot.store.privacy import FORGOTTEN_KEY, REMOVED_NAME, is_forgotten_key
+from bot.store.privacy import FORGOTTEN_KEY, REMOVED_NAME, REMOVED_TEXT, is_forgotten_key
 from bot.usecases.context import Context
 from bot.usecases.forgotten import Forgotten
 
@@ -52,6 +54,15 @@ class RegistrantImport:
     updated_participants: int = 0
     #: rows of people who asked to be forgotten in this event: not stored (never named)
     skipped_forgotten: int = 0
+
+
+class IngestCounts(Protocol):
+    """The counts of an ingest that a forgotten person's message adds to."""
+
+    new: int
+    already_known: int
+    private: int
+    chatter: int
 
 
 def person_key(message: ChatMessage) -> str:
@@ -149,6 +160,60 @@ class People:
             region_source=source if (country or override) else "none",
             is_host=self.is_host(message),
         )
+
+    async def record_forgotten(
+        self,
+        uow: Repos,
+        event_id: int,
+        message: ChatMessage,
+        participant: Participant,
+        counts: IngestCounts,
+    ) -> None:
+        """A new message of someone who asked to be forgotten in this event (its author is
+        their :func:`is_forgotten` record): stored as ``forget`` leaves their earlier ones
+        (text ``(removed)``, no recipient, never on a list, no vote), so the record keeps its
+        place in the chat and a re-import skips it."""
+        message_id = await uow.messages.add(
+            event_id=event_id,
+            source=message.source,
+            source_message_id=message.source_message_id,
+            participant_id=participant.id,
+            sent_at=message.sent_at,
+            text=REMOVED_TEXT,
+            match_key="",
+            is_private=message.is_private,
+            recipient=None,
+            kind=MessageKind.PRIVATE if message.is_private else MessageKind.CHATTER,
+            reason="forgotten",
+            language="und",
+            reply_to_message=None,
+        )
+        if message_id is None:
+            counts.already_known += 1
+            return
+        counts.new += 1
+        if message.is_private:
+            counts.private += 1
+        else:
+            counts.chatter += 1
+
+    async def without_forgotten(
+        self, event_id: int, messages: list[ChatMessage]
+    ) -> list[ChatMessage]:
+        """``messages`` with the full names and emails of people forgotten in the event
+        rewritten (as ``forget`` rewrote the earlier ones); source ids stay, so re-imports of
+        the file still match."""
+        forgotten = await Forgotten.load(self.ctx.store.read, event_id)
+        if not forgotten:
+            return messages
+        out = []
+        for message in messages:
+            text = forgotten.scrub(message.text)
+            recipient = forgotten.scrub(message.recipient) if message.recipient else None
+            if (text, recipient) != (message.text, message.recipient):
+                message = dataclasses.replace(message, text=text, recipient=recipient)
+            out.append(message)
+        return out
 
     async def where_from(
         self, repos: Repos, event_id: int, display_name: str
