@@ -255,8 +255,11 @@ async def forget(args: argparse.Namespace, config: Config, db_path: Location) ->
             result = await service.privacy.forget(event_id, args.name)
             erased += result.erased
             mentions += result.mentions
-    if not erased:
+    if not erased and not mentions:
         raise BarazaError(f"no participant or registrant called {args.name!r}")
+    if not erased:  # forgotten before: what others wrote since is rewritten
+        print(f"No person record left to erase; {mentions} mention(s) rewritten to [name].")
+        return 0
     print(
         f"Erased {erased} person record(s): name, email, organisation, registration, votes and"
         f" message texts; {mentions} mention(s) in other messages rewritten to [name]."

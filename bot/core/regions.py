@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.core.model import Region
-from bot.core.text import fold, strip_invisible
+from bot.core.text import fold, name_key, strip_invisible
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,3 +137,9 @@ def base_display_name(display_name: str) -> str:
     for pattern in (_PAREN_SUFFIX, _DASH_SUFFIX):
         name = pattern.sub("", name).strip()
     return name or strip_invisible(display_name).strip()
+
+
+def name_keys(display_name: str) -> list[str]:
+    """Keys a registration row may be filed under for this display name, best first."""
+    keys = [name_key(base_display_name(display_name)), name_key(display_name)]
+    return list(dict.fromkeys(k for k in keys if k))

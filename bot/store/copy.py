@@ -22,6 +22,7 @@ TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("board_views", ()),
     ("settings", ()),
     ("intake_marks", ()),
+    ("forgotten", ()),
 )
 IDENTITY_TABLES = ("events", "participants", "registrants", "messages", "questions", "retags")
 

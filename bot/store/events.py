@@ -16,6 +16,7 @@ _EVENT_COLS = "id, name, created_at, source"
 _EVENT_TABLES = (
     "intake_marks",
     "board_views",
+    "forgotten",
     "questions",
     "messages",
     "registrants",

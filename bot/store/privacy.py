@@ -2,17 +2,40 @@
 
 The store runs with ``PRAGMA secure_delete`` on, so what these statements overwrite or delete is
 zeroed in the file; :meth:`bot.store.Store.compact` then checkpoints and truncates the WAL.
+
+So that a forgotten person stays forgotten, ``forget`` also writes *suppression* rows (table
+``forgotten``): keyed hashes of their name keys, email addresses and source keys, never the
+values. The key is a random secret of the database (:data:`SECRET_SETTING`, event 0), so the
+hashes mean nothing outside it and cannot be matched against another database's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+import hmac
+import secrets
+from collections.abc import Callable, Collection, Iterable
+from hashlib import sha256
 
 from bot.core.text import snippet_key
 from bot.store.base import Db
 
 REMOVED_NAME = "(removed at their request)"
 REMOVED_TEXT = "(removed)"
+#: Where the suppression key lives (settings of event 0): 32 random bytes, hex.
+SECRET_SETTING = "privacy.suppression_secret"
+#: The person key prefix of an erased participant (and of the one that takes a forgotten
+#: person's later messages).
+FORGOTTEN_KEY = "forgotten:"
+
+
+def forgotten_digest(secret: bytes, kind: str, value: str) -> str:
+    """The keyed hash (HMAC-SHA256, hex) of one value of a kind ("name", "email", "key")."""
+    return hmac.new(secret, f"{kind}\x1f{value}".encode(), sha256).hexdigest()
+
+
+def is_forgotten_key(person_key: str) -> bool:
+    """Whether a participant's person key is that of a forgotten person."""
+    return person_key.startswith(FORGOTTEN_KEY)
 
 
 class PrivacyRepo:
@@ -86,3 +109,42 @@ class PrivacyRepo:
                 )
                 changed += 1
         return changed
+
+    # -- suppression: a forgotten person is not re-created ------------------------------------
+
+    async def secret(self, *, create: bool = False) -> bytes | None:
+        """The database's suppression key (made on first use when ``create``, in this unit)."""
+        row = await self._db.one(
+            "SELECT value FROM settings WHERE event_id=0 AND key=?", (SECRET_SETTING,)
+        )
+        if row is not None:
+            return bytes.fromhex(row[0])
+        if not create:
+            return None
+        value = secrets.token_hex(32)
+        await self._db.write(
+            "INSERT INTO settings(event_id, key, value) VALUES (0,?,?)"
+            " ON CONFLICT(event_id, key) DO NOTHING",
+            (SECRET_SETTING, value),
+        )
+        return await self.secret()
+
+    async def record_forgotten(self, event_id: int, digests: Iterable[tuple[str, str]]) -> int:
+        """Record one forget's (kind, digest) pairs; returns the request number they share."""
+        row = await self._db.one(
+            "SELECT COALESCE(MAX(request), 0) + 1 FROM forgotten WHERE event_id=?", (event_id,)
+        )
+        request = int(row[0])
+        await self._db.write_many(
+            "INSERT INTO forgotten(event_id, kind, digest, request) VALUES (?,?,?,?)"
+            " ON CONFLICT(event_id, kind, digest) DO NOTHING",
+            [(event_id, kind, digest, request) for kind, digest in sorted(set(digests))],
+        )
+        return request
+
+    async def forgotten(self, event_id: int) -> dict[tuple[str, str], int]:
+        """The event's suppression rows: (kind, digest) -> request number."""
+        rows = await self._db.all(
+            "SELECT kind, digest, request FROM forgotten WHERE event_id=?", (event_id,)
+        )
+        return {(r[0], r[1]): int(r[2]) for r in rows}

@@ -28,7 +28,7 @@ from bot.errors import BarazaError
 from bot.store import MessageRef, Repos
 from bot.usecases.context import Context, require_question
 from bot.usecases.duplicates import DuplicateFinder, DuplicatePool
-from bot.usecases.people import People, person_key
+from bot.usecases.people import People, is_forgotten, person_key
 from bot.usecases.stored import stored_form
 
 #: Event setting listing the classifiers that tagged its questions (JSON list of names).
@@ -199,7 +199,7 @@ class Intake:
         self._noted_classifiers.add((event_id, name))
 
     async def _fresh(self, event_id: int, messages: Sequence[ChatMessage]) -> list[ChatMessage]:
-        """The messages not stored yet (a cheap pre-check; the unit of work decides for sure)."""
+        """The messages not stored yet (a pre-check), forgotten people's names rewritten in them."""
         fresh: list[ChatMessage] = []
         by_source: dict[str, list[ChatMessage]] = {}
         for message in messages:
@@ -214,14 +214,15 @@ class Intake:
                     continue
                 seen.add(message.source_message_id)
                 fresh.append(message)
-        fresh.sort(key=lambda m: m.sent_at)
-        return fresh
+        return await self.people.without_forgotten(event_id, sorted(fresh, key=lambda m: m.sent_at))
 
     async def _apply(
         self, uow: Repos, pool: DuplicatePool, item: _Item, result: IngestResult
     ) -> None:
         message, event_id = item.message, pool.event_id
         participant = await self.people.participant_for(uow, event_id, message)
+        if is_forgotten(participant):  # kept as forget left their earlier messages, no more
+            return await self.people.record_forgotten(uow, event_id, message, participant, result)
         if message.is_private:
             kind, reason = MessageKind.PRIVATE, "private"
         elif message.reaction is not None:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from bot.core.model import THEMES, ChatMessage, Question, QuestionState, check_transition
 from bot.errors import BarazaError
 from bot.usecases.context import Context, require_question
-from bot.usecases.people import People
+from bot.usecases.people import People, is_forgotten
 from bot.usecases.queue import Queue
 from bot.usecases.undo import last_label, question_step, remember, setting_step, undo_last
 
@@ -125,7 +125,9 @@ class Moderation:
         async with self.ctx.store.unit() as uow:
             q = await require_question(uow, question_id)
             participant = await self.people.participant_for(uow, q.event_id, message)
-            if add:
+            if is_forgotten(participant):
+                pass  # they asked to be forgotten in this event: no vote is recorded
+            elif add:
                 await uow.questions.add_vote(question_id, participant.id, self.ctx.now())
             else:
                 await uow.questions.remove_vote(question_id, participant.id)

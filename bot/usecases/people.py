@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from bot.core.hosts import HostSignals, Peers
-from bot.core.model import ChatMessage, Participant, Region
+from bot.core.model import ChatMessage, MessageKind, Participant, Region
 from bot.core.regions import (
     Country,
     CountryTable,
     RegionRules,
     base_display_name,
     country_from_display_name,
+    name_keys,
     region_of_country,
 )
 from bot.core.text import name_key
 from bot.errors import BarazaError, ConfigError
 from bot.store import Repos
+from bot.store.privacy import FORGOTTEN_KEY, REMOVED_NAME, REMOVED_TEXT, is_forgotten_key
 from bot.usecases.context import Context
+from bot.usecases.forgotten import Forgotten
 
 #: Strength of each way of knowing where someone speaks from; a weaker one never overrides.
 REGION_SOURCE_RANK = {
@@ -47,17 +52,22 @@ class RegistrantImport:
     #: names several registrants share: named in exports only if all of them consented
     ambiguous: list[str] = field(default_factory=list)
     updated_participants: int = 0
+    #: rows of people who asked to be forgotten in this event: not stored (never named)
+    skipped_forgotten: int = 0
+
+
+class IngestCounts(Protocol):
+    """The counts of an ingest that a forgotten person's message adds to."""
+
+    new: int
+    already_known: int
+    private: int
+    chatter: int
 
 
 def person_key(message: ChatMessage) -> str:
     """The stable key of a message's author (a source id, else the folded display name)."""
     return message.author_key or name_key(message.author_name) or "anonymous"
-
-
-def name_keys(display_name: str) -> list[str]:
-    """Keys a registration row may be filed under for this display name, best first."""
-    keys = [name_key(base_display_name(display_name)), name_key(display_name)]
-    return list(dict.fromkeys(k for k in keys if k))
 
 
 class People:
@@ -107,11 +117,31 @@ class People:
         return message.is_host or name_key(message.author_name) in self.hosts
 
     async def participant_for(self, uow: Repos, event_id: int, message: ChatMessage) -> Participant:
-        """The author of ``message`` (created, with their region, on first sight)."""
+        """The author of ``message`` (created, with their region, on first sight).
+
+        An author who asked to be forgotten in this event (see :mod:`bot.usecases.forgotten`)
+        is not re-created: their messages go to one anonymous record per forget request, named
+        ``(removed at their request)``, with no email, organisation or country (see
+        :func:`is_forgotten`).
+        """
         key = person_key(message)
         found = await uow.people.find(event_id, key)
         if found is not None:
             return found
+        forgotten = await Forgotten.load(uow, event_id)
+        request = forgotten.author(message.author_name, message.author_email, key)
+        if request is not None:
+            return await uow.people.add(
+                event_id,
+                f"{FORGOTTEN_KEY}request-{request}",
+                REMOVED_NAME,
+                email=None,
+                organisation=None,
+                country=None,
+                region=Region.UNKNOWN,
+                region_source="none",
+                is_host=False,
+            )
         country, source, organisation = await self.where_from(uow, event_id, message.author_name)
         region = region_of_country(country, self.rules)
         override = self.rules.by_participant.get(name_key(base_display_name(message.author_name)))
@@ -130,6 +160,60 @@ class People:
             region_source=source if (country or override) else "none",
             is_host=self.is_host(message),
         )
+
+    async def record_forgotten(
+        self,
+        uow: Repos,
+        event_id: int,
+        message: ChatMessage,
+        participant: Participant,
+        counts: IngestCounts,
+    ) -> None:
+        """A new message of someone who asked to be forgotten in this event (its author is
+        their :func:`is_forgotten` record): stored as ``forget`` leaves their earlier ones
+        (text ``(removed)``, no recipient, never on a list, no vote), so the record keeps its
+        place in the chat and a re-import skips it."""
+        message_id = await uow.messages.add(
+            event_id=event_id,
+            source=message.source,
+            source_message_id=message.source_message_id,
+            participant_id=participant.id,
+            sent_at=message.sent_at,
+            text=REMOVED_TEXT,
+            match_key="",
+            is_private=message.is_private,
+            recipient=None,
+            kind=MessageKind.PRIVATE if message.is_private else MessageKind.CHATTER,
+            reason="forgotten",
+            language="und",
+            reply_to_message=None,
+        )
+        if message_id is None:
+            counts.already_known += 1
+            return
+        counts.new += 1
+        if message.is_private:
+            counts.private += 1
+        else:
+            counts.chatter += 1
+
+    async def without_forgotten(
+        self, event_id: int, messages: list[ChatMessage]
+    ) -> list[ChatMessage]:
+        """``messages`` with the full names and emails of people forgotten in the event
+        rewritten (as ``forget`` rewrote the earlier ones); source ids stay, so re-imports of
+        the file still match."""
+        forgotten = await Forgotten.load(self.ctx.store.read, event_id)
+        if not forgotten:
+            return messages
+        out = []
+        for message in messages:
+            text = forgotten.scrub(message.text)
+            recipient = forgotten.scrub(message.recipient) if message.recipient else None
+            if (text, recipient) != (message.text, message.recipient):
+                message = dataclasses.replace(message, text=text, recipient=recipient)
+            out.append(message)
+        return out
 
     async def where_from(
         self, repos: Repos, event_id: int, display_name: str
@@ -161,20 +245,30 @@ class People:
     ) -> RegistrantImport:
         """Store a registration report (replacing an earlier one of this event).
 
+        Rows of people who asked to be forgotten in this event (by name or email) are not
+        stored; they are counted in ``skipped_forgotten``, never named.
+
         A name several registrants share consents to be named only if all of them did, and
         gives a country only if all agree (such names are reported in ``ambiguous``).
         Participants whose region came from the report or a weaker source follow the new one.
         """
-        rows = [
-            (key, row[0], row[1], row[2], row[3], bool(row[4]) if len(row) > 4 else False)
-            for row in registrants
-            if (key := name_key(row[0]))
-        ]
         result = RegistrantImport()
         async with self.ctx.store.unit() as uow:
+            forgotten = await Forgotten.load(uow, event_id)
+            rows = []
+            for row in registrants:
+                if not (key := name_key(row[0])):
+                    continue
+                if forgotten.registrant(row[0], row[1]) is not None:
+                    result.skipped_forgotten += 1
+                    continue
+                consent = bool(row[4]) if len(row) > 4 else False
+                rows.append((key, row[0], row[1], row[2], row[3], consent))
             result.count = await uow.people.replace_registrants(event_id, rows)
             result.ambiguous = await uow.people.ambiguous_registrants(event_id)
             for participant in await uow.people.all(event_id):
+                if is_forgotten(participant):
+                    continue  # nothing of theirs is looked up again
                 rank = REGION_SOURCE_RANK.get(participant.region_source, 0)
                 if rank > REGION_SOURCE_RANK["registration"]:
                     continue
@@ -220,6 +314,8 @@ class People:
         changed = False
         async with self.ctx.store.unit() as uow:
             participant = await self.participant_for(uow, event_id, message)
+            if is_forgotten(participant):
+                return participant  # they asked to be forgotten here: nothing is recorded
             if REGION_SOURCE_RANK[source] >= REGION_SOURCE_RANK.get(participant.region_source, 0):
                 await uow.people.set_region(
                     participant.id,
@@ -236,6 +332,11 @@ class People:
             await self.ctx.changed(event_id)
         assert updated is not None
         return updated
+
+
+def is_forgotten(participant: Participant) -> bool:
+    """Whether a participant is the erased record of someone who asked to be forgotten."""
+    return is_forgotten_key(participant.name_key)
 
 
 #: What ``[regions] participants`` accepts besides a country.
