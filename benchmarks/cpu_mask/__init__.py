@@ -39,6 +39,14 @@ class CpuMaskUnavailable(RuntimeError):
     """The AVX2-only emulation cannot run here (the message is one line saying why)."""
 
 
+class NoCompiler(CpuMaskUnavailable):
+    """No gcc (or cc) on PATH to build the shim."""
+
+
+class CpuidFaultingRefused(CpuMaskUnavailable):
+    """The kernel or CPU does not support CPUID faulting (``arch_prctl(ARCH_SET_CPUID)``)."""
+
+
 def _cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "baraza" / "cpu_mask"
@@ -58,7 +66,7 @@ def build_shim(cache_dir: Path | None = None) -> Path:
         return target
     gcc = shutil.which("gcc") or shutil.which("cc")
     if gcc is None:
-        raise CpuMaskUnavailable("AVX2-only emulation needs gcc to build its shim; none on PATH")
+        raise NoCompiler("AVX2-only emulation needs gcc to build its shim; none on PATH")
     directory.mkdir(parents=True, exist_ok=True)
     partial = directory / f".{target.name}.{os.getpid()}"
     cmd = [gcc, "-O2", "-shared", "-fPIC", "-Wall", "-Wextra", "-o", str(partial), str(SOURCE)]
@@ -80,8 +88,10 @@ def check_shim(shim: Path) -> str:
     done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
     lines = [line for line in done.stderr.splitlines() if line.startswith("avx2_only:")]
     if done.returncode != 0 or not lines or not lines[-1].startswith("avx2_only: ok"):
-        why = lines[-1] if lines else f"self-test exited {done.returncode}"
-        raise CpuMaskUnavailable(why.removeprefix("avx2_only: ").strip())
+        why = (lines[-1] if lines else f"self-test exited {done.returncode}").strip()
+        if "refuses CPUID faulting" in why:
+            raise CpuidFaultingRefused(why.removeprefix("avx2_only: "))
+        raise CpuMaskUnavailable(why.removeprefix("avx2_only: "))
     return lines[-1]
 
 
