@@ -72,3 +72,42 @@ def test_faulthandler_is_chained_and_real_crashes_still_crash(masked_env: dict[s
     assert done.stdout.split() == ["True", "False", "False", "False"]
     assert "Fatal Python error: Segmentation fault" in done.stderr
     assert done.returncode == -11  # SIGSEGV
+
+
+PROBE = r"""
+#include <cpuid.h>
+#include <stdio.h>
+int main(void) {
+    unsigned a, b, c, d;
+    __cpuid_count(7, 0, a, b, c, d);
+    printf("%u %u %u %u\n", (b >> 5) & 1, (b >> 16) & 1, (b >> 30) & 1, (c >> 11) & 1);
+    __cpuid_count(7, 1, a, b, c, d);
+    printf("%u\n", (a >> 5) & 1);
+    return 0;
+}
+"""
+
+
+def test_a_c_programs_cpuid_shows_avx2_and_no_avx512(
+    masked_env: dict[str, str], tmp_path: Path
+) -> None:
+    """The raw instruction, not a library's reading of it: AVX2 set; AVX512F, AVX512BW,
+    AVX512-VNNI (leaf 7.0) and AVX512-BF16 (leaf 7.1) cleared."""
+    (tmp_path / "probe.c").write_text(PROBE)
+    probe = tmp_path / "probe"
+    subprocess.run(["gcc", "-O2", "-o", str(probe), str(tmp_path / "probe.c")], check=True)
+    done = subprocess.run([str(probe)], env=masked_env, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["1", "0", "0", "0", "0"]
+
+
+@pytest.mark.slow
+def test_torch_in_a_masked_process_runs_avx2_kernels(masked_env: dict[str, str]) -> None:
+    """ATen's kernel choice and torch's bfloat16 check follow the masked cpuid (imports torch)."""
+    code = (
+        "import torch; print(torch.backends.cpu.get_cpu_capability(),"
+        " torch.cpu._is_avx512_bf16_supported(), float(torch.ones(4) @ torch.ones(4)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=masked_env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["AVX2", "False", "4.0"]
