@@ -16,6 +16,7 @@ microseconds per question and nothing for other messages.
 
 from __future__ import annotations
 
+import math
 import re
 import zlib
 from collections.abc import Collection
@@ -118,10 +119,10 @@ class Layer:
 
     def probability(self, feats: dict[str, float]) -> float:
         """P(question for the panel) of one message's features."""
-        z = 0.0
-        for name, value in feats.items():
-            z += float(self.weights[index(name)]) * value
-        return 1.0 / (1.0 + float(np.exp(-z)))
+        cols = np.fromiter((index(name) for name in feats), dtype=np.int64, count=len(feats))
+        values = np.fromiter(feats.values(), dtype=np.float64, count=len(feats))
+        z = float(self.weights[cols] @ values)
+        return 1.0 / (1.0 + math.exp(-z))
 
     def save(self, path: Path) -> None:
         """Write the weights (float32) and threshold as a compressed ``.npz``."""
