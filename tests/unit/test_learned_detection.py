@@ -42,7 +42,8 @@ def test_a_rules_question_below_the_threshold_becomes_chatter_with_the_reason_le
 
 
 @pytest.mark.parametrize(
-    "text", ["Thanks everyone, great session!", "Good morning from Nairobi", "Where are the slides?"]
+    "text",
+    ["Thanks everyone, great session!", "Good morning from Nairobi", "Where are the slides?"],
 )
 def test_what_the_rules_do_not_call_a_question_keeps_its_kind_and_reason(text: str) -> None:
     found = detect(text)
@@ -78,7 +79,7 @@ def test_the_layer_round_trips_through_npz(tmp_path: Path) -> None:
 def test_the_switch_is_on_by_default_and_can_be_turned_off() -> None:
     assert parse_config({}).detection.learned is True
     assert parse_config({"detection": {"learned": False}}).detection.learned is False
-    with pytest.raises(ConfigError, match="detection.learned"):
+    with pytest.raises(ConfigError, match=r"detection\.learned"):
         parse_config({"detection": {"learned": "yes"}})
 
 
@@ -94,3 +95,33 @@ def test_the_training_script_reproduces_the_shipped_weights(tmp_path: Path) -> N
     again, ours = Layer.load(out), Layer.load(WEIGHTS)
     assert again.demote_below == ours.demote_below
     assert np.array_equal(again.weights, ours.weights)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@Tomasz did you get my email?",  # a fellow participant, by @mention
+        "@Amina are you joining tomorrow?",
+        "is this the right room for the water panel?",  # the asker's own logistics
+        "Is there a WhatsApp group for participants?",
+    ],
+)
+def test_the_shipped_layer_turns_down_questions_that_are_not_for_the_panel(text: str) -> None:
+    found = detect(text)
+    assert found.kind is MessageKind.QUESTION  # the rules alone queue it
+    out = refine(found, text, from_host=False)
+    assert (out.kind, out.reason) == (MessageKind.CHATTER, REASON)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How do cooperatives access the guarantee fund?",
+        "What safeguards exist for whistleblowers in the new law?",
+        "¿Cuál es el plan del gobierno para los pequeños agricultores?",
+        "Kwa nini serikali haijaongeza bajeti ya afya?",
+    ],
+)
+def test_the_shipped_layer_keeps_questions_for_the_panel(text: str) -> None:
+    found = detect(text)
+    assert refine(found, text, from_host=False) == found
