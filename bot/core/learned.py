@@ -43,6 +43,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)@[\w.-]+", re.IGN
 _WORD = re.compile(r"\w+")
 _QMARK = re.compile(r"[?？¿؟፧⸮]")
 _SPACE = re.compile(r"\s+")
+_SENTENCE = re.compile(r"[.!?？。]\s+\S")
 _YOU = re.compile(
     r"\b(?:you|your|vous|votre|vos|tu|usted|ustedes|voc[eê]s?|jij|u|uw|je|wewe|ninyi|unaweza|"
     r"mnaweza|anda|kamu|du|ihr|sie)\b",
@@ -53,6 +54,49 @@ _YOU = re.compile(
 def normalise(text: str) -> str:
     """Casefolded text without links, e-mail addresses and @mentions, spaces collapsed."""
     return _SPACE.sub(" ", _URL.sub(" ", text.casefold())).strip()
+
+
+def _shape(
+    text: str,
+    plain: str,
+    words: list[str],
+    kind: str,
+    reason: str,
+    *,
+    from_host: bool,
+    peers: Collection[str],
+    prior: int,
+    reply: bool,
+) -> list[str]:
+    """The names of the one-hot features that are on."""
+    marks = len(_QMARK.findall(plain))
+    out = [
+        "bias",
+        f"kind={kind}",
+        f"reason={reason}",
+        f"len={min(len(words) // 4, 8)}",
+        f"marks={min(marks, 3)}",
+        f"reason={reason}|marks={min(marks, 1)}",
+        f"prior={min(prior, 4)}",
+    ]
+    flags = {
+        "mark_end": plain.endswith(("?", "？", "؟")),
+        "host": from_host,
+        "reply": reply,
+        "mention": text.lstrip().startswith("@"),
+        "named": addressed_name(text) is not None,
+        "peer": bool(peers) and addressed_peer(text, peers),
+        "link": _URL.search(text) is not None,
+        "you": _YOU.search(plain) is not None,
+        "sentences": len(_SENTENCE.findall(plain)) >= 2,
+    }
+    out.extend(name for name, on in flags.items() if on)
+    return out
+
+
+def _grams(plain: str) -> set[str]:
+    padded = f" {plain} "
+    return {padded[i : i + n] for n in (2, 3, 4) for i in range(len(padded) - n + 1)}
 
 
 def features(
@@ -67,39 +111,19 @@ def features(
 ) -> dict[str, float]:
     """The named features of one public message, given the rules' kind and reason word.
 
-    Character 2-4-grams and words of :func:`normalise` d text share weight 1 each (L2 norm);
-    the rules' kind and reason and the shape flags are one-hot. ``prior``: how many public
-    messages the sender posted before this one; ``reply``: the message quotes another.
+    Character 2-4-grams (``c:``) and words (``w:``) of :func:`normalise` d text share weight 1
+    each (L2 norm); the rules' kind and reason and the shape flags are one-hot. ``prior``: how
+    many public messages the sender posted before this one; ``reply``: the message quotes another.
     """
     plain = normalise(text)
     words = _WORD.findall(plain)
-    marks = len(_QMARK.findall(plain))
-    out: dict[str, float] = {
-        "bias": 1.0,
-        f"kind={kind}": 1.0,
-        f"reason={reason}": 1.0,
-        f"len={min(len(words) // 4, 8)}": 1.0,
-        f"marks={min(marks, 3)}": 1.0,
-        f"reason={reason}|marks={min(marks, 1)}": 1.0,
-        f"prior={min(prior, 4)}": 1.0,
-    }
-    flags = {
-        "mark_end": plain.endswith(("?", "？", "؟")),
-        "host": from_host,
-        "reply": reply,
-        "mention": text.lstrip().startswith("@"),
-        "named": addressed_name(text) is not None,
-        "peer": bool(peers) and addressed_peer(text, peers),
-        "link": _URL.search(text) is not None,
-        "you": _YOU.search(plain) is not None,
-        "sentences": len(re.findall(r"[.!?？。]\s+\S", plain)) >= 2,
-    }
-    out.update({name: 1.0 for name, on in flags.items() if on})
-    padded = f" {plain} "
-    grams = {padded[i : i + n] for n in (2, 3, 4) for i in range(len(padded) - n + 1)}
-    for prefix, items in (("c:", grams), ("w:", set(words))):
+    shape = _shape(
+        text, plain, words, kind, reason, from_host=from_host, peers=peers, prior=prior, reply=reply
+    )
+    out = dict.fromkeys(shape, 1.0)
+    for prefix, items in (("c:", _grams(plain)), ("w:", set(words))):
         if items:
-            scale = 1.0 / float(np.sqrt(len(items)))
+            scale = 1.0 / math.sqrt(len(items))
             for item in items:
                 out[prefix + item] = scale
     return out
@@ -108,6 +132,10 @@ def features(
 def index(name: str) -> int:
     """The hashed column of a feature name (CRC-32, stable across runs and machines)."""
     return zlib.crc32(name.encode("utf-8")) & (DIM - 1)
+
+
+_SEED_C = zlib.crc32(b"c:")
+_SEED_W = zlib.crc32(b"w:")
 
 
 @dataclass(frozen=True)
@@ -122,6 +150,46 @@ class Layer:
         cols = np.fromiter((index(name) for name in feats), dtype=np.int64, count=len(feats))
         values = np.fromiter(feats.values(), dtype=np.float64, count=len(feats))
         z = float(self.weights[cols] @ values)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def score(
+        self,
+        text: str,
+        kind: str,
+        reason: str,
+        *,
+        from_host: bool,
+        peers: Collection[str] = (),
+        prior: int = 0,
+        reply: bool = False,
+    ) -> float:
+        """:meth:`probability` of :func:`features`, without building the feature names: the
+        n-grams are hashed by continuing the CRC of their prefix (the same columns)."""
+        plain = normalise(text)
+        words = _WORD.findall(plain)
+        w = self.weights
+        z = sum(
+            float(w[index(name)])
+            for name in _shape(
+                text,
+                plain,
+                words,
+                kind,
+                reason,
+                from_host=from_host,
+                peers=peers,
+                prior=prior,
+                reply=reply,
+            )
+        )
+        for seed, items in ((_SEED_C, _grams(plain)), (_SEED_W, set(words))):
+            if items:
+                cols = np.fromiter(
+                    (zlib.crc32(item.encode("utf-8"), seed) & (DIM - 1) for item in items),
+                    dtype=np.int64,
+                    count=len(items),
+                )
+                z += float(w[cols].sum()) / math.sqrt(len(items))
         return 1.0 / (1.0 + math.exp(-z))
 
     def save(self, path: Path) -> None:
@@ -166,7 +234,7 @@ def refine(
     layer = layer if layer is not None else shipped()
     if layer is None or layer.demote_below <= 0.0:
         return detection
-    feats = features(
+    p = layer.score(
         text,
         detection.kind.value,
         detection.reason,
@@ -175,6 +243,6 @@ def refine(
         prior=prior,
         reply=reply,
     )
-    if layer.probability(feats) >= layer.demote_below:
+    if p >= layer.demote_below:
         return detection
     return Detection(MessageKind.CHATTER, detection.text, REASON)

@@ -125,3 +125,17 @@ def test_the_shipped_layer_turns_down_questions_that_are_not_for_the_panel(text:
 def test_the_shipped_layer_keeps_questions_for_the_panel(text: str) -> None:
     found = detect(text)
     assert refine(found, text, from_host=False) == found
+
+
+@pytest.mark.parametrize(
+    "text", ["Why is the fund so small?", "@Ana ¿tienes el enlace?", "Q: 何ですか", "ok. so? next."]
+)
+def test_the_fast_score_is_the_probability_of_the_features(text: str) -> None:
+    layer = shipped()
+    assert layer is not None
+    for host, prior in ((False, 0), (True, 7)):
+        fast = layer.score(text, "question", "mark", from_host=host, peers={"ana"}, prior=prior)
+        slow = layer.probability(
+            features(text, "question", "mark", from_host=host, peers={"ana"}, prior=prior)
+        )
+        assert fast == pytest.approx(slow, abs=1e-12)
