@@ -146,11 +146,13 @@ def score_file(
     peers = Peers()
     seen: dict[int, set[str]] = {}
     prior: dict[int, int] = {}  # the sender's public messages before this one
+    to_speaker: dict[int, bool] = {}
     posted: dict[str, int] = defaultdict(int)
     for message in messages:
         if _public(message):
             seen[id(message)] = peers.without(message.author_name)
             prior[id(message)] = posted[message.author_name]
+            to_speaker[id(message)] = peers.addresses_speaker(message.text)
             posted[message.author_name] += 1
             host = name_key(message.author_name) in hosts
             peers.add(message.author_name, message.text, host=host)
@@ -170,6 +172,7 @@ def score_file(
                     peers=seen[id(message)],
                     prior=prior[id(message)],
                     reply=bool(message.reply_to_snippet or message.reply_to_source_id),
+                    to_speaker=to_speaker[id(message)],
                 )
             predicted, reason = found.kind is MessageKind.QUESTION, found.reason
         if predicted and gold:

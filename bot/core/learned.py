@@ -27,8 +27,9 @@ from pathlib import Path
 import numpy as np
 
 from bot.core.address import addressed_name, addressed_peer
-from bot.core.detect import Detection
-from bot.core.model import MessageKind
+from bot.core.detect import Detection, detect
+from bot.core.hosts import Peers
+from bot.core.model import ChatMessage, MessageKind
 
 #: Where the shipped weights live.
 WEIGHTS = Path(__file__).resolve().parents[2] / "models" / "heads" / "detect_layer.npz"
@@ -223,13 +224,16 @@ def refine(
     peers: Collection[str] = (),
     prior: int = 0,
     reply: bool = False,
+    to_speaker: bool = False,
     layer: Layer | None = None,
 ) -> Detection:
     """The rules' ``detection`` of ``text``, or chatter with the reason ``learned`` when the
     rules call it a question and the layer (default: :func:`shipped`) gives it a probability
     below its threshold. Anything the rules do not call a question is returned unchanged, and
-    so is everything when no weights are shipped."""
-    if detection.kind is not MessageKind.QUESTION:
+    so is everything when no weights are shipped, and a question that opens by addressing a
+    known speaker (``to_speaker``: :meth:`bot.core.hosts.Peers.addresses_speaker`; the
+    organiser's ``[event] speakers`` or what the chat showed), which the layer cannot know."""
+    if detection.kind is not MessageKind.QUESTION or to_speaker:
         return detection
     layer = layer if layer is not None else shipped()
     if layer is None or layer.demote_below <= 0.0:
@@ -246,3 +250,24 @@ def refine(
     if p >= layer.demote_below:
         return detection
     return Detection(MessageKind.CHATTER, detection.text, REASON)
+
+
+def detect_chat(
+    message: ChatMessage, host: bool, peers: Peers, prior: int, learned: bool = True
+) -> Detection:
+    """Detection of one public chat message as intake runs it: the rules, then (``learned``,
+    ``[detection] learned``) this layer. ``peers``: who has chatted so far; ``prior``: how many
+    public messages the sender posted before this one."""
+    others = peers.without(message.author_name)
+    found = detect(message.text, from_host=host, peers=others)
+    if not learned:
+        return found
+    return refine(
+        found,
+        message.text,
+        from_host=host,
+        peers=others,
+        prior=prior,
+        reply=bool(message.reply_to_snippet or message.reply_to_source_id),
+        to_speaker=peers.addresses_speaker(message.text),
+    )

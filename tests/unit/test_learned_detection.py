@@ -139,3 +139,30 @@ def test_the_fast_score_is_the_probability_of_the_features(text: str) -> None:
             features(text, "question", "mark", from_host=host, peers={"ana"}, prior=prior)
         )
         assert fast == pytest.approx(slow, abs=1e-12)
+
+
+def test_intake_detection_follows_the_switch() -> None:
+    from datetime import UTC, datetime
+
+    from bot.core.hosts import Peers
+    from bot.core.learned import detect_chat
+    from bot.core.model import ChatMessage
+
+    text = "@Tomasz did you get my email?"
+    message = ChatMessage("zoom", "1", datetime(2026, 1, 1, tzinfo=UTC), "Lea Park", text)
+    assert detect_chat(message, False, Peers(), 0, learned=False) == detect(text)
+    assert detect_chat(message, False, Peers(), 0).reason == REASON
+
+
+def test_a_question_to_a_known_speaker_is_never_turned_down() -> None:
+    from datetime import UTC, datetime
+
+    from bot.core.hosts import Peers
+    from bot.core.learned import detect_chat
+    from bot.core.model import ChatMessage
+
+    text = "@Tomasz did you get my email?"
+    message = ChatMessage("zoom", "1", datetime(2026, 1, 1, tzinfo=UTC), "Lea Park", text)
+    found = detect_chat(message, False, Peers(["Tomasz Nowak"]), 0)
+    assert found == detect(text)
+    assert refine(found, text, from_host=False, to_speaker=True, layer=_flat(0.99)) == found
