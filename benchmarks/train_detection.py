@@ -78,7 +78,7 @@ CACHE = DATA / "detection_fresh_rules.json.gz"
 L2 = 1.0
 THRESHOLDS = tuple(float(t) for t in np.round(np.arange(0.02, 0.51, 0.02), 2))
 #: How much pooled recall the threshold may cost (out of fold, inside the training sets).
-MAX_RECALL_LOSS = 0.005
+MAX_RECALL_LOSS = 0.002
 
 # A worker run with an old ``bot/`` first on sys.path: chats as JSON in, decisions out.
 _WORKER = r"""

@@ -39,9 +39,9 @@ async def test_spam_is_held_for_every_public_message_and_never_exported(service:
 
 
 def _rules_only(config: Config) -> Config:
-    """These tests pin the rules; the learned layer on top would turn down "Can everyone get
-    core funding?" and "@Amina how will...?" (Amina never chatted), see README "The learned
-    layer"."""
+    """These tests pin the rules; the learned layer on top turns down "@Amina how will...?"
+    (Amina never chatted) and gives "Can everyone get core funding?" a probability right at its
+    threshold, see README "The learned layer"."""
     return replace(config, detection=replace(config.detection, learned=False))
 
 
