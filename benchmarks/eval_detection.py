@@ -14,7 +14,9 @@ without its trailing number.
 Each file is read with the Zoom reader, hosts are inferred from the file's public messages
 (:func:`bot.core.hosts.infer_hosts`), the participants who chatted before a message are its
 possible addressees (:class:`bot.core.hosts.Peers`), and a message counts as detected when it is public, not a
-reaction, and :func:`bot.core.detect.detect` calls it a question. Default set: the held-out set
+reaction, and :func:`bot.core.detect.detect` calls it a question and the learned layer
+(:func:`bot.core.learned.refine`, as ``[detection] learned`` does by default) does not turn it down;
+``--rules-only`` scores the rules alone. Default set: the held-out set
 shipped in ``benchmarks/data/detection_heldout`` (or the development fixtures if it is missing).
 """
 
@@ -35,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.core.detect import detect  # noqa: E402
 from bot.core.hosts import Peers, infer_hosts  # noqa: E402
+from bot.core.learned import refine  # noqa: E402
 from bot.core.model import ChatMessage, MessageKind  # noqa: E402
 from bot.core.text import name_key  # noqa: E402
 from bot.errors import BarazaError  # noqa: E402
@@ -113,7 +116,12 @@ def configured_hosts(chat: Path) -> list[str]:
 
 
 def score_file(
-    chat: Path, score: Score, failures: list[str], show_errors: bool, use_config: bool
+    chat: Path,
+    score: Score,
+    failures: list[str],
+    show_errors: bool,
+    use_config: bool,
+    learned: bool = True,
 ) -> None:
     labels_path = chat.with_name(chat.stem + ".labels.jsonl")
     labels = [json.loads(line) for line in labels_path.read_text().splitlines() if line.strip()]
@@ -137,9 +145,15 @@ def score_file(
     # who has chatted so far, for "@Name ..." / "Name, ..." questions to fellow participants
     peers = Peers()
     seen: dict[int, set[str]] = {}
+    prior: dict[int, int] = {}  # the sender's public messages before this one
+    to_speaker: dict[int, bool] = {}
+    posted: dict[str, int] = defaultdict(int)
     for message in messages:
         if _public(message):
             seen[id(message)] = peers.without(message.author_name)
+            prior[id(message)] = posted[message.author_name]
+            to_speaker[id(message)] = peers.addresses_speaker(message.text)
+            posted[message.author_name] += 1
             host = name_key(message.author_name) in hosts
             peers.add(message.author_name, message.text, host=host)
     for message, label in zip(aligned, labels, strict=True):
@@ -148,11 +162,18 @@ def score_file(
         predicted = False
         reason = "private" if message.is_private else "reaction"
         if _public(message):
-            found = detect(
-                message.text,
-                from_host=name_key(message.author_name) in hosts,
-                peers=seen[id(message)],
-            )
+            host = name_key(message.author_name) in hosts
+            found = detect(message.text, from_host=host, peers=seen[id(message)])
+            if learned:
+                found = refine(
+                    found,
+                    message.text,
+                    from_host=host,
+                    peers=seen[id(message)],
+                    prior=prior[id(message)],
+                    reply=bool(message.reply_to_snippet or message.reply_to_source_id),
+                    to_speaker=to_speaker[id(message)],
+                )
             predicted, reason = found.kind is MessageKind.QUESTION, found.reason
         if predicted and gold:
             score.tp += 1
@@ -166,7 +187,7 @@ def score_file(
 
 
 def evaluate(
-    sets: list[Path], show_errors: bool = False, use_config: bool = False
+    sets: list[Path], show_errors: bool = False, use_config: bool = False, learned: bool = True
 ) -> tuple[dict[str, Score], list[str]]:
     by_kind: dict[str, Score] = defaultdict(Score)
     failures: list[str] = []
@@ -177,7 +198,7 @@ def evaluate(
                 continue
             labels_head = chat.with_name(chat.stem + ".labels.jsonl").read_text().splitlines()[:50]
             kind = event_kind(chat, [json.loads(x) for x in labels_head if x.strip()])
-            score_file(chat, by_kind[kind], failures, show_errors, use_config)
+            score_file(chat, by_kind[kind], failures, show_errors, use_config, learned)
     return dict(by_kind), failures
 
 
@@ -210,9 +231,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also use the hosts listed in the set's manifest.json, as [event] hosts would",
     )
+    parser.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="the hand-written rules alone, without the learned layer ([detection] learned)",
+    )
     args = parser.parse_args(argv)
     sets = args.sets or [next(p for p in DEFAULT_SETS if p.exists())]
-    by_kind, failures = evaluate(sets, args.errors, args.configured_hosts)
+    by_kind, failures = evaluate(
+        sets, args.errors, args.configured_hosts, learned=not args.rules_only
+    )
     if args.json:
         print(
             json.dumps(
@@ -237,6 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print("Sets:", ", ".join(str(s) for s in sets))
     print("Hosts:", "configured + inferred" if args.configured_hosts else "inferred from the chat")
+    print("Detection:", "rules only" if args.rules_only else "rules + learned layer")
     print(table(by_kind))
     print(f"\nParser failures: {len(failures)}")
     for failure in failures:

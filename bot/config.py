@@ -74,6 +74,15 @@ class ClassifierConfig:
 
 
 @dataclass(frozen=True)
+class DetectionConfig:
+    """[detection]: how questions are told from the rest of the chat."""
+
+    #: the learned layer on top of the rules (bot.core.learned): a rules question the layer
+    #: finds unlikely becomes chatter with the reason "learned"; false: the rules alone
+    learned: bool = True
+
+
+@dataclass(frozen=True)
 class ModerationConfig:
     """[moderation]: what gets held for review instead of queued."""
 
@@ -198,6 +207,7 @@ class Config:
     regions: RegionsConfig = field(default_factory=RegionsConfig)
     ranking: RankingConfig = field(default_factory=RankingConfig)
     classifier: ClassifierConfig = field(default_factory=ClassifierConfig)
+    detection: DetectionConfig = field(default_factory=DetectionConfig)
     moderation: ModerationConfig = field(default_factory=ModerationConfig)
     export: ExportConfig = field(default_factory=ExportConfig)
     board: BoardConfig = field(default_factory=BoardConfig)

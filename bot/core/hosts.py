@@ -298,6 +298,14 @@ class Peers:
         else:
             self._asking.discard(key)
 
+    def addresses_speaker(self, text: str) -> bool:
+        """Whether ``text`` opens by addressing a speaker ("@Dr Haddad, ...", "Okafor, ...")."""
+        named = addressed_name(text)
+        if named is None:
+            return False
+        key = _untitled(name_key(named))  # "@Joseph" names "Joseph Mwangi (Kenya)"
+        return self._is_speaker(key) or any(s.startswith(key + " ") for s in self.speakers)
+
     def without(self, display_name: str) -> set[str]:
         """The peers of this sender (not themself), as name keys."""
         me = name_key(display_name)

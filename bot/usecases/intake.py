@@ -18,9 +18,10 @@ from datetime import timedelta
 
 from bot.classifier import top_theme
 from bot.classify_runner import Analysis
-from bot.core.detect import Detection, detect, strip_prefix
+from bot.core.detect import Detection, strip_prefix
 from bot.core.hosts import HostSignals, Peers, name_role
 from bot.core.hosts import signals as host_signals
+from bot.core.learned import detect_chat
 from bot.core.model import THEMES, ChatMessage, MessageKind, Participant, Question, QuestionState
 from bot.core.moderation import is_flooding, is_repeated, is_vote_emoji, spam_reason
 from bot.core.text import clean_text, snippet_key
@@ -118,9 +119,8 @@ class Intake:
             key = person_key(message)
             trusted = self.people.is_host(message)  # configured, or the source says so
             host = trusted or key in hosts.hosts() or name_role(message.author_name) == "host"
-            detection = detect(
-                message.text, from_host=host, peers=peers.without(message.author_name)
-            )
+            prior = len(recent.get(key, ()))
+            detection = detect_chat(message, host, peers, prior, self.ctx.config.detection.learned)
             peers.add(message.author_name, message.text, host=host)
             language = self.ctx.languages.detect(detection.text or message.text)
             spam = None

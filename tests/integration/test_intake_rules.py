@@ -38,16 +38,26 @@ async def test_spam_is_held_for_every_public_message_and_never_exported(service:
     assert "direct funding" in text
 
 
-async def test_hosts_are_recognised_from_the_chat_itself(service: Service) -> None:
+def _rules_only(config: Config) -> Config:
+    """These tests pin the rules; the learned layer on top turns down "@Amina how will...?"
+    (Amina never chatted) and gives "Can everyone get core funding?" a probability right at its
+    threshold, see README "The learned layer"."""
+    return replace(config, detection=replace(config.detection, learned=False))
+
+
+async def test_hosts_are_recognised_from_the_chat_itself(
+    tmp_path: Path, config: Config, classifier: KeywordClassifier
+) -> None:
     chat = (
         "10:00:00 From  Kate Moderator  to  Everyone:\n\tWelcome everyone to today's dialogue!\n"
         "10:01:00 From  Kate Moderator  to  Everyone:\n\tCan everyone see my screen?\n"
         "10:02:00 From  Kate Moderator  to  Everyone:\n\t@Aaron what's your take?\n"
         "10:03:00 From  Amani Mushi (Tanzania)  to  Everyone:\n\tCan everyone get core funding?\n"
     )
-    event = await service.events.open("Hosts", "zoom", DAY)
-    await service.intake.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
-    queued = [e.question.text for e in await service.queue.ranked(event.id)]
+    async with open_service(_rules_only(config), tmp_path / "h.sqlite3", classifier) as service:
+        event = await service.events.open("Hosts", "zoom", DAY)
+        await service.intake.ingest(event.id, parse_chat_text(chat, DAY, tz=UTC))
+        queued = [e.question.text for e in await service.queue.ranked(event.id)]
     assert queued == ["Can everyone get core funding?"]
 
 
@@ -75,11 +85,13 @@ PEER_CHAT = (
 
 
 async def test_questions_to_fellow_participants_are_not_queued(
-    service: Service, tmp_path: Path, config: Config, classifier: KeywordClassifier
+    tmp_path: Path, config: Config, classifier: KeywordClassifier
 ) -> None:
     messages = parse_chat_text(PEER_CHAT, DAY, tz=UTC)
-    event = await service.events.open("Peers", "zoom", DAY)
-    await service.intake.ingest(event.id, messages[:2])
+    config = _rules_only(config)
+    async with open_service(config, tmp_path / "baraza.sqlite3", classifier) as service:
+        event = await service.events.open("Peers", "zoom", DAY)
+        await service.intake.ingest(event.id, messages[:2])
     # a new process on the same record: who has chatted is read back from the store
     async with open_service(config, tmp_path / "baraza.sqlite3", classifier) as other:
         await other.intake.ingest(event.id, messages[2:])
