@@ -77,7 +77,8 @@ def test_the_layer_round_trips_through_npz(tmp_path: Path) -> None:
 
 
 def test_the_switch_is_on_by_default_and_can_be_turned_off() -> None:
-    assert parse_config({}).detection.learned is True
+    assert parse_config({}).detection.learned is False  # opt-in (README)
+    assert parse_config({"detection": {"learned": True}}).detection.learned is True
     assert parse_config({"detection": {"learned": False}}).detection.learned is False
     with pytest.raises(ConfigError, match=r"detection\.learned"):
         parse_config({"detection": {"learned": "yes"}})
