@@ -56,29 +56,23 @@ async def follow_chat_file(
         inode = info.st_ino
         batch: list[ChatMessage] = []
         quiet = loop.time() - quiet_since > settle_seconds
-        if info.st_size > offset:
-            chunk = await asyncio.to_thread(_read_from, path, offset, info.st_size - offset)
-            offset += len(chunk)
+        data = b""
+        arrived = info.st_size > offset
+        if arrived:
+            data = await asyncio.to_thread(_read_from, path, offset, info.st_size - offset)
+            offset += len(data)
             quiet_since = loop.time()
-            if decoder is None:
-                head += chunk
-                if not _enough_to_sniff(head):
-                    chunk = b""  # half a BOM, a few bytes: wait for more (or for quiet)
-                else:
-                    decoder = incremental_decoder(sniff_encoding(head) or "utf-8", errors="replace")
-                    chunk, head = head, b""
-            if decoder is not None:
-                rest += decoder.decode(chunk).replace("\x00", "")
-                *complete, rest = rest.split("\n")
-                batch.extend(parser.feed(complete))
-        elif decoder is None and head and quiet:
-            # a file that stays this short: decide from what there is
-            decoder = incremental_decoder(sniff_encoding(head) or "utf-8", errors="replace")
-            rest += decoder.decode(head).replace("\x00", "")
-            head = b""
+        if decoder is None:
+            # half a BOM, a few bytes: wait for more, or decide from what there is once quiet
+            head, data = head + data, b""
+            if head and (_enough_to_sniff(head) or (quiet and not arrived)):
+                decoder = incremental_decoder(sniff_encoding(head) or "utf-8", errors="replace")
+                head, data = b"", head
+        if data:
+            assert decoder is not None
+            rest += decoder.decode(data).replace("\x00", "")
             *complete, rest = rest.split("\n")
             batch.extend(parser.feed(complete))
-            quiet_since = loop.time()
         elif _settled(parser, rest) and quiet:
             batch.extend(parser.flush())
         if batch:
