@@ -103,9 +103,13 @@ class Servers:
 # -- people and roles -----------------------------------------------------------------------
 
 
-def person_key(user: discord.abc.User) -> str:
-    """The stable key of a Discord user in the store."""
-    return f"discord:{user.id}"
+#: how every Discord user's person key starts (:func:`person_key`)
+PERSON_KEY_PREFIX = "discord:"
+
+
+def person_key(user: discord.abc.User | int) -> str:
+    """The stable key of a Discord user (or a bare user id) in the store."""
+    return f"{PERSON_KEY_PREFIX}{user if isinstance(user, int) else user.id}"
 
 
 def has_role(user: discord.abc.User, role_name: str) -> bool:

@@ -27,11 +27,13 @@ from bot.core.moderation import is_vote_emoji
 from bot.usecases import IngestResult
 from cogs._common import (
     HELD_EMOJI,
+    PERSON_KEY_PREFIX,
     QUEUED_EMOJI,
     SOURCE,
     BarazaContext,
     Servers,
     chat_message,
+    person_key,
     reply,
     require_moderator,
 )
@@ -39,8 +41,6 @@ from cogs._common import (
 log = logging.getLogger(__name__)
 
 _CHAT_TYPES = (discord.MessageType.default, discord.MessageType.reply)
-#: how a Discord user's person key starts (see ``cogs._common.person_key``)
-_KEY_PREFIX = "discord:"
 #: users per page of a reaction's users (Discord's maximum)
 _USERS_PAGE = 100
 
@@ -374,7 +374,7 @@ class IntakeCog(commands.Cog, name="Intake"):
                     log.warning("could not read the reactions on message %s (%s)", key, exc.status)
                     return None
                 changed = await moderation.set_message_voters(
-                    event_id, SOURCE, key, voters, key_prefix=_KEY_PREFIX
+                    event_id, SOURCE, key, voters, key_prefix=PERSON_KEY_PREFIX
                 )
             finally:
                 self._reconciling.pop(message_id, None)
@@ -415,7 +415,7 @@ class IntakeCog(commands.Cog, name="Intake"):
                         if user.get("bot") or self._is_me(user_id):
                             continue
                         name = user.get("global_name") or user["username"]
-                        voters[f"{_KEY_PREFIX}{user_id}"] = name
+                        voters[person_key(user_id)] = name
                     if len(page) < _USERS_PAGE:
                         break
                     after = int(page[-1]["id"])
