@@ -27,6 +27,10 @@ from collections.abc import Collection, Iterable
 from bot.core.regions import base_display_name
 
 NAME_MARK = "[name]"
+#: What an email address in free text becomes (exports, forgetting).
+EMAIL_MARK = "[email removed]"
+#: An email address in free text.
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 #: Parts of names that never identify anybody on their own.
 CONNECTORS = frozenset(

@@ -40,7 +40,7 @@ from importlib import metadata
 
 from bot.classifier import is_unknown, is_unsure
 from bot.core.model import THEMES, Event
-from bot.core.privacy import NameFinder
+from bot.core.privacy import EMAIL, EMAIL_MARK, NameFinder
 from bot.core.ranking import RankingSettings
 from bot.store.records import TranscriptRow
 
@@ -84,7 +84,6 @@ class ExportData:
 
 #: Characters no report format can carry (XML forbids them; they only hide or garble text).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w+])\+?\d(?:[\d ().-]{7,}\d)(?!\w)")
 
 
@@ -109,7 +108,7 @@ class Scrubber:
 
     def __call__(self, text: str) -> str:
         text = _CONTROL.sub("", text)
-        text = _EMAIL.sub("[email removed]", text)
+        text = EMAIL.sub(EMAIL_MARK, text)
         text = _PHONE.sub(
             lambda m: "[phone removed]" if _digits(m.group()) >= 9 else m.group(), text
         )

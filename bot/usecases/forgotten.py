@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bot.core.privacy import NAME_MARK
+from bot.core.privacy import EMAIL, EMAIL_MARK, NAME_MARK
 from bot.core.regions import name_keys
 from bot.core.text import name_key
 from bot.store import Repos
@@ -29,8 +29,6 @@ from bot.store.privacy import forgotten_digest
 
 #: The kind of value each suppression kind hashes (a ``registrant`` row hashes a name).
 _VALUE_KIND = {"name": "name", "registrant": "name", "email": "email", "key": "key"}
-EMAIL_MARK = "[email removed]"
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WORD = re.compile(r"\w+")
 #: A forgotten full name is looked for as 2 to this many words in a row.
 MAX_NAME_WORDS = 5
@@ -123,7 +121,7 @@ class Forgotten:
         """
         if not self:
             return text
-        text = _EMAIL.sub(
+        text = EMAIL.sub(
             lambda m: EMAIL_MARK if self._match(("email",), m.group(0).lower()) else m.group(0),
             text,
         )

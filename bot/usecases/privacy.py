@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.core.model import Participant
-from bot.core.privacy import NameFinder
+from bot.core.privacy import EMAIL_MARK, NameFinder
 from bot.core.regions import base_display_name
 from bot.core.text import name_key
 from bot.usecases.context import Context
@@ -140,7 +140,7 @@ def _scrubber(names: list[str], emails: set[str]) -> Callable[[str], str]:
 
     def scrub(text: str) -> str:
         if pattern is not None:
-            text = pattern.sub("[email removed]", text)
+            text = pattern.sub(EMAIL_MARK, text)
         return finder(text)
 
     return scrub
